@@ -1,0 +1,155 @@
+//! Maps byte offsets in an article's analysed text back to the bytes of the source it was read
+//! from, so that every label quotes the file exactly — also when the text was decoded from HTML
+//! entities, stripped of front matter or repaired from invalid UTF-8.
+
+/// One stretch of analysed text and the stretch of source bytes it came from.
+///
+/// When `exact` is true the two stretches have the same length and correspond byte for byte.
+/// Otherwise (an HTML entity, a replaced invalid byte sequence) the text stretch stands for the
+/// whole source stretch and cannot be split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub text_start: usize,
+    pub text_len: usize,
+    pub source_start: usize,
+    pub source_len: usize,
+    pub exact: bool,
+}
+
+/// Ordered, non-overlapping segments covering the analysed text from offset 0.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    segments: Vec<Segment>,
+}
+
+impl SourceMap {
+    /// The text is the source itself, shifted by `source_offset` bytes (front matter, a header).
+    pub fn shifted(text_len: usize, source_offset: usize) -> Self {
+        let mut map = SourceMap::default();
+        map.push_exact(0, source_offset, text_len);
+        map
+    }
+
+    /// Appends an exact stretch. Adjacent exact stretches are merged.
+    pub fn push_exact(&mut self, text_start: usize, source_start: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.segments.last_mut() {
+            if last.exact
+                && last.text_start + last.text_len == text_start
+                && last.source_start + last.source_len == source_start
+            {
+                last.text_len += len;
+                last.source_len += len;
+                return;
+            }
+        }
+        self.segments.push(Segment {
+            text_start,
+            text_len: len,
+            source_start,
+            source_len: len,
+            exact: true,
+        });
+    }
+
+    /// Appends a stretch of text that replaces a different stretch of source bytes.
+    pub fn push_replaced(
+        &mut self,
+        text_start: usize,
+        text_len: usize,
+        source_start: usize,
+        source_len: usize,
+    ) {
+        if text_len == 0 {
+            return;
+        }
+        self.segments.push(Segment {
+            text_start,
+            text_len,
+            source_start,
+            source_len,
+            exact: false,
+        });
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The segment holding text offset `offset`, or the last one when `offset` is at the end.
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let index = self
+            .segments
+            .partition_point(|segment| segment.text_start + segment.text_len <= offset);
+        self.segments.get(index).or(self.segments.last())
+    }
+
+    /// Maps a text range to the source range it was read from. A range that starts or ends
+    /// inside a replaced stretch grows to cover all of it.
+    pub fn to_source(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.map_start(start), self.map_end(end.max(start)))
+    }
+
+    fn map_start(&self, offset: usize) -> usize {
+        match self.segment_at(offset) {
+            None => offset,
+            Some(segment) if offset >= segment.text_start + segment.text_len => {
+                segment.source_start + segment.source_len
+            }
+            Some(segment) if segment.exact => {
+                segment.source_start + offset.saturating_sub(segment.text_start)
+            }
+            Some(segment) => segment.source_start,
+        }
+    }
+
+    fn map_end(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.map_start(0);
+        }
+        // The end is exclusive: map the last byte inside the range and step past it.
+        match self.segment_at(offset - 1) {
+            None => offset,
+            Some(segment) if segment.exact => {
+                let inside = (offset - segment.text_start).min(segment.source_len);
+                segment.source_start + inside
+            }
+            Some(segment) => segment.source_start + segment.source_len,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifted_map_moves_every_offset_by_the_header_length() {
+        let map = SourceMap::shifted(100, 40);
+        assert_eq!(map.to_source(0, 10), (40, 50));
+        assert_eq!(map.to_source(95, 100), (135, 140));
+    }
+
+    #[test]
+    fn a_range_touching_a_replaced_stretch_covers_all_of_it() {
+        // text "a&b" from source "a&amp;b"
+        let mut map = SourceMap::default();
+        map.push_exact(0, 0, 1);
+        map.push_replaced(1, 1, 1, 5);
+        map.push_exact(2, 6, 1);
+        assert_eq!(map.to_source(0, 3), (0, 7));
+        assert_eq!(map.to_source(1, 2), (1, 6));
+        assert_eq!(map.to_source(2, 3), (6, 7));
+        assert_eq!(map.to_source(0, 1), (0, 1));
+    }
+
+    #[test]
+    fn adjacent_exact_stretches_merge() {
+        let mut map = SourceMap::default();
+        map.push_exact(0, 10, 5);
+        map.push_exact(5, 15, 5);
+        assert_eq!(map.segments().len(), 1);
+    }
+}
