@@ -1,7 +1,21 @@
 //! claimlint: finds claims across a dossier of news articles that cannot all be true.
 //!
-//! The pipeline: load articles ([`corpus`]) → extract claims ([`extract`]) → resolve events →
-//! run checks → report.
+//! The pipeline: load articles ([`corpus`]) → extract claims ([`extract`]) and the pack's
+//! mentions ([`mentions`]) → resolve events ([`events`]) → run checks ([`checks`]) → explain
+//! ([`root_cause`]) → report ([`report`]).
 
+pub mod analysis;
+pub mod app;
+pub mod checks;
+pub mod cli;
+pub mod commands;
 pub mod corpus;
+pub mod events;
 pub mod extract;
+pub mod finding;
+pub mod inline_tests;
+pub mod mentions;
+pub mod pack;
+pub mod pipeline;
+pub mod report;
+pub mod root_cause;

@@ -61,3 +61,6 @@ pub struct Article {
     /// Problems that did not stop the article from being checked (lossy decoding, …).
     pub warnings: Vec<String>,
 }
+
+mod stub;
+pub use stub::*;

@@ -253,3 +253,55 @@ pub struct Claim {
     pub kind: ClaimKind,
     pub tense: Tense,
 }
+
+pub mod sentences {
+    //! Placeholder until the sentence splitter lands: one sentence per line.
+    use super::Span;
+    pub fn sentences(text: &str) -> Vec<Span> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        for (index, c) in text.char_indices() {
+            if c == '\n' || (c == '.' && text[index + 1..].starts_with(' ')) {
+                found.push(Span::new(start, index + 1));
+                start = index + 1;
+            }
+        }
+        if start < text.len() {
+            found.push(Span::new(start, text.len()));
+        }
+        found
+    }
+}
+
+pub mod tense {
+    //! Placeholder until the tense recognizer lands.
+    use super::{Span, Tense};
+    pub fn clause_tense(text: &str, sentence: Span, at: usize) -> Tense {
+        let clause = &text[sentence.start..sentence.end.max(at)];
+        if clause.contains(" will ") || clause.contains(" set to ") || clause.contains("expected to") {
+            Tense::Future
+        } else if clause.contains(" would ") || clause.contains(" might ") {
+            Tense::Conditional
+        } else {
+            Tense::Past
+        }
+    }
+}
+
+/// Placeholder until the recognizers land.
+pub struct Extractor;
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        Extractor
+    }
+    pub fn extract(&self, _text: &str, _publication: Option<NaiveDate>) -> Vec<Claim> {
+        Vec::new()
+    }
+}

@@ -1,7 +1,7 @@
 //! The TOML schema of a rule pack: plain data, parsed with serde and nothing else. Validation
 //! and compilation happen in [`super::compile`].
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// One `rules/*.toml` file.
@@ -113,7 +113,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,

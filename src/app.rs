@@ -1,0 +1,130 @@
+//! From parsed arguments to an exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{ColorChoice, Cli, Command, Common};
+use crate::commands;
+use crate::pack::{self, Pack, PackSource};
+
+/// The process's exit status: one enum, as the contract lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Nothing at or above `--fail-on`.
+    Clean,
+    /// Findings at or above `--fail-on`, or failing inline tests.
+    Findings,
+    /// Usage, configuration, rule or input error.
+    Error,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Clean => 0,
+            Exit::Findings => 1,
+            Exit::Error => 2,
+        }
+    }
+}
+
+/// A bug must not look like a finding: end with exit 2 and a short request for a report.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "claimlint: internal error{location}: {}\nThis is a bug; please report it with the input that caused it.",
+            info.payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default()
+        );
+        std::process::exit(2);
+    }));
+}
+
+pub fn run(cli: Cli) -> Exit {
+    match cli.command {
+        Command::Check {
+            paths,
+            common,
+            fail_on,
+        } => with_threads(common.threads, || commands::check::run(&paths, &common, fail_on)),
+        Command::Claims { paths, common } => {
+            with_threads(common.threads, || commands::claims::run(&paths, &common))
+        }
+        Command::Rules { rules } => commands::rules::list(&rules),
+        Command::Rule { id, rules } => commands::rules::explain(&id, &rules),
+        Command::Test { dir } => commands::test::run(dir.as_deref()),
+    }
+}
+
+fn with_threads(threads: Option<usize>, work: impl FnOnce() -> Exit + Send) -> Exit {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(threads) = threads {
+        builder = builder.num_threads(threads.max(1));
+    }
+    match builder.build() {
+        Ok(pool) => pool.install(work),
+        Err(error) => {
+            eprintln!("claimlint: cannot start worker threads: {error}");
+            Exit::Error
+        }
+    }
+}
+
+/// The default pack plus every `--rules` directory, or the diagnostics that say why not.
+pub fn load_pack(extra: &[PathBuf]) -> Result<Pack, Exit> {
+    let mut sources = pack::default_sources();
+    for dir in extra {
+        match read_pack_dir(dir) {
+            Ok(found) => sources.extend(found),
+            Err(message) => {
+                eprintln!("claimlint: {message}");
+                return Err(Exit::Error);
+            }
+        }
+    }
+    pack::compile(&sources).map_err(|errors| {
+        let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_links(false);
+        let mut stderr = std::io::stderr().lock();
+        for error in errors {
+            let mut rendered = String::new();
+            if handler.render_report(&mut rendered, &error).is_err() {
+                rendered = error.to_string();
+            }
+            let _ = writeln!(stderr, "{rendered}");
+        }
+        Exit::Error
+    })
+}
+
+fn read_pack_dir(dir: &Path) -> Result<Vec<PackSource>, String> {
+    if dir.is_file() {
+        return PackSource::read(dir)
+            .map(|source| vec![source])
+            .map_err(|error| format!("{}: {error}", dir.display()));
+    }
+    let found = pack::compile::sources_in_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    if found.is_empty() {
+        return Err(format!("{}: no rule files (*.toml) found", dir.display()));
+    }
+    Ok(found)
+}
+
+/// Whether to colour output written to stdout.
+pub fn use_color(common: &Common) -> bool {
+    match common.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! `interval`: "the first … in more than two decades" against the dated events before it.
+
+use super::{article_name, describe_date, param_f64, Check};
+use crate::analysis::Analysis;
+use crate::events::{ArticleEvent, Event};
+use crate::extract::Qualifier;
+use crate::finding::{Finding, Label};
+use crate::pack::{CheckSpec, Pack};
+
+pub struct Interval;
+
+impl Check for Interval {
+    const DOC: &'static str = "\
+What it does: reads \"the first visit … in more than two decades\", \"their first meeting in \
+nine years\" and compares the stated gap with the latest earlier event the corpus dates: for a \
+visit, the same visitor's previous visit to the same country; otherwise the previous event \
+between the same participants.
+Why it matters: a wrong interval means a previous event is missing, misdated or invented.
+Example: \"his first visit to the country in more than two decades\" dated June 2024, while \
+another article dates his previous visit to July 2000 — 24 years: consistent, no finding. Had \
+the previous visit been in 2019, the claim would be false.
+An event the corpus does not know cannot contradict the claim: with no earlier dated event, \
+nothing is reported.";
+    const PARAMS: &'static [(&'static str, &'static str)] = &[(
+        "tolerance",
+        "0.1 — the share of the stated duration allowed either way for an unhedged figure",
+    )];
+
+    fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack) -> Vec<Finding> {
+        let tolerance = param_f64(spec, "tolerance", 0.1);
+        let index = &analysis.events;
+        let mut findings = Vec::new();
+        for event in &index.article_events {
+            if spec.event.is_some_and(|wanted| wanted != event.series.event_type) {
+                continue;
+            }
+            let (Some((duration, duration_span)), Some((start, _))) = (event.since, event.bounds())
+            else {
+                continue;
+            };
+            let Some(previous) = previous_event(analysis, event, start) else {
+                continue;
+            };
+            let gap_days = (start - previous.to).num_days() as f64;
+            let (low, high) = duration.bounds_in_days();
+            let exact = duration.amount.qualifier == Qualifier::Exactly;
+            let (low, high) = if exact {
+                (low * (1.0 - tolerance), high * (1.0 + tolerance))
+            } else {
+                (low, high)
+            };
+            if gap_days >= low && gap_days <= high {
+                continue;
+            }
+            let years = gap_days / 365.2425;
+            let told = &index.article_events[previous.members[0]];
+            let mut labels = vec![Label::primary(
+                event.article,
+                duration_span,
+                format!("the gap is about {years:.1} years"),
+            )];
+            if let Some(slot) = told.date {
+                labels.push(Label::related(
+                    told.article,
+                    slot.span,
+                    format!("the previous one, {}", describe_date(&slot.value)),
+                ));
+            }
+            findings.push(Finding {
+                rule: spec.id.clone(),
+                check: spec.kind,
+                severity: spec.severity,
+                message: format!(
+                    "the stated interval does not match the timeline: the previous one ({}, {}) is {years:.1} years earlier",
+                    told.date.map(|slot| describe_date(&slot.value)).unwrap_or_default(),
+                    article_name(&analysis.articles[told.article])
+                ),
+                help: Some(
+                    "Either the interval is wrong, or the earlier event is misdated, or it did not take place."
+                        .to_string(),
+                ),
+                labels,
+            });
+        }
+        findings
+    }
+}
+
+/// The latest event of the comparable series that ended before `start`.
+fn previous_event<'a>(
+    analysis: &'a Analysis,
+    event: &ArticleEvent,
+    start: chrono::NaiveDate,
+) -> Option<&'a Event> {
+    let index = &analysis.events;
+    let comparable = |other: &Event| {
+        other.members.iter().any(|&member| {
+            let told = &index.article_events[member];
+            match (event.visitor, event.destination) {
+                (Some(visitor), Some(destination)) => {
+                    told.visitor == Some(visitor) && told.destination == Some(destination)
+                }
+                _ => told.series == event.series,
+            }
+        })
+    };
+    index
+        .events
+        .iter()
+        .filter(|other| other.to < start && comparable(other))
+        .max_by_key(|other| other.to)
+}

@@ -1,0 +1,246 @@
+//! `sequence`: ordinal numbering ("their third summit") that disagrees with the dated timeline
+//! of the series, or two different events given the same ordinal.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{article_name, describe_date, ordinal_suffix, participants, Check};
+use crate::analysis::Analysis;
+use crate::events::{ArticleEvent, Event, SeriesKey};
+use crate::finding::{Finding, Label};
+use crate::pack::{CheckSpec, Pack};
+
+pub struct Sequence;
+
+impl Check for Sequence {
+    const DOC: &'static str = "\
+What it does: builds the dated timeline of each series of events (an event type between the \
+same participants, e.g. meetings between two leaders) from every article, then checks each \
+ordinal (\"their third summit\") against it: an event numbered n cannot have n or more distinct \
+dated events of its series before it. Two different dated events given the same ordinal are \
+flagged too.
+Why it matters: a wrong count usually means an event was missed, invented or misdated \
+somewhere in the dossier; the finding lists the timeline so you can see which.
+Example: \"their third summit\" in July 2024 while the corpus dates meetings to April 2019, \
+April 2022 and September 2023.
+A missing event is no contradiction: a corpus may know fewer events than the ordinal implies, \
+so only too many earlier events are reported. An ordinal with \"in more than two decades\" \
+belongs to the interval check.";
+
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+        let index = &analysis.events;
+        let mut findings = Vec::new();
+        let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
+        for (position, event) in index.article_events.iter().enumerate() {
+            if spec.event.is_some_and(|wanted| wanted != event.series.event_type)
+                || event.ordinals.is_empty()
+                || event.since.is_some()
+            {
+                continue;
+            }
+            let Some(start) = earliest_day(analysis, event) else {
+                continue;
+            };
+            let own = index.event_of[position];
+            let earlier: Vec<&Event> = index
+                .series(&event.series)
+                .filter(|(event_index, other)| Some(*event_index) != own && other.to < start)
+                .map(|(_, other)| other)
+                .collect();
+            let mut ordinals: Vec<u32> = event.ordinals.iter().map(|(n, _)| *n).collect();
+            ordinals.sort_unstable();
+            ordinals.dedup();
+            for n in ordinals {
+                if own.is_some() {
+                    by_ordinal.entry((&event.series, n)).or_default().push(position);
+                }
+                if earlier.len() as u32 >= n {
+                    findings.push(too_many_before(spec, analysis, pack, event, n, &earlier));
+                }
+            }
+        }
+        for ((series, n), positions) in by_ordinal {
+            if let Some(finding) = same_ordinal_twice(spec, analysis, pack, series, n, &positions) {
+                findings.push(finding);
+            }
+        }
+        findings
+    }
+}
+
+/// The first day the event can have happened: its date, or for an undated announced event the
+/// publication date of its article.
+fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> {
+    match event.bounds() {
+        Some((from, _)) => Some(from),
+        None if event.planned => analysis.articles[event.article].published,
+        None => None,
+    }
+}
+
+fn ordinal_labels(event: &ArticleEvent, n: u32) -> Vec<Label> {
+    event
+        .ordinals
+        .iter()
+        .filter(|(value, _)| *value == n)
+        .enumerate()
+        .map(|(i, (_, span))| {
+            let message = format!("numbered {} here", ordinal_suffix(n));
+            if i == 0 {
+                Label::primary(event.article, *span, message)
+            } else {
+                Label::related(event.article, *span, message)
+            }
+        })
+        .collect()
+}
+
+/// One label per article telling of `event`: on its date where it has one.
+fn event_labels(analysis: &Analysis, event: &Event, message: &str) -> Vec<Label> {
+    let mut labels: Vec<Label> = Vec::new();
+    for &member in &event.members {
+        let told = &analysis.events.article_events[member];
+        if labels.iter().any(|label| label.article == told.article) {
+            continue;
+        }
+        let span = told.date.map_or(told.anchor, |slot| slot.span);
+        labels.push(Label::related(told.article, span, message));
+    }
+    labels
+}
+
+fn sources(analysis: &Analysis, event: &Event) -> String {
+    let mut names: Vec<String> = event
+        .members
+        .iter()
+        .map(|&member| article_name(&analysis.articles[analysis.events.article_events[member].article]))
+        .collect();
+    names.dedup();
+    names.join(", ")
+}
+
+fn event_date(analysis: &Analysis, event: &Event) -> String {
+    let told = &analysis.events.article_events[event.members[0]];
+    let planned = event
+        .members
+        .iter()
+        .all(|&member| analysis.events.article_events[member].planned);
+    let date = told
+        .date
+        .map(|slot| describe_date(&slot.value))
+        .unwrap_or_else(|| event.from.to_string());
+    if planned {
+        format!("{date} (announced)")
+    } else {
+        date
+    }
+}
+
+fn too_many_before(
+    spec: &CheckSpec,
+    analysis: &Analysis,
+    pack: &Pack,
+    event: &ArticleEvent,
+    n: u32,
+    earlier: &[&Event],
+) -> Finding {
+    let noun = &pack.event(event.series.event_type).noun;
+    let who = participants(pack, &event.series.participants);
+    let mut labels = ordinal_labels(event, n);
+    let mut timeline = Vec::new();
+    for (position, other) in earlier.iter().enumerate() {
+        labels.extend(event_labels(
+            analysis,
+            other,
+            &format!("{} {noun}, {}", ordinal_suffix(position as u32 + 1), event_date(analysis, other)),
+        ));
+        timeline.push(format!(
+            "  {}. {} — {}",
+            position + 1,
+            event_date(analysis, other),
+            sources(analysis, other)
+        ));
+    }
+    let this_date = event
+        .date
+        .map(|slot| describe_date(&slot.value))
+        .unwrap_or_else(|| "after publication".to_string());
+    timeline.push(format!(
+        "  {}. {} — {}, numbered {} there",
+        earlier.len() + 1,
+        this_date,
+        article_name(&analysis.articles[event.article]),
+        ordinal_suffix(n)
+    ));
+    Finding {
+        rule: spec.id.clone(),
+        check: spec.kind,
+        severity: spec.severity,
+        message: format!(
+            "the {} {noun} between {who} cannot be numbered {}: the corpus dates {} earlier {noun}s",
+            ordinal_suffix(n),
+            ordinal_suffix(n),
+            earlier.len()
+        ),
+        help: Some(format!(
+            "Timeline of {noun}s between {who} in this corpus:\n{}\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
+            timeline.join("\n"),
+            ordinal_suffix(earlier.len() as u32 + 1)
+        )),
+        labels,
+    }
+}
+
+fn same_ordinal_twice(
+    spec: &CheckSpec,
+    analysis: &Analysis,
+    pack: &Pack,
+    series: &SeriesKey,
+    n: u32,
+    positions: &[usize],
+) -> Option<Finding> {
+    let index = &analysis.events;
+    let mut events: Vec<usize> = positions.iter().filter_map(|&p| index.event_of[p]).collect();
+    events.sort_unstable();
+    events.dedup();
+    if events.len() < 2 {
+        return None;
+    }
+    let noun = &pack.event(series.event_type).noun;
+    let who = participants(pack, &series.participants);
+    let mut labels = Vec::new();
+    let mut dates = Vec::new();
+    for (i, &event_index) in events.iter().enumerate() {
+        let event = &index.events[event_index];
+        dates.push(format!("{} ({})", event_date(analysis, event), sources(analysis, event)));
+        for &position in positions {
+            if index.event_of[position] == Some(event_index) {
+                let mut own = ordinal_labels(&index.article_events[position], n);
+                if i > 0 || !labels.is_empty() {
+                    for label in &mut own {
+                        label.primary = false;
+                    }
+                }
+                labels.extend(own);
+            }
+        }
+    }
+    Some(Finding {
+        rule: spec.id.clone(),
+        check: spec.kind,
+        severity: spec.severity,
+        message: format!(
+            "{} different {noun}s between {who} are each called the {}",
+            events.len(),
+            ordinal_suffix(n)
+        ),
+        help: Some(format!(
+            "The {} {noun} is dated {}. Only one of them can be the {}.",
+            ordinal_suffix(n),
+            dates.join(" and "),
+            ordinal_suffix(n)
+        )),
+        labels,
+    })
+}

@@ -1,0 +1,254 @@
+//! `variant`: the same name spelled differently across the corpus.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{article_name, param_f64, Check};
+use crate::analysis::Analysis;
+use crate::extract::Span;
+use crate::finding::{Finding, Label};
+use crate::pack::{CheckSpec, Pack};
+
+pub struct Variant;
+
+impl Check for Variant {
+    const DOC: &'static str = "\
+What it does: collects proper names (runs of capitalised words) from every article and flags \
+spellings of one name that differ only by hyphenation or spacing (\"Shin Wonsik\" / \"Shin \
+Won-sik\", \"Kim Jong-un\" / \"Kim Jong Un\") or, for single words of six letters or more, by \
+one letter inside the word (\"Vostochney\" / \"Vostochny\"). The majority spelling is the \
+suggestion. It needs no list of names.
+Why it matters: inconsistent spellings break search, deduplication and cross-referencing, and \
+a one-letter slip is often a typo a reader will notice.
+Not reported: differences of case only, endings (\"Korea\" / \"Korean\"), words the articles \
+also use in lower case, and two names the pack knows as different entities.";
+    const PARAMS: &'static [(&'static str, &'static str)] = &[
+        ("min_letters", "5 — shortest name (in letters) compared at all"),
+        ("min_letters_one_edit", "6 — shortest single word compared letter by letter"),
+    ];
+
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+        let min_letters = param_f64(spec, "min_letters", 5.0) as usize;
+        let min_one_edit = param_f64(spec, "min_letters_one_edit", 6.0) as usize;
+        let spellings = collect(analysis, min_letters);
+        let pack_keys = pack_name_keys(pack);
+        let mut groups: Vec<Vec<&str>> = Vec::new();
+        for (key, surfaces) in &spellings {
+            if shapes(surfaces).len() > 1 {
+                groups.push(vec![key.as_str()]);
+            }
+        }
+        groups.extend(one_letter_pairs(&spellings, min_one_edit, &pack_keys));
+        // Longest names first, so "Kim Jong-un" is reported and its part "Jong-un" is not.
+        groups.sort_by_key(|keys| std::cmp::Reverse(keys.iter().map(|k| k.len()).max()));
+        let mut reported: BTreeSet<(usize, Span)> = BTreeSet::new();
+        let mut findings = Vec::new();
+        for keys in groups {
+            let mut by_surface: BTreeMap<&str, Vec<(usize, Span)>> = BTreeMap::new();
+            for key in &keys {
+                for (surface, places) in &spellings[*key] {
+                    by_surface
+                        .entry(surface.as_str())
+                        .or_default()
+                        .extend(places.iter().map(|(article, span, _)| (*article, *span)));
+                }
+            }
+            let covered = by_surface.values().flatten().all(|(article, span)| {
+                reported
+                    .iter()
+                    .any(|(a, s)| a == article && s.contains(*span))
+            });
+            if covered || by_surface.len() < 2 {
+                continue;
+            }
+            if let Some(finding) = variant_finding(spec, analysis, pack, &by_surface) {
+                reported.extend(by_surface.values().flatten().copied());
+                findings.push(finding);
+            }
+        }
+        findings
+    }
+}
+
+/// key → surface → places (article, span, opens a sentence), for names that are never common
+/// words.
+type Spellings = BTreeMap<String, BTreeMap<String, Vec<(usize, Span, bool)>>>;
+
+fn collect(analysis: &Analysis, min_letters: usize) -> Spellings {
+    let mut spellings: Spellings = BTreeMap::new();
+    let mut common: BTreeSet<&str> = BTreeSet::new();
+    for (index, article) in analysis.articles.iter().enumerate() {
+        for name in &article.names {
+            if name.common_word {
+                common.insert(name.key.as_str());
+            }
+            if name.key.chars().count() < min_letters {
+                continue;
+            }
+            spellings
+                .entry(name.key.clone())
+                .or_default()
+                .entry(name.surface.clone())
+                .or_default()
+                .push((index, name.span, name.initial));
+        }
+    }
+    spellings.retain(|key, _| !common.contains(key.as_str()));
+    spellings
+}
+
+/// Spellings that differ beyond case.
+fn shapes(surfaces: &BTreeMap<String, Vec<(usize, Span, bool)>>) -> BTreeSet<String> {
+    surfaces.keys().map(|surface| surface.to_lowercase()).collect()
+}
+
+fn pack_name_keys(pack: &Pack) -> BTreeMap<String, usize> {
+    let mut keys = BTreeMap::new();
+    for (index, entity) in pack.entities.iter().enumerate() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases).chain(&entity.surnames) {
+            let key: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            keys.insert(key, index);
+        }
+    }
+    keys
+}
+
+/// Single words that differ by one letter inside the word, found through their one-deletion
+/// neighbourhoods rather than by comparing all pairs.
+fn one_letter_pairs<'a>(
+    spellings: &'a Spellings,
+    min_letters: usize,
+    pack_keys: &BTreeMap<String, usize>,
+) -> Vec<Vec<&'a str>> {
+    let single_words: Vec<&str> = spellings
+        .iter()
+        .filter(|(key, surfaces)| {
+            // Mid-sentence capitals are names; a capital opening a line may be any word.
+            let named_mid_sentence = surfaces.values().flatten().any(|(_, _, initial)| !initial);
+            named_mid_sentence
+                && key.chars().count() >= min_letters
+                && key.chars().all(|c| c.is_alphabetic())
+                && surfaces.keys().all(|surface| !surface.contains([' ', '-']))
+        })
+        .map(|(key, _)| key.as_str())
+        .collect();
+    let mut neighbourhoods: BTreeMap<(String, usize), Vec<&str>> = BTreeMap::new();
+    for &key in &single_words {
+        let chars: Vec<char> = key.chars().collect();
+        neighbourhoods
+            .entry((key.to_string(), usize::MAX))
+            .or_default()
+            .push(key);
+        for skip in 0..chars.len() {
+            let deleted: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .collect();
+            neighbourhoods.entry((deleted, skip)).or_default().push(key);
+        }
+    }
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut add = |a: &'a str, b: &'a str| {
+        if a != b && differs_inside(a, b) {
+            let known_apart = matches!((pack_keys.get(a), pack_keys.get(b)), (Some(x), Some(y)) if x != y);
+            if !known_apart {
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    };
+    for ((deleted, skip), keys) in &neighbourhoods {
+        // Substitution: same deletion at the same position.
+        for &a in keys {
+            for &b in keys {
+                add(a, b);
+            }
+        }
+        // Insertion: a whole word equals another's deletion.
+        if *skip != usize::MAX {
+            if let Some(whole) = neighbourhoods.get(&(deleted.clone(), usize::MAX)) {
+                for &a in whole {
+                    for &b in keys {
+                        add(a, b);
+                    }
+                }
+            }
+        }
+    }
+    pairs.into_iter().map(|(a, b)| vec![a, b]).collect()
+}
+
+/// True unless the two differ only at the end: one extends the other ("korea" / "korean") or
+/// only the last letter differs ("korean" / "koreas") — endings, not spellings.
+fn differs_inside(a: &str, b: &str) -> bool {
+    if a.starts_with(b) || b.starts_with(a) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let only_last_differs = a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1];
+    !only_last_differs
+}
+
+fn variant_finding(
+    spec: &CheckSpec,
+    analysis: &Analysis,
+    pack: &Pack,
+    by_surface: &BTreeMap<&str, Vec<(usize, Span)>>,
+) -> Option<Finding> {
+    let canonical: BTreeSet<&str> = pack.entities.iter().map(|entity| entity.name.as_str()).collect();
+    // Majority first; ties go to the pack's canonical spelling, then alphabetical order.
+    let mut ranked: Vec<(&str, &Vec<(usize, Span)>)> =
+        by_surface.iter().map(|(surface, places)| (*surface, places)).collect();
+    ranked.sort_by_key(|(surface, places)| {
+        (std::cmp::Reverse(places.len()), !canonical.contains(surface), *surface)
+    });
+    let (suggested, majority_places) = ranked.first().copied()?;
+    let mut labels = Vec::new();
+    let mut minority = Vec::new();
+    for (surface, places) in &ranked[1..] {
+        minority.push(format!("“{surface}”"));
+        for (i, (article, span)) in places.iter().enumerate().take(3) {
+            let message = format!("spelled “{surface}” here");
+            labels.push(if labels.is_empty() && i == 0 {
+                Label::primary(*article, *span, message)
+            } else {
+                Label::related(*article, *span, message)
+            });
+        }
+    }
+    let mut seen_articles = BTreeSet::new();
+    for (article, span) in majority_places.iter() {
+        if seen_articles.insert(*article) && seen_articles.len() <= 3 {
+            labels.push(Label::related(*article, *span, format!("“{suggested}” here")));
+        }
+    }
+    let counts: Vec<String> = ranked
+        .iter()
+        .map(|(surface, places)| {
+            let mut articles: Vec<String> = places
+                .iter()
+                .map(|(article, _)| article_name(&analysis.articles[*article]))
+                .collect();
+            articles.dedup();
+            format!("“{surface}” ×{} ({})", places.len(), articles.join(", "))
+        })
+        .collect();
+    Some(Finding {
+        rule: spec.id.clone(),
+        check: spec.kind,
+        severity: spec.severity,
+        message: format!(
+            "{} spelled differently elsewhere: “{suggested}”",
+            minority.join(", ")
+        ),
+        help: Some(format!(
+            "Spellings in the corpus: {}. Suggested: “{suggested}”.",
+            counts.join("; ")
+        )),
+        labels,
+    })
+}

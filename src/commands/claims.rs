@@ -1,0 +1,248 @@
+//! `claimlint claims`: every claim and event mention, to debug a rule.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::analysis::{Analyzer, ArticleAnalysis};
+use crate::app::{load_pack, Exit};
+use crate::cli::{Common, Format};
+use crate::corpus::{self, LoadOptions};
+use crate::extract::{Claim, ClaimKind, Qualifier, Span, Tense};
+use crate::pack::Pack;
+use crate::pipeline;
+use crate::report::line_column;
+
+#[derive(Debug, Serialize)]
+struct ClaimRow {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: String,
+    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
+    tense: Tense,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifier: Option<Qualifier>,
+}
+
+#[derive(Debug, Serialize)]
+struct EventRow {
+    event: String,
+    trigger: String,
+    line: usize,
+    participants: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordinal: Option<u32>,
+    tense: Tense,
+}
+
+#[derive(Debug, Serialize)]
+struct ArticleRows {
+    path: String,
+    published: Option<String>,
+    claims: Vec<ClaimRow>,
+    events: Vec<EventRow>,
+}
+
+fn number(value: f64) -> String {
+    if value.is_infinite() {
+        "∞".into()
+    } else if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRow {
+    let (start, end) = article.map.to_source(claim.span.start, claim.span.end);
+    let (start, end) = (start.min(source.len()), end.min(source.len()));
+    let (line, column) = line_column(source, start);
+    let (kind, value, from, to, qualifier) = match &claim.kind {
+        ClaimKind::Date(date) => {
+            let (value, from, to) = match date.value {
+                Ok(value) => {
+                    let bounds = value.bounds();
+                    let ranged = matches!(value, crate::extract::DateValue::Range { .. });
+                    (
+                        value.timex(),
+                        bounds.filter(|_| ranged).map(|(from, _)| from.to_string()),
+                        bounds.filter(|_| ranged).map(|(_, to)| to.to_string()),
+                    )
+                }
+                Err(reason) => (format!("unresolved ({reason:?})"), None, None),
+            };
+            ("date", value, from, to, None)
+        }
+        ClaimKind::Weekday(day) => ("weekday", format!("{day:?}"), None, None, None),
+        ClaimKind::Ordinal(n) => ("ordinal", n.to_string(), None, None, None),
+        ClaimKind::Number(quantity) => (
+            "number",
+            number(quantity.value),
+            Some(number(quantity.low)),
+            Some(number(quantity.high)),
+            Some(quantity.qualifier),
+        ),
+        ClaimKind::Duration(duration) => (
+            "duration",
+            format!("{} {:?}", number(duration.amount.value), duration.unit).to_lowercase(),
+            Some(number(duration.amount.low)),
+            Some(number(duration.amount.high)),
+            Some(duration.amount.qualifier),
+        ),
+    };
+    ClaimRow {
+        kind,
+        start,
+        end,
+        line,
+        column,
+        text: String::from_utf8_lossy(&source[start..end]).into_owned(),
+        value,
+        from,
+        to,
+        tense: claim.tense,
+        qualifier,
+    }
+}
+
+fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<EventRow> {
+    let text_of = |span: Span| {
+        let (start, end) = article.map.to_source(span.start, span.end);
+        let end = end.min(source.len());
+        String::from_utf8_lossy(&source[start.min(end)..end]).into_owned()
+    };
+    article
+        .events
+        .iter()
+        .map(|mention| {
+            let (start, _) = article.map.to_source(mention.trigger.start, mention.trigger.end);
+            EventRow {
+                event: pack.event(mention.event_type).key.clone(),
+                trigger: text_of(mention.trigger),
+                line: line_column(source, start).0,
+                participants: mention
+                    .participants
+                    .iter()
+                    .map(|&id| pack.entity(id).name.clone())
+                    .collect(),
+                place: mention.place.map(|(id, _)| pack.entity(id).name.clone()),
+                date: mention.date.map(|slot| slot.value.timex()),
+                ordinal: mention.ordinal.map(|(n, _)| n),
+                tense: mention.tense,
+            }
+        })
+        .collect()
+}
+
+pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
+    let pack = match load_pack(&common.rules) {
+        Ok(pack) => pack,
+        Err(exit) => return exit,
+    };
+    let (inputs, mut problems) = match super::discover(paths) {
+        Ok(found) => found,
+        Err(exit) => return exit,
+    };
+    let analyzer = Analyzer::new(&pack);
+    let options = LoadOptions {
+        max_file_size: common.max_file_size,
+    };
+    let (articles, trouble, kept) = pipeline::analyze_inputs(&analyzer, &inputs, &options);
+    problems.extend(trouble);
+    let rows: Vec<ArticleRows> = articles
+        .iter()
+        .map(|article| {
+            let source = kept
+                .get(&article.origin)
+                .cloned()
+                .or_else(|| corpus::read_source(&article.origin).ok())
+                .unwrap_or_default();
+            ArticleRows {
+                path: article.origin.to_string(),
+                published: article.published.map(|day| day.to_string()),
+                claims: article
+                    .claims
+                    .iter()
+                    .map(|claim| claim_row(claim, article, &source))
+                    .collect(),
+                events: event_rows(&pack, article, &source),
+            }
+        })
+        .collect();
+    for problem in &problems {
+        eprintln!("claimlint: {}", problem.message);
+    }
+    let mut stdout = std::io::stdout().lock();
+    let written = match common.format {
+        Format::Json => serde_json::to_writer_pretty(&mut stdout, &serde_json::json!({ "articles": rows }))
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(stdout)),
+        Format::Human => write_table(&mut stdout, &rows),
+    };
+    if let Err(error) = written {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("claimlint: {error}");
+            return Exit::Error;
+        }
+    }
+    if problems.is_empty() || !articles.is_empty() {
+        Exit::Clean
+    } else {
+        Exit::Error
+    }
+}
+
+fn write_table(out: &mut dyn Write, rows: &[ArticleRows]) -> std::io::Result<()> {
+    for article in rows {
+        writeln!(
+            out,
+            "{} (published {})",
+            article.path,
+            article.published.as_deref().unwrap_or("unknown")
+        )?;
+        for claim in &article.claims {
+            let range = match (&claim.from, &claim.to) {
+                (Some(from), Some(to)) if claim.kind != "date" || from != to => format!(" [{from} .. {to}]"),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "  {:>4}:{:<4} {:9} {:12} {:<28} {}{range}",
+                claim.line,
+                claim.column,
+                claim.kind,
+                format!("{:?}", claim.tense).to_lowercase(),
+                format!("“{}”", claim.text),
+                claim.value
+            )?;
+        }
+        for event in &article.events {
+            writeln!(
+                out,
+                "  {:>4}      event     {:12} “{}” {} {}{}{}",
+                event.line,
+                format!("{:?}", event.tense).to_lowercase(),
+                event.trigger,
+                event.participants.join(" & "),
+                event.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default(),
+                event.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
+                event.ordinal.map(|n| format!(" #{n}")).unwrap_or_default(),
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+

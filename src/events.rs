@@ -1,0 +1,213 @@
+//! Mentions → events. Within an article, mentions of the same event (an announced visit
+//! named three times) merge; across articles, dated events of one series (an event type and
+//! its participants) are clustered by date. Sorting then one sweep: O(n log n), never all pairs.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::analysis::ArticleAnalysis;
+use crate::extract::{DurationClaim, Span};
+use crate::mentions::{DateSlot, EventMention};
+use crate::pack::{EntityId, EventTypeId};
+
+/// A date range longer than this is too coarse to tell two events apart ("in 2019").
+const FINE_DAYS: i64 = 62;
+
+/// Who an event is between: its type and its participants.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    pub event_type: EventTypeId,
+    pub participants: Vec<EntityId>,
+}
+
+/// One event as one article tells it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEvent {
+    pub article: usize,
+    pub series: SeriesKey,
+    pub planned: bool,
+    pub date: Option<DateSlot>,
+    pub ordinals: Vec<(u32, Span)>,
+    pub places: Vec<(EntityId, Span)>,
+    pub since: Option<(DurationClaim, Span)>,
+    pub visitor: Option<EntityId>,
+    pub destination: Option<EntityId>,
+    /// The first trigger, for labels.
+    pub anchor: Span,
+}
+
+impl ArticleEvent {
+    fn from_mention(article: usize, mention: &EventMention) -> Self {
+        ArticleEvent {
+            article,
+            series: SeriesKey {
+                event_type: mention.event_type,
+                participants: mention.participants.clone(),
+            },
+            planned: mention.planned(),
+            date: mention.date,
+            ordinals: mention.ordinal.into_iter().collect(),
+            places: mention.place.into_iter().collect(),
+            since: mention.since,
+            visitor: mention.visitor,
+            destination: mention.destination,
+            anchor: mention.trigger,
+        }
+    }
+
+    pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.date.and_then(|slot| slot.value.bounds())
+    }
+
+    fn absorbs(&self, other: &ArticleEvent) -> bool {
+        if self.series != other.series || self.planned != other.planned {
+            return false;
+        }
+        match (self.bounds(), other.bounds()) {
+            (Some((a_from, a_to)), Some((b_from, b_to))) => a_from <= b_to && b_from <= a_to,
+            // An announced event is usually named several times, dated once.
+            _ => self.planned,
+        }
+    }
+
+    fn absorb(&mut self, other: ArticleEvent) {
+        if self.date.is_none() {
+            self.date = other.date;
+        }
+        self.ordinals.extend(other.ordinals);
+        self.places.extend(other.places);
+        self.since = self.since.or(other.since);
+        self.visitor = self.visitor.or(other.visitor);
+        self.destination = self.destination.or(other.destination);
+    }
+}
+
+/// Article events of one series that are the same real event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub series: SeriesKey,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Indices into [`EventIndex::article_events`], in article order.
+    pub members: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EventIndex {
+    pub article_events: Vec<ArticleEvent>,
+    /// Sorted by series, then date.
+    pub events: Vec<Event>,
+    /// For each article event, the event it belongs to.
+    pub event_of: Vec<Option<usize>>,
+}
+
+impl EventIndex {
+    pub fn build(articles: &[ArticleAnalysis]) -> Self {
+        let mut article_events = Vec::new();
+        for (index, article) in articles.iter().enumerate() {
+            article_events.extend(merge_in_article(index, &article.events));
+        }
+        let mut by_series: BTreeMap<&SeriesKey, Vec<usize>> = BTreeMap::new();
+        for (index, event) in article_events.iter().enumerate() {
+            by_series.entry(&event.series).or_default().push(index);
+        }
+        let mut events = Vec::new();
+        for (series, members) in by_series {
+            events.extend(cluster_series(series, &members, &article_events));
+        }
+        let mut event_of = vec![None; article_events.len()];
+        for (index, event) in events.iter().enumerate() {
+            for &member in &event.members {
+                event_of[member] = Some(index);
+            }
+        }
+        EventIndex {
+            article_events,
+            events,
+            event_of,
+        }
+    }
+
+    /// The events of one series, by date.
+    pub fn series<'a>(&'a self, key: &'a SeriesKey) -> impl Iterator<Item = (usize, &'a Event)> {
+        let start = self.events.partition_point(|event| &event.series < key);
+        self.events[start..]
+            .iter()
+            .take_while(move |event| &event.series == key)
+            .enumerate()
+            .map(move |(offset, event)| (start + offset, event))
+    }
+}
+
+fn merge_in_article(article: usize, mentions: &[EventMention]) -> Vec<ArticleEvent> {
+    let mut merged: Vec<ArticleEvent> = Vec::new();
+    for mention in mentions {
+        let event = ArticleEvent::from_mention(article, mention);
+        match merged.iter_mut().find(|known| known.absorbs(&event)) {
+            Some(known) => known.absorb(event),
+            None => merged.push(event),
+        }
+    }
+    merged
+}
+
+/// Sweeps the dated events of one series in date order, joining those whose dates overlap.
+/// Coarse dates join the one fine event they overlap, if there is exactly one.
+fn cluster_series(
+    series: &SeriesKey,
+    members: &[usize],
+    article_events: &[ArticleEvent],
+) -> Vec<Event> {
+    let mut fine: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
+    let mut coarse: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
+    for &member in members {
+        if let Some((from, to)) = article_events[member].bounds() {
+            if (to - from).num_days() <= FINE_DAYS {
+                fine.push((from, to, member));
+            } else {
+                coarse.push((from, to, member));
+            }
+        }
+    }
+    fine.sort();
+    let mut events: Vec<Event> = Vec::new();
+    for (from, to, member) in fine {
+        match events.last_mut() {
+            Some(last) if from <= last.to => {
+                last.to = last.to.max(to);
+                last.members.push(member);
+            }
+            _ => events.push(Event {
+                series: series.clone(),
+                from,
+                to,
+                members: vec![member],
+            }),
+        }
+    }
+    coarse.sort();
+    for (from, to, member) in coarse {
+        let overlapping: Vec<usize> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.from <= to && from <= event.to)
+            .map(|(index, _)| index)
+            .collect();
+        match overlapping.as_slice() {
+            [only] => events[*only].members.push(member),
+            [] => events.push(Event {
+                series: series.clone(),
+                from,
+                to,
+                members: vec![member],
+            }),
+            _ => {}
+        }
+    }
+    events.sort_by_key(|event| (event.from, event.to));
+    for event in &mut events {
+        event.members.sort_by_key(|&member| (article_events[member].article, member));
+    }
+    events
+}

@@ -1,0 +1,353 @@
+//! Event mentions in one article: a trigger word of an event type, with the participants,
+//! place, date, ordinal and tense its sentence gives.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+
+use crate::extract::{Claim, ClaimKind, DateValue, DurationClaim, Span, Tense};
+use crate::pack::{EntityId, EntityKind, EventTypeId, Pack};
+
+use super::entities::{is_word_boundary, EntityMention, Naming};
+
+/// How far before a trigger an ordinal or anaphor may stand ("their third summit meeting").
+const WORDS_BEFORE_TRIGGER: usize = 4;
+/// How far after a trigger "in more than two decades" may stand.
+const INTERVAL_REACH: usize = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSlot {
+    pub value: DateValue,
+    pub span: Span,
+    /// True when resolved against the publication date.
+    pub relative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    pub event_type: EventTypeId,
+    pub trigger: Span,
+    pub sentence: Span,
+    /// Sorted, distinct.
+    pub participants: Vec<EntityId>,
+    /// For a visit: who travels and to which country.
+    pub visitor: Option<EntityId>,
+    pub destination: Option<EntityId>,
+    pub place: Option<(EntityId, Span)>,
+    pub date: Option<DateSlot>,
+    pub ordinal: Option<(u32, Span)>,
+    /// "the first … in more than two decades": the gap to the previous one.
+    pub since: Option<(DurationClaim, Span)>,
+    pub tense: Tense,
+}
+
+impl EventMention {
+    /// Announced rather than reported: will, is set to, would, might.
+    pub fn planned(&self) -> bool {
+        matches!(self.tense, Tense::Future | Tense::Conditional)
+    }
+}
+
+/// The trigger words of every event type, compiled once.
+pub struct EventMatcher {
+    automaton: AhoCorasick,
+    types: Vec<EventTypeId>,
+}
+
+impl EventMatcher {
+    pub fn new(pack: &Pack) -> Self {
+        let mut words = Vec::new();
+        let mut types = Vec::new();
+        for (index, event) in pack.events.iter().enumerate() {
+            for trigger in &event.triggers {
+                words.push(trigger.clone());
+                types.push(EventTypeId(index as u32));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds")
+            });
+        EventMatcher { automaton, types }
+    }
+
+    fn triggers(&self, pack: &Pack, text: &str) -> Vec<(Span, EventTypeId)> {
+        let mut found: Vec<(Span, EventTypeId)> = self
+            .automaton
+            .find_iter(text)
+            .filter(|hit| is_word_boundary(text, hit.start(), hit.end()))
+            .map(|hit| {
+                (
+                    Span::new(hit.start(), hit.end()),
+                    self.types[hit.pattern().as_usize()],
+                )
+            })
+            .collect();
+        for (index, event) in pack.events.iter().enumerate() {
+            for pattern in &event.patterns {
+                found.extend(pattern.find_iter(text).map(|hit| {
+                    (
+                        Span::new(hit.start(), hit.end()),
+                        EventTypeId(index as u32),
+                    )
+                }));
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// What an article gives the event recognizer.
+pub struct ArticleView<'a> {
+    pub text: &'a str,
+    pub publication: Option<NaiveDate>,
+    pub sentences: &'a [Span],
+    pub claims: &'a [Claim],
+    pub entities: &'a [EntityMention],
+    pub tense_at: &'a dyn Fn(Span, usize) -> Tense,
+}
+
+pub fn event_mentions(pack: &Pack, matcher: &EventMatcher, view: &ArticleView) -> Vec<EventMention> {
+    let mut mentions: Vec<EventMention> = Vec::new();
+    let triggers = matcher.triggers(pack, view.text);
+    for (trigger, event_type) in triggers {
+        let Some(&sentence) = view
+            .sentences
+            .iter()
+            .find(|sentence| sentence.start <= trigger.start && trigger.end <= sentence.end)
+        else {
+            continue;
+        };
+        let tense = (view.tense_at)(sentence, trigger.start);
+        let date = mention_date(view, sentence, trigger, tense);
+        let Some(people) = participants(pack, view, sentence, trigger, event_type, &mentions)
+        else {
+            continue;
+        };
+        let mut mention = EventMention {
+            event_type,
+            trigger,
+            sentence,
+            participants: people,
+            visitor: None,
+            destination: None,
+            place: place_in(pack, view, sentence),
+            date,
+            ordinal: ordinal_before(view, trigger),
+            since: interval_after(view, sentence, trigger),
+            tense,
+        };
+        add_host(pack, view, &mut mention);
+        let wanted = pack.event(event_type).participants;
+        if mention.participants.len() < wanted {
+            continue;
+        }
+        // Several triggers in one sentence about the same people are one mention.
+        if let Some(previous) = mentions.last_mut() {
+            if previous.sentence == sentence
+                && previous.event_type == event_type
+                && previous.participants == mention.participants
+            {
+                previous.ordinal = previous.ordinal.or(mention.ordinal);
+                previous.since = previous.since.or(mention.since);
+                previous.date = previous.date.or(mention.date);
+                continue;
+            }
+        }
+        mentions.push(mention);
+    }
+    mentions
+}
+
+fn entities_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item = &'a EntityMention> {
+    view.entities
+        .iter()
+        .filter(move |mention| sentence.contains(mention.span))
+}
+
+/// The persons a mention is about: those named in its sentence, or, for "their" and "the two
+/// leaders", those of the article's previous mention.
+fn participants(
+    pack: &Pack,
+    view: &ArticleView,
+    sentence: Span,
+    trigger: Span,
+    event_type: EventTypeId,
+    earlier: &[EventMention],
+) -> Option<Vec<EntityId>> {
+    let event = pack.event(event_type);
+    let mut people: Vec<EntityId> = entities_in(view, sentence)
+        .filter(|mention| mention.naming != Naming::Demonym)
+        .map(|mention| mention.entity)
+        .filter(|&id| {
+            let entity = pack.entity(id);
+            entity.kind == EntityKind::Person && (!event.leaders_only || entity.is_leader())
+        })
+        .collect();
+    people.sort();
+    people.dedup();
+    if people.len() >= event.participants {
+        return Some(people);
+    }
+    let lead_in = words_before(view.text, sentence.start, trigger.start, WORDS_BEFORE_TRIGGER);
+    let anaphor = event.anaphora.iter().any(|anaphor| {
+        lead_in
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&anaphor.to_lowercase())
+    });
+    if !anaphor {
+        return Some(people);
+    }
+    // "China and South Korea held their first meeting": the anaphor means the countries.
+    let countries_before = entities_in(view, Span::new(sentence.start, trigger.start))
+        .filter(|mention| {
+            mention.naming == Naming::Full && pack.entity(mention.entity).kind == EntityKind::Country
+        })
+        .count();
+    if people.is_empty() && countries_before >= 2 {
+        return None;
+    }
+    let previous = earlier
+        .iter()
+        .rev()
+        .find(|mention| mention.sentence.end <= sentence.start)?;
+    let mut merged = previous.participants.clone();
+    merged.extend(people);
+    merged.sort();
+    merged.dedup();
+    Some(merged)
+}
+
+/// The text of up to `count` words before `end`, not reaching before `floor`.
+fn words_before(text: &str, floor: usize, end: usize, count: usize) -> &str {
+    let head = &text[floor..end];
+    let mut seen = 0;
+    let mut start = head.len();
+    for (index, c) in head.char_indices().rev() {
+        if c == ' ' {
+            seen += 1;
+            if seen > count {
+                break;
+            }
+        }
+        if matches!(c, '.' | ',' | ';' | ':' | '“' | '”' | '"') {
+            break;
+        }
+        start = index;
+    }
+    &head[start..]
+}
+
+/// The most specific place named in the sentence (a city before a country).
+fn place_in(pack: &Pack, view: &ArticleView, sentence: Span) -> Option<(EntityId, Span)> {
+    let places: Vec<&EntityMention> = entities_in(view, sentence)
+        .filter(|mention| mention.naming == Naming::Full)
+        .filter(|mention| {
+            matches!(
+                pack.entity(mention.entity).kind,
+                EntityKind::Place | EntityKind::Country
+            )
+        })
+        .collect();
+    places
+        .iter()
+        .find(|mention| pack.entity(mention.entity).kind == EntityKind::Place)
+        .or(places.first())
+        .map(|mention| (mention.entity, mention.span))
+}
+
+/// The date of a mention: a date claim of its sentence, the nearest after the trigger first,
+/// whose clause does not contradict the trigger's tense.
+fn mention_date(view: &ArticleView, sentence: Span, trigger: Span, tense: Tense) -> Option<DateSlot> {
+    let compatible = |claim_tense: Tense| {
+        let planned = matches!(tense, Tense::Future | Tense::Conditional);
+        let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
+        !(planned && claim_tense == Tense::Past || claim_planned && tense == Tense::Past)
+    };
+    let dates = view.claims.iter().filter_map(|claim| match &claim.kind {
+        ClaimKind::Date(date) if sentence.contains(claim.span) && compatible(claim.tense) => {
+            date.value.ok().map(|value| DateSlot {
+                value,
+                span: claim.span,
+                relative: date.relative,
+            })
+        }
+        _ => None,
+    });
+    let (after, before): (Vec<DateSlot>, Vec<DateSlot>) =
+        dates.partition(|slot| slot.span.start >= trigger.end);
+    after.first().copied().or(before.last().copied())
+}
+
+fn ordinal_before(view: &ArticleView, trigger: Span) -> Option<(u32, Span)> {
+    let lead_in = words_before(view.text, 0, trigger.start, WORDS_BEFORE_TRIGGER);
+    let floor = trigger.start - lead_in.len();
+    view.claims.iter().rev().find_map(|claim| match claim.kind {
+        ClaimKind::Ordinal(n) if claim.span.start >= floor && claim.span.end <= trigger.start => {
+            Some((n, claim.span))
+        }
+        _ => None,
+    })
+}
+
+/// "in more than two decades", "for the first time in nine years" after the trigger.
+fn interval_after(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(DurationClaim, Span)> {
+    let reach = (trigger.end + INTERVAL_REACH).min(sentence.end);
+    view.claims.iter().find_map(|claim| match claim.kind {
+        ClaimKind::Duration(duration)
+            if claim.span.start >= trigger.end && claim.span.end <= reach =>
+        {
+            let before = view.text[..claim.span.start].trim_end();
+            let lead = before.rsplit(' ').next().unwrap_or("");
+            let hedged = ["than", "over", "nearly", "almost", "about", "least", "in", "for"];
+            hedged.contains(&lead).then_some((duration, claim.span))
+        }
+        _ => None,
+    })
+}
+
+/// A visit by one leader to a country whose leader is not named: the host is whoever led that
+/// country then.
+fn add_host(pack: &Pack, view: &ArticleView, mention: &mut EventMention) {
+    let Some((place, _)) = mention.place else {
+        return;
+    };
+    let Some(country) = pack.country_of(place) else {
+        return;
+    };
+    let own_country = |person: EntityId| {
+        pack.entity(person)
+            .roles
+            .iter()
+            .any(|role| role.of == country)
+    };
+    let visitors: Vec<EntityId> = mention
+        .participants
+        .iter()
+        .copied()
+        .filter(|&person| !own_country(person))
+        .collect();
+    if let [visitor] = visitors.as_slice() {
+        mention.visitor = Some(*visitor);
+        mention.destination = Some(country);
+    }
+    if mention.participants.len() != 1 || mention.visitor.is_none() {
+        return;
+    }
+    let when = mention
+        .date
+        .and_then(|slot| slot.value.bounds())
+        .or_else(|| view.publication.map(|day| (day, day)));
+    let Some((from, to)) = when else { return };
+    if let [host] = pack.holders(country, "leader", from, to).as_slice() {
+        mention.participants.push(*host);
+        mention.participants.sort();
+    }
+}

@@ -1,0 +1,12 @@
+//! Storyline-level mentions: what the rule pack's vocabulary finds in an article, on top of the
+//! language-level claims of [`crate::extract`].
+
+pub mod entities;
+pub mod events;
+pub mod names;
+pub mod relations;
+
+pub use entities::{EntityMatcher, EntityMention, Naming};
+pub use events::{DateSlot, EventMatcher, EventMention};
+pub use names::NameOccurrence;
+pub use relations::{RelationClaim, TitleClaim};

@@ -1,0 +1,221 @@
+//! The lint run as a library: inputs → articles → analyses → events → findings.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
+use crate::checks::CheckKind;
+use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
+use crate::events::EventIndex;
+use crate::extract::{ClaimKind, Span};
+use crate::finding::{Finding, Label};
+use crate::pack::{Pack, Severity};
+use crate::root_cause;
+
+/// An input that could not be checked (or only partly), reported as a finding of its own.
+#[derive(Debug, Clone)]
+pub struct InputProblem {
+    pub origin: Origin,
+    /// Bytes of the source the problem is about.
+    pub span: Option<(usize, usize)>,
+    pub message: String,
+    pub severity: Severity,
+}
+
+/// Everything a lint run produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub analysis: Analysis,
+    pub problems: Vec<InputProblem>,
+    pub findings: Vec<Finding>,
+    /// Sources that cannot be read again (stdin), kept for rendering.
+    pub kept_sources: BTreeMap<Origin, Vec<u8>>,
+}
+
+impl Outcome {
+    pub fn claim_count(&self) -> usize {
+        self.analysis
+            .articles
+            .iter()
+            .map(|article| article.claims.len())
+            .sum()
+    }
+}
+
+/// Loads and analyses every input, in parallel, keeping the inputs' order.
+pub fn analyze_inputs(
+    analyzer: &Analyzer,
+    inputs: &[Input],
+    options: &LoadOptions,
+) -> (Vec<ArticleAnalysis>, Vec<InputProblem>, BTreeMap<Origin, Vec<u8>>) {
+    let per_input: Vec<(Vec<ArticleAnalysis>, Vec<InputProblem>, Option<(Origin, Vec<u8>)>)> =
+        inputs
+            .par_iter()
+            .map(|input| {
+                let mut analyses = Vec::new();
+                let mut problems = Vec::new();
+                let mut kept = None;
+                for loaded in corpus::load(input, options) {
+                    match loaded {
+                        Ok(article) => {
+                            for warning in &article.warnings {
+                                problems.push(InputProblem {
+                                    origin: article.origin.clone(),
+                                    span: None,
+                                    message: warning.clone(),
+                                    severity: Severity::Warning,
+                                });
+                            }
+                            if article.origin == Origin::Stdin {
+                                kept = Some((Origin::Stdin, article.text.clone().into_bytes()));
+                            }
+                            analyses.push(analyzer.analyze(&article, article.published));
+                        }
+                        Err(error) => problems.push(problem_of(&error)),
+                    }
+                }
+                (analyses, problems, kept)
+            })
+            .collect();
+    let mut analyses = Vec::new();
+    let mut problems = Vec::new();
+    let mut kept = BTreeMap::new();
+    for (found, trouble, source) in per_input {
+        analyses.extend(found);
+        problems.extend(trouble);
+        kept.extend(source);
+    }
+    (analyses, problems, kept)
+}
+
+fn problem_of(error: &ArticleError) -> InputProblem {
+    InputProblem {
+        origin: error.origin.clone(),
+        span: error.span,
+        message: error.to_string(),
+        severity: Severity::Error,
+    }
+}
+
+/// Runs every check of the pack over the corpus at once.
+pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = pack
+        .checks
+        .par_iter()
+        .flat_map_iter(|spec| spec.kind.run(spec, analysis, pack))
+        .collect();
+    sort_findings(analysis, &mut findings);
+    findings
+}
+
+/// The whole lint run after discovery.
+pub fn lint(
+    pack: &Pack,
+    inputs: &[Input],
+    walk_problems: Vec<InputProblem>,
+    options: &LoadOptions,
+) -> Outcome {
+    let analyzer = Analyzer::new(pack);
+    let (articles, mut problems, kept_sources) = analyze_inputs(&analyzer, inputs, options);
+    problems.splice(0..0, walk_problems);
+    let mut analysis = Analysis {
+        events: EventIndex::build(&articles),
+        articles,
+    };
+    let mut findings = run_checks(pack, &analysis);
+    root_cause::explain(&analyzer, &mut analysis, &mut findings, options);
+    findings.extend(undated_notes(&analysis));
+    let base = analysis.articles.len();
+    for (offset, problem) in problems.iter().enumerate() {
+        findings.push(problem_finding(base + offset, problem));
+    }
+    sort_findings_with_problems(&analysis, &problems, &mut findings);
+    Outcome {
+        analysis,
+        problems,
+        findings,
+        kept_sources,
+    }
+}
+
+/// An undated article's relative dates stay unresolved: say so once per article.
+fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
+    let mut notes = Vec::new();
+    for (index, article) in analysis.articles.iter().enumerate() {
+        if article.published_from != PublishedFrom::None {
+            continue;
+        }
+        let unresolved: Vec<Span> = article
+            .claims
+            .iter()
+            .filter(|claim| matches!(&claim.kind, ClaimKind::Date(date) if date.value.is_err()))
+            .map(|claim| claim.span)
+            .collect();
+        let Some(first) = unresolved.first() else {
+            continue;
+        };
+        notes.push(Finding {
+            rule: "input/undated".to_string(),
+            check: CheckKind::Input,
+            severity: Severity::Info,
+            message: format!(
+                "no publication date: {} relative date{} stay{} unresolved",
+                unresolved.len(),
+                if unresolved.len() == 1 { "" } else { "s" },
+                if unresolved.len() == 1 { "s" } else { "" }
+            ),
+            help: Some(
+                "Add a dateline (\"Thursday, January 27, 2022\") in the first lines, or a `date` in front matter, JSONL or HTML metadata; until then checks that need these dates skip them."
+                    .to_string(),
+            ),
+            labels: vec![Label::primary(index, *first, "relative to an unknown date")],
+        });
+    }
+    notes
+}
+
+fn problem_finding(source_index: usize, problem: &InputProblem) -> Finding {
+    let span = problem
+        .span
+        .map(|(start, end)| Span::new(start, end))
+        .unwrap_or(Span::new(0, 0));
+    Finding {
+        rule: "input/article".to_string(),
+        check: CheckKind::Input,
+        severity: problem.severity,
+        message: problem.message.clone(),
+        help: None,
+        labels: vec![Label::primary(source_index, span, "here")],
+    }
+}
+
+fn sort_findings(analysis: &Analysis, findings: &mut [Finding]) {
+    sort_findings_with_problems(analysis, &[], findings);
+}
+
+/// Deterministic order: path, start, rule, then message.
+fn sort_findings_with_problems(
+    analysis: &Analysis,
+    problems: &[InputProblem],
+    findings: &mut [Finding],
+) {
+    let origin_of = |index: usize| -> Origin {
+        match analysis.articles.get(index) {
+            Some(article) => article.origin.clone(),
+            None => problems
+                .get(index - analysis.articles.len())
+                .map(|problem| problem.origin.clone())
+                .unwrap_or(Origin::Stdin),
+        }
+    };
+    findings.sort_by_cached_key(|finding| {
+        let anchor = finding.anchor();
+        (
+            anchor.map(|label| origin_of(label.article)),
+            anchor.map(|label| label.span),
+            finding.rule.clone(),
+            finding.message.clone(),
+        )
+    });
+}

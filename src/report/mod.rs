@@ -1,0 +1,217 @@
+//! Reports: findings resolved to the bytes of the files they cite, then printed by one
+//! [`Reporter`] per output format.
+
+mod human;
+mod json;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
+use crate::finding::Finding;
+use crate::pack::Severity;
+use crate::pipeline::Outcome;
+
+pub use human::Human;
+pub use json::Json;
+
+/// A label as the report contract gives it: offsets into the file as read.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ResolvedLabel {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub primary: bool,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResolvedFinding {
+    pub rule: String,
+    pub check: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub labels: Vec<ResolvedLabel>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleEntry {
+    pub path: String,
+    pub published: Option<String>,
+    pub published_from: PublishedFrom,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub articles: usize,
+    pub claims: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+/// The report of a lint run, as the JSON contract spells it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub tool: Tool,
+    pub articles: Vec<ArticleEntry>,
+    pub findings: Vec<ResolvedFinding>,
+    pub summary: Summary,
+    /// The sources labels point into, for renderers that show them.
+    #[serde(skip)]
+    pub sources: BTreeMap<String, String>,
+}
+
+/// One output format.
+pub trait Reporter {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Re-reads the cited sources (only those) and resolves every label.
+pub fn build(outcome: &Outcome) -> Report {
+    let mut cache: BTreeMap<Origin, Option<Vec<u8>>> = BTreeMap::new();
+    let articles = &outcome.analysis.articles;
+    let mut findings = Vec::new();
+    let mut sources = BTreeMap::new();
+    for finding in &outcome.findings {
+        findings.push(resolve_finding(outcome, finding, &mut cache, &mut sources));
+    }
+    let count = |severity: Severity| {
+        findings
+            .iter()
+            .filter(|finding| finding.severity == severity)
+            .count()
+    };
+    let summary = Summary {
+        articles: articles.len(),
+        claims: outcome.claim_count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+    };
+    Report {
+        tool: Tool {
+            name: "claimlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        articles: articles
+            .iter()
+            .map(|article| ArticleEntry {
+                path: article.origin.to_string(),
+                published: article.published.map(|day| day.to_string()),
+                published_from: article.published_from,
+            })
+            .collect(),
+        findings,
+        summary,
+        sources,
+    }
+}
+
+fn resolve_finding(
+    outcome: &Outcome,
+    finding: &Finding,
+    cache: &mut BTreeMap<Origin, Option<Vec<u8>>>,
+    sources: &mut BTreeMap<String, String>,
+) -> ResolvedFinding {
+    let articles = &outcome.analysis.articles;
+    let mut labels = Vec::new();
+    for label in &finding.labels {
+        let (origin, map): (&Origin, Option<&SourceMap>) = match articles.get(label.article) {
+            Some(article) => (&article.origin, Some(&article.map)),
+            None => match outcome.problems.get(label.article - articles.len()) {
+                Some(problem) => (&problem.origin, None),
+                None => continue,
+            },
+        };
+        let source = cache.entry(origin.clone()).or_insert_with(|| {
+            outcome
+                .kept_sources
+                .get(origin)
+                .cloned()
+                .or_else(|| corpus::read_source(origin).ok())
+        });
+        let (start, end) = match map {
+            Some(map) => map.to_source(label.span.start, label.span.end),
+            None => (label.span.start, label.span.end),
+        };
+        let path = origin.to_string();
+        let resolved = match source {
+            Some(bytes) => {
+                let end = end.min(bytes.len());
+                let start = start.min(end);
+                let (line, column) = line_column(bytes, start);
+                sources
+                    .entry(path.clone())
+                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+                ResolvedLabel {
+                    path,
+                    start,
+                    end,
+                    line,
+                    column,
+                    text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
+                    primary: label.primary,
+                    message: label.message.clone(),
+                }
+            }
+            // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
+            None => ResolvedLabel {
+                path,
+                start,
+                end,
+                line: 0,
+                column: 0,
+                text: String::new(),
+                primary: label.primary,
+                message: label.message.clone(),
+            },
+        };
+        labels.push(resolved);
+    }
+    ResolvedFinding {
+        rule: finding.rule.clone(),
+        check: finding.check.name().to_string(),
+        severity: finding.severity,
+        message: finding.message.clone(),
+        help: finding.help.clone(),
+        labels,
+    }
+}
+
+/// 1-based line, and column in characters, of byte `offset` of `bytes`.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |index| index + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_counts_characters_after_the_last_newline() {
+        let text = "ab\n‘cd’ ef";
+        let offset = text.find("ef").unwrap_or(0);
+        assert_eq!(line_column(text.as_bytes(), offset), (2, 6));
+    }
+}

@@ -1,0 +1,169 @@
+//! Root cause: when one article's publication date explains several findings — a re-dated or
+//! republished story whose relative dates all shift — say so in those findings: which article,
+//! which date would make its claims agree with the rest, and how many findings it would clear.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
+use crate::checks::article_name;
+use crate::corpus::{self, Input, LoadOptions, Origin};
+use crate::events::EventIndex;
+use crate::extract::{ClaimKind, DateValue, Span};
+use crate::finding::Finding;
+use crate::pipeline::run_checks;
+
+/// Articles examined at most, so that a large corpus with many findings stays fast.
+const MAX_SUSPECTS: usize = 8;
+
+/// What identifies a finding across re-runs: its rule and primary label.
+type FindingKey = (String, usize, Span);
+
+fn key(finding: &Finding) -> Option<FindingKey> {
+    let anchor = finding.anchor()?;
+    Some((finding.rule.clone(), anchor.article, anchor.span))
+}
+
+/// A relative date of `article` at `span`, if there is one.
+fn relative_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
+    article.claims.iter().find_map(|claim| match &claim.kind {
+        ClaimKind::Date(date) if claim.span == span && date.relative => date.value.ok(),
+        _ => None,
+    })
+}
+
+fn any_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
+    article.claims.iter().find_map(|claim| match &claim.kind {
+        ClaimKind::Date(date) if claim.span == span => date.value.ok(),
+        _ => None,
+    })
+}
+
+/// Month shifts that would move a relative date of `suspect` onto the dates it clashes with.
+fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -> BTreeSet<i32> {
+    let mut shifts = BTreeSet::new();
+    for finding in findings {
+        for own in finding.labels.iter().filter(|label| label.article == suspect) {
+            let Some(value) = relative_date(&analysis.articles[suspect], own.span) else {
+                continue;
+            };
+            let Some((from, _)) = value.bounds() else { continue };
+            for other in finding.labels.iter().filter(|label| label.article != suspect) {
+                let Some(other_article) = analysis.articles.get(other.article) else {
+                    continue;
+                };
+                let Some((other_from, _)) = any_date(other_article, other.span).and_then(|v| v.bounds())
+                else {
+                    continue;
+                };
+                let months = (other_from.year() - from.year()) * 12 + other_from.month() as i32
+                    - from.month() as i32;
+                if months != 0 {
+                    shifts.insert(months);
+                }
+            }
+        }
+    }
+    shifts
+}
+
+fn shift(day: NaiveDate, months: i32) -> Option<NaiveDate> {
+    if months >= 0 {
+        day.checked_add_months(Months::new(months.unsigned_abs()))
+    } else {
+        day.checked_sub_months(Months::new(months.unsigned_abs()))
+    }
+}
+
+/// Re-reads an article so it can be analysed under another publication date.
+fn reload(origin: &Origin, options: &LoadOptions) -> Option<crate::corpus::Article> {
+    let path = origin.path()?.to_path_buf();
+    corpus::load(&Input::Path(path), options)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|article| &article.origin == origin)
+}
+
+pub fn explain(
+    analyzer: &Analyzer,
+    analysis: &mut Analysis,
+    findings: &mut [Finding],
+    options: &LoadOptions,
+) {
+    let before: BTreeSet<FindingKey> = findings.iter().filter_map(key).collect();
+    let mut suspects: Vec<(usize, usize)> = Vec::new();
+    for (index, article) in analysis.articles.iter().enumerate() {
+        if article.published.is_none() {
+            continue;
+        }
+        let cited = findings
+            .iter()
+            .filter(|finding| {
+                finding.labels.iter().any(|label| {
+                    label.article == index && relative_date(article, label.span).is_some()
+                })
+            })
+            .count();
+        if cited > 0 {
+            suspects.push((cited, index));
+        }
+    }
+    suspects.sort_by_key(|(cited, index)| (std::cmp::Reverse(*cited), *index));
+    suspects.truncate(MAX_SUSPECTS);
+    for (_, suspect) in suspects {
+        let Some(published) = analysis.articles[suspect].published else {
+            continue;
+        };
+        let Some(article) = reload(&analysis.articles[suspect].origin, options) else {
+            continue;
+        };
+        let mut best: Option<(usize, NaiveDate, BTreeSet<FindingKey>)> = None;
+        for months in candidate_shifts(analysis, findings, suspect) {
+            let Some(date) = shift(published, months) else { continue };
+            let original = std::mem::replace(
+                &mut analysis.articles[suspect],
+                analyzer.analyze(&article, Some(date)),
+            );
+            analysis.events = EventIndex::build(&analysis.articles);
+            let after: BTreeSet<FindingKey> = run_checks(analyzer.pack, analysis)
+                .iter()
+                .filter_map(key)
+                .collect();
+            analysis.articles[suspect] = original;
+            let cleared: BTreeSet<FindingKey> = before.difference(&after).cloned().collect();
+            let created = after.difference(&before).count();
+            if created == 0
+                && !cleared.is_empty()
+                && best.as_ref().is_none_or(|(count, _, _)| cleared.len() > *count)
+            {
+                best = Some((cleared.len(), date, cleared));
+            }
+        }
+        analysis.events = EventIndex::build(&analysis.articles);
+        let Some((count, date, cleared)) = best else { continue };
+        let article = &analysis.articles[suspect];
+        let note = format!(
+            "Root cause: {} may be misdated. Its {} gives {published}; published around {} instead, its relative dates would agree with the rest of the corpus, clearing {count} finding{}.",
+            article_name(article),
+            match article.published_from {
+                crate::corpus::PublishedFrom::Metadata => "metadata",
+                _ => "dateline",
+            },
+            if date.year() != published.year() && date.month() == published.month() {
+                date.year().to_string()
+            } else {
+                date.format("%B %Y").to_string()
+            },
+            if count == 1 { "" } else { "s" }
+        );
+        for finding in findings.iter_mut() {
+            if key(finding).is_some_and(|k| cleared.contains(&k)) {
+                finding.help = Some(match finding.help.take() {
+                    Some(help) => format!("{help}\n{note}"),
+                    None => note.clone(),
+                });
+            }
+        }
+    }
+}
