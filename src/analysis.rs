@@ -7,8 +7,8 @@ use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::EventIndex;
 use crate::extract::{self, Claim, ClaimKind, Extractor, Span};
 use crate::mentions::{
-    self, EntityMatcher, EntityMention, EventMatcher, EventMention, NameOccurrence,
-    RelationClaim, TitleClaim,
+    self, EntityMatcher, EntityMention, EventMatcher, EventMention, NameOccurrence, RelationClaim,
+    TitleClaim,
 };
 use crate::pack::Pack;
 

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ColorChoice, Cli, Command, Common};
+use crate::cli::{Cli, ColorChoice, Command, Common};
 use crate::commands;
 use crate::pack::{self, Pack, PackSource};
 
@@ -53,7 +53,9 @@ pub fn run(cli: Cli) -> Exit {
             paths,
             common,
             fail_on,
-        } => with_threads(common.threads, || commands::check::run(&paths, &common, fail_on)),
+        } => with_threads(common.threads, || {
+            commands::check::run(&paths, &common, fail_on)
+        }),
         Command::Claims { paths, common } => {
             with_threads(common.threads, || commands::claims::run(&paths, &common))
         }
@@ -90,8 +92,9 @@ pub fn load_pack(extra: &[PathBuf]) -> Result<Pack, Exit> {
         }
     }
     pack::compile(&sources).map_err(|errors| {
-        let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-            .with_links(false);
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_links(false);
         let mut stderr = std::io::stderr().lock();
         for error in errors {
             let mut rendered = String::new();
@@ -110,7 +113,8 @@ fn read_pack_dir(dir: &Path) -> Result<Vec<PackSource>, String> {
             .map(|source| vec![source])
             .map_err(|error| format!("{}: {error}", dir.display()));
     }
-    let found = pack::compile::sources_in_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    let found = pack::compile::sources_in_dir(dir)
+        .map_err(|error| format!("{}: {error}", dir.display()))?;
     if found.is_empty() {
         return Err(format!("{}: no rule files (*.toml) found", dir.display()));
     }

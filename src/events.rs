@@ -207,7 +207,9 @@ fn cluster_series(
     }
     events.sort_by_key(|event| (event.from, event.to));
     for event in &mut events {
-        event.members.sort_by_key(|&member| (article_events[member].article, member));
+        event
+            .members
+            .sort_by_key(|&member| (article_events[member].article, member));
     }
     events
 }

@@ -41,14 +41,21 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
     let mut texts = Vec::new();
     let mut failures = Vec::new();
     for (index, body) in test.articles.iter().enumerate() {
-        let path = PathBuf::from(format!("{}/{}/article-{}.txt", spec.id, test.name, index + 1));
+        let path = PathBuf::from(format!(
+            "{}/{}/article-{}.txt",
+            spec.id,
+            test.name,
+            index + 1
+        ));
         for loaded in corpus::load_bytes(&path, body.as_bytes()) {
             match loaded {
                 Ok(article) => {
                     texts.push(article.text.clone());
                     articles.push(analyzer.analyze(&article, article.published));
                 }
-                Err(error) => failures.push(format!("article {} does not load: {error}", index + 1)),
+                Err(error) => {
+                    failures.push(format!("article {} does not load: {error}", index + 1))
+                }
             }
         }
     }
@@ -60,7 +67,11 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
     let quoted: Vec<&str> = findings
         .iter()
         .flat_map(|finding| &finding.labels)
-        .filter_map(|label| texts.get(label.article)?.get(label.span.start..label.span.end))
+        .filter_map(|label| {
+            texts
+                .get(label.article)?
+                .get(label.span.start..label.span.end)
+        })
         .collect();
     for wanted in &test.fires {
         if !quoted.iter().any(|text| text.contains(wanted.as_str())) {
@@ -72,7 +83,10 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
         }
     }
     if test.quiet && !findings.is_empty() {
-        let messages: Vec<&str> = findings.iter().map(|finding| finding.message.as_str()).collect();
+        let messages: Vec<&str> = findings
+            .iter()
+            .map(|finding| finding.message.as_str())
+            .collect();
         failures.push(format!("expected no finding; got {messages:?}"));
     }
     TestOutcome {

@@ -43,50 +43,60 @@ impl Outcome {
     }
 }
 
-/// Loads and analyses every input, in parallel, keeping the inputs' order.
-pub fn analyze_inputs(
-    analyzer: &Analyzer,
-    inputs: &[Input],
-    options: &LoadOptions,
-) -> (Vec<ArticleAnalysis>, Vec<InputProblem>, BTreeMap<Origin, Vec<u8>>) {
-    let per_input: Vec<(Vec<ArticleAnalysis>, Vec<InputProblem>, Option<(Origin, Vec<u8>)>)> =
-        inputs
-            .par_iter()
-            .map(|input| {
-                let mut analyses = Vec::new();
-                let mut problems = Vec::new();
-                let mut kept = None;
-                for loaded in corpus::load(input, options) {
-                    match loaded {
-                        Ok(article) => {
-                            for warning in &article.warnings {
-                                problems.push(InputProblem {
-                                    origin: article.origin.clone(),
-                                    span: None,
-                                    message: warning.clone(),
-                                    severity: Severity::Warning,
-                                });
-                            }
-                            if article.origin == Origin::Stdin {
-                                kept = Some((Origin::Stdin, article.text.clone().into_bytes()));
-                            }
-                            analyses.push(analyzer.analyze(&article, article.published));
-                        }
-                        Err(error) => problems.push(problem_of(&error)),
-                    }
-                }
-                (analyses, problems, kept)
-            })
-            .collect();
-    let mut analyses = Vec::new();
-    let mut problems = Vec::new();
-    let mut kept = BTreeMap::new();
-    for (found, trouble, source) in per_input {
-        analyses.extend(found);
-        problems.extend(trouble);
-        kept.extend(source);
+/// The articles of some inputs, analysed, with what could not be read.
+#[derive(Debug, Default)]
+pub struct Analyzed {
+    pub articles: Vec<ArticleAnalysis>,
+    pub problems: Vec<InputProblem>,
+    /// Sources that cannot be read again (stdin), kept for rendering.
+    pub kept_sources: BTreeMap<Origin, Vec<u8>>,
+}
+
+impl Analyzed {
+    fn append(mut self, other: Analyzed) -> Analyzed {
+        self.articles.extend(other.articles);
+        self.problems.extend(other.problems);
+        self.kept_sources.extend(other.kept_sources);
+        self
     }
-    (analyses, problems, kept)
+}
+
+fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> Analyzed {
+    let mut analyzed = Analyzed::default();
+    for loaded in corpus::load(input, options) {
+        match loaded {
+            Ok(article) => {
+                for warning in &article.warnings {
+                    analyzed.problems.push(InputProblem {
+                        origin: article.origin.clone(),
+                        span: None,
+                        message: format!("{}: {warning}", article.origin),
+                        severity: Severity::Warning,
+                    });
+                }
+                if article.origin == Origin::Stdin {
+                    analyzed
+                        .kept_sources
+                        .insert(Origin::Stdin, article.text.clone().into_bytes());
+                }
+                analyzed
+                    .articles
+                    .push(analyzer.analyze(&article, article.published));
+            }
+            Err(error) => analyzed.problems.push(problem_of(&error)),
+        }
+    }
+    analyzed
+}
+
+/// Loads and analyses every input, in parallel, keeping the inputs' order.
+pub fn analyze_inputs(analyzer: &Analyzer, inputs: &[Input], options: &LoadOptions) -> Analyzed {
+    inputs
+        .par_iter()
+        .map(|input| analyze_input(analyzer, input, options))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .fold(Analyzed::default(), Analyzed::append)
 }
 
 fn problem_of(error: &ArticleError) -> InputProblem {
@@ -117,8 +127,13 @@ pub fn lint(
     options: &LoadOptions,
 ) -> Outcome {
     let analyzer = Analyzer::new(pack);
-    let (articles, mut problems, kept_sources) = analyze_inputs(&analyzer, inputs, options);
-    problems.splice(0..0, walk_problems);
+    let Analyzed {
+        articles,
+        problems: mut load_problems,
+        kept_sources,
+    } = analyze_inputs(&analyzer, inputs, options);
+    let mut problems = walk_problems;
+    problems.append(&mut load_problems);
     let mut analysis = Analysis {
         events: EventIndex::build(&articles),
         articles,

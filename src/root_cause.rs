@@ -44,16 +44,27 @@ fn any_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
 fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -> BTreeSet<i32> {
     let mut shifts = BTreeSet::new();
     for finding in findings {
-        for own in finding.labels.iter().filter(|label| label.article == suspect) {
+        for own in finding
+            .labels
+            .iter()
+            .filter(|label| label.article == suspect)
+        {
             let Some(value) = relative_date(&analysis.articles[suspect], own.span) else {
                 continue;
             };
-            let Some((from, _)) = value.bounds() else { continue };
-            for other in finding.labels.iter().filter(|label| label.article != suspect) {
+            let Some((from, _)) = value.bounds() else {
+                continue;
+            };
+            for other in finding
+                .labels
+                .iter()
+                .filter(|label| label.article != suspect)
+            {
                 let Some(other_article) = analysis.articles.get(other.article) else {
                     continue;
                 };
-                let Some((other_from, _)) = any_date(other_article, other.span).and_then(|v| v.bounds())
+                let Some((other_from, _)) =
+                    any_date(other_article, other.span).and_then(|v| v.bounds())
                 else {
                     continue;
                 };
@@ -120,7 +131,9 @@ pub fn explain(
         };
         let mut best: Option<(usize, NaiveDate, BTreeSet<FindingKey>)> = None;
         for months in candidate_shifts(analysis, findings, suspect) {
-            let Some(date) = shift(published, months) else { continue };
+            let Some(date) = shift(published, months) else {
+                continue;
+            };
             let original = std::mem::replace(
                 &mut analysis.articles[suspect],
                 analyzer.analyze(&article, Some(date)),
@@ -135,13 +148,17 @@ pub fn explain(
             let created = after.difference(&before).count();
             if created == 0
                 && !cleared.is_empty()
-                && best.as_ref().is_none_or(|(count, _, _)| cleared.len() > *count)
+                && best
+                    .as_ref()
+                    .is_none_or(|(count, _, _)| cleared.len() > *count)
             {
                 best = Some((cleared.len(), date, cleared));
             }
         }
         analysis.events = EventIndex::build(&analysis.articles);
-        let Some((count, date, cleared)) = best else { continue };
+        let Some((count, date, cleared)) = best else {
+            continue;
+        };
         let article = &analysis.articles[suspect];
         let note = format!(
             "Root cause: {} may be misdated. Its {} gives {published}; published around {} instead, its relative dates would agree with the rest of the corpus, clearing {count} finding{}.",

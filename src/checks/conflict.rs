@@ -29,7 +29,10 @@ half of April\" (→ April 2022); two others say the Vladivostok summit was in A
         // Group dated tellings by series and month of the year; compare within a group only.
         let mut groups: BTreeMap<(&crate::events::SeriesKey, u32), Vec<usize>> = BTreeMap::new();
         for (position, event) in events.iter().enumerate() {
-            if spec.event.is_some_and(|wanted| wanted != event.series.event_type) {
+            if spec
+                .event
+                .is_some_and(|wanted| wanted != event.series.event_type)
+            {
                 continue;
             }
             let Some((from, to)) = event.bounds() else {
@@ -71,9 +74,11 @@ half of April\" (→ April 2022); two others say the Vladivostok summit was in A
 
 fn shares_place(pack: &Pack, a: &ArticleEvent, b: &ArticleEvent) -> bool {
     a.places.iter().any(|(x, _)| {
-        b.places
-            .iter()
-            .any(|(y, _)| specific(pack, *x) && specific(pack, *y) && (pack.place_within(*x, *y) || pack.place_within(*y, *x)))
+        b.places.iter().any(|(y, _)| {
+            specific(pack, *x)
+                && specific(pack, *y)
+                && (pack.place_within(*x, *y) || pack.place_within(*y, *x))
+        })
     })
 }
 
@@ -108,7 +113,9 @@ fn date_conflict(
     )];
     let mut other_names = Vec::new();
     for other in others {
-        let Some(other_date) = other.date else { continue };
+        let Some(other_date) = other.date else {
+            continue;
+        };
         if labels.iter().any(|label| label.article == other.article) {
             continue;
         }

@@ -31,7 +31,10 @@ nothing is reported.";
         let index = &analysis.events;
         let mut findings = Vec::new();
         for event in &index.article_events {
-            if spec.event.is_some_and(|wanted| wanted != event.series.event_type) {
+            if spec
+                .event
+                .is_some_and(|wanted| wanted != event.series.event_type)
+            {
                 continue;
             }
             let (Some((duration, duration_span)), Some((start, _))) = (event.since, event.bounds())

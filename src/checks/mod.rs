@@ -185,9 +185,19 @@ pub(crate) fn describe_date(value: &crate::extract::DateValue) -> String {
         DateValue::Year(year) => year.to_string(),
         DateValue::Range { from, to } => {
             if from.year() == to.year() && from.month() == to.month() {
-                format!("{} {}–{}, {}", from.format("%B"), from.day(), to.day(), from.year())
+                format!(
+                    "{} {}–{}, {}",
+                    from.format("%B"),
+                    from.day(),
+                    to.day(),
+                    from.year()
+                )
             } else {
-                format!("{} – {}", from.format("%B %-d, %Y"), to.format("%B %-d, %Y"))
+                format!(
+                    "{} – {}",
+                    from.format("%B %-d, %Y"),
+                    to.format("%B %-d, %Y")
+                )
             }
         }
     }
@@ -223,7 +233,10 @@ pub(crate) fn ordinal_suffix(n: u32) -> String {
 
 /// "Kim Jong Un and Vladimir Putin".
 pub(crate) fn participants(pack: &Pack, ids: &[crate::pack::EntityId]) -> String {
-    let names: Vec<&str> = ids.iter().map(|&id| pack.entity(id).name.as_str()).collect();
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|&id| pack.entity(id).name.as_str())
+        .collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => (*one).to_string(),

@@ -105,7 +105,12 @@ fn known_relation(pack: &Pack, subject: EntityId, object: EntityId) -> Option<(R
             .facts
             .iter()
             .find(|fact| fact.object == subject)
-            .map(|fact| (fact.relation.converse(), fact.relation.converse().noun().to_string()))
+            .map(|fact| {
+                (
+                    fact.relation.converse(),
+                    fact.relation.converse().noun().to_string(),
+                )
+            })
     };
     direct.or_else(converse)
 }

@@ -33,7 +33,9 @@ belongs to the interval check.";
         let mut findings = Vec::new();
         let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
         for (position, event) in index.article_events.iter().enumerate() {
-            if spec.event.is_some_and(|wanted| wanted != event.series.event_type)
+            if spec
+                .event
+                .is_some_and(|wanted| wanted != event.series.event_type)
                 || event.ordinals.is_empty()
                 || event.since.is_some()
             {
@@ -53,7 +55,10 @@ belongs to the interval check.";
             ordinals.dedup();
             for n in ordinals {
                 if own.is_some() {
-                    by_ordinal.entry((&event.series, n)).or_default().push(position);
+                    by_ordinal
+                        .entry((&event.series, n))
+                        .or_default()
+                        .push(position);
                 }
                 if earlier.len() as u32 >= n {
                     findings.push(too_many_before(spec, analysis, pack, event, n, &earlier));
@@ -114,7 +119,9 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
     let mut names: Vec<String> = event
         .members
         .iter()
-        .map(|&member| article_name(&analysis.articles[analysis.events.article_events[member].article]))
+        .map(|&member| {
+            article_name(&analysis.articles[analysis.events.article_events[member].article])
+        })
         .collect();
     names.dedup();
     names.join(", ")
@@ -153,7 +160,11 @@ fn too_many_before(
         labels.extend(event_labels(
             analysis,
             other,
-            &format!("{} {noun}, {}", ordinal_suffix(position as u32 + 1), event_date(analysis, other)),
+            &format!(
+                "{} {noun}, {}",
+                ordinal_suffix(position as u32 + 1),
+                event_date(analysis, other)
+            ),
         ));
         timeline.push(format!(
             "  {}. {} — {}",
@@ -201,7 +212,10 @@ fn same_ordinal_twice(
     positions: &[usize],
 ) -> Option<Finding> {
     let index = &analysis.events;
-    let mut events: Vec<usize> = positions.iter().filter_map(|&p| index.event_of[p]).collect();
+    let mut events: Vec<usize> = positions
+        .iter()
+        .filter_map(|&p| index.event_of[p])
+        .collect();
     events.sort_unstable();
     events.dedup();
     if events.len() < 2 {
@@ -213,7 +227,11 @@ fn same_ordinal_twice(
     let mut dates = Vec::new();
     for (i, &event_index) in events.iter().enumerate() {
         let event = &index.events[event_index];
-        dates.push(format!("{} ({})", event_date(analysis, event), sources(analysis, event)));
+        dates.push(format!(
+            "{} ({})",
+            event_date(analysis, event),
+            sources(analysis, event)
+        ));
         for &position in positions {
             if index.event_of[position] == Some(event_index) {
                 let mut own = ordinal_labels(&index.article_events[position], n);

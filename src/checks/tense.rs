@@ -22,7 +22,10 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
         for event in &analysis.events.article_events {
-            if spec.event.is_some_and(|wanted| wanted != event.series.event_type) {
+            if spec
+                .event
+                .is_some_and(|wanted| wanted != event.series.event_type)
+            {
                 continue;
             }
             let article = &analysis.articles[event.article];
@@ -39,7 +42,8 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 .events
                 .iter()
                 .find(|mention| mention.trigger == event.anchor);
-            let future = mention.is_some_and(|mention| mention.tense == crate::extract::Tense::Future);
+            let future =
+                mention.is_some_and(|mention| mention.tense == crate::extract::Tense::Future);
             let past = mention.is_some_and(|mention| mention.tense == crate::extract::Tense::Past);
             let noun = &pack.event(event.series.event_type).noun;
             let (message, note) = if future && to < published {
@@ -68,7 +72,11 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                     }
                 )),
                 labels: vec![
-                    Label::primary(event.article, slot.span, format!("dated {}", describe_date(&slot.value))),
+                    Label::primary(
+                        event.article,
+                        slot.span,
+                        format!("dated {}", describe_date(&slot.value)),
+                    ),
                     Label::related(event.article, event.anchor, note),
                 ],
             });

@@ -22,8 +22,14 @@ a one-letter slip is often a typo a reader will notice.
 Not reported: differences of case only, endings (\"Korea\" / \"Korean\"), words the articles \
 also use in lower case, and two names the pack knows as different entities.";
     const PARAMS: &'static [(&'static str, &'static str)] = &[
-        ("min_letters", "5 — shortest name (in letters) compared at all"),
-        ("min_letters_one_edit", "6 — shortest single word compared letter by letter"),
+        (
+            "min_letters",
+            "5 — shortest name (in letters) compared at all",
+        ),
+        (
+            "min_letters_one_edit",
+            "6 — shortest single word compared letter by letter",
+        ),
     ];
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
@@ -98,13 +104,19 @@ fn collect(analysis: &Analysis, min_letters: usize) -> Spellings {
 
 /// Spellings that differ beyond case.
 fn shapes(surfaces: &BTreeMap<String, Vec<(usize, Span, bool)>>) -> BTreeSet<String> {
-    surfaces.keys().map(|surface| surface.to_lowercase()).collect()
+    surfaces
+        .keys()
+        .map(|surface| surface.to_lowercase())
+        .collect()
 }
 
 fn pack_name_keys(pack: &Pack) -> BTreeMap<String, usize> {
     let mut keys = BTreeMap::new();
     for (index, entity) in pack.entities.iter().enumerate() {
-        for name in std::iter::once(&entity.name).chain(&entity.aliases).chain(&entity.surnames) {
+        for name in std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .chain(&entity.surnames)
+        {
             let key: String = name
                 .chars()
                 .filter(|c| c.is_alphanumeric())
@@ -155,7 +167,8 @@ fn one_letter_pairs<'a>(
     let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
     let mut add = |a: &'a str, b: &'a str| {
         if a != b && differs_inside(a, b) {
-            let known_apart = matches!((pack_keys.get(a), pack_keys.get(b)), (Some(x), Some(y)) if x != y);
+            let known_apart =
+                matches!((pack_keys.get(a), pack_keys.get(b)), (Some(x), Some(y)) if x != y);
             if !known_apart {
                 pairs.insert((a.min(b), a.max(b)));
             }
@@ -199,12 +212,23 @@ fn variant_finding(
     pack: &Pack,
     by_surface: &BTreeMap<&str, Vec<(usize, Span)>>,
 ) -> Option<Finding> {
-    let canonical: BTreeSet<&str> = pack.entities.iter().map(|entity| entity.name.as_str()).collect();
+    let canonical: BTreeSet<&str> = pack
+        .entities
+        .iter()
+        .flat_map(|entity| std::iter::once(&entity.name).chain(&entity.aliases))
+        .map(String::as_str)
+        .collect();
     // Majority first; ties go to the pack's canonical spelling, then alphabetical order.
-    let mut ranked: Vec<(&str, &Vec<(usize, Span)>)> =
-        by_surface.iter().map(|(surface, places)| (*surface, places)).collect();
+    let mut ranked: Vec<(&str, &Vec<(usize, Span)>)> = by_surface
+        .iter()
+        .map(|(surface, places)| (*surface, places))
+        .collect();
     ranked.sort_by_key(|(surface, places)| {
-        (std::cmp::Reverse(places.len()), !canonical.contains(surface), *surface)
+        (
+            std::cmp::Reverse(places.len()),
+            !canonical.contains(surface),
+            *surface,
+        )
     });
     let (suggested, majority_places) = ranked.first().copied()?;
     let mut labels = Vec::new();
@@ -223,7 +247,11 @@ fn variant_finding(
     let mut seen_articles = BTreeSet::new();
     for (article, span) in majority_places.iter() {
         if seen_articles.insert(*article) && seen_articles.len() <= 3 {
-            labels.push(Label::related(*article, *span, format!("“{suggested}” here")));
+            labels.push(Label::related(
+                *article,
+                *span,
+                format!("“{suggested}” here"),
+            ));
         }
     }
     let counts: Vec<String> = ranked

@@ -49,7 +49,11 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
                     labels: vec![Label::primary(
                         index,
                         claim.span,
-                        format!("{} here, but the date is a {}", weekday_name(named), day.weekday_name()),
+                        format!(
+                            "{} here, but the date is a {}",
+                            weekday_name(named),
+                            day.weekday_name()
+                        ),
                     )],
                 });
             }

@@ -40,11 +40,15 @@ pub fn run(paths: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
         Format::Human => Box::new(Human {
             color: use_color(common),
             width: 100,
+            quiet: common.quiet,
         }),
         Format::Json => Box::new(Json),
     };
     let mut stdout = std::io::stdout().lock();
-    if let Err(error) = reporter.write(&report, &mut stdout).and_then(|()| stdout.flush()) {
+    if let Err(error) = reporter
+        .write(&report, &mut stdout)
+        .and_then(|()| stdout.flush())
+    {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("claimlint: cannot write the report: {error}");
             return Exit::Error;
@@ -55,7 +59,11 @@ pub fn run(paths: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
         FailOn::Warning => Severity::Warning,
     };
     // Severity orders Error < Warning < Info: "at or above" the threshold is <=.
-    if report.findings.iter().any(|finding| finding.severity <= threshold) {
+    if report
+        .findings
+        .iter()
+        .any(|finding| finding.severity <= threshold)
+    {
         Exit::Findings
     } else {
         Exit::Clean

@@ -127,7 +127,9 @@ fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<Even
         .events
         .iter()
         .map(|mention| {
-            let (start, _) = article.map.to_source(mention.trigger.start, mention.trigger.end);
+            let (start, _) = article
+                .map
+                .to_source(mention.trigger.start, mention.trigger.end);
             EventRow {
                 event: pack.event(mention.event_type).key.clone(),
                 trigger: text_of(mention.trigger),
@@ -159,8 +161,9 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    let (articles, trouble, kept) = pipeline::analyze_inputs(&analyzer, &inputs, &options);
-    problems.extend(trouble);
+    let analyzed = pipeline::analyze_inputs(&analyzer, &inputs, &options);
+    problems.extend(analyzed.problems);
+    let (articles, kept) = (analyzed.articles, analyzed.kept_sources);
     let rows: Vec<ArticleRows> = articles
         .iter()
         .map(|article| {
@@ -186,9 +189,11 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     }
     let mut stdout = std::io::stdout().lock();
     let written = match common.format {
-        Format::Json => serde_json::to_writer_pretty(&mut stdout, &serde_json::json!({ "articles": rows }))
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(stdout)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &serde_json::json!({ "articles": rows }))
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(stdout))
+        }
         Format::Human => write_table(&mut stdout, &rows),
     };
     if let Err(error) = written {
@@ -214,7 +219,9 @@ fn write_table(out: &mut dyn Write, rows: &[ArticleRows]) -> std::io::Result<()>
         )?;
         for claim in &article.claims {
             let range = match (&claim.from, &claim.to) {
-                (Some(from), Some(to)) if claim.kind != "date" || from != to => format!(" [{from} .. {to}]"),
+                (Some(from), Some(to)) if claim.kind != "date" || from != to => {
+                    format!(" [{from} .. {to}]")
+                }
                 _ => String::new(),
             };
             writeln!(
@@ -236,8 +243,16 @@ fn write_table(out: &mut dyn Write, rows: &[ArticleRows]) -> std::io::Result<()>
                 format!("{:?}", event.tense).to_lowercase(),
                 event.trigger,
                 event.participants.join(" & "),
-                event.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default(),
-                event.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
+                event
+                    .place
+                    .as_deref()
+                    .map(|p| format!(" in {p}"))
+                    .unwrap_or_default(),
+                event
+                    .date
+                    .as_deref()
+                    .map(|d| format!(" on {d}"))
+                    .unwrap_or_default(),
                 event.ordinal.map(|n| format!(" #{n}")).unwrap_or_default(),
             )?;
         }
@@ -245,4 +260,3 @@ fn write_table(out: &mut dyn Write, rows: &[ArticleRows]) -> std::io::Result<()>
     }
     Ok(())
 }
-

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use crate::app::Exit;
 use crate::corpus::{self, WalkOptions};
-use crate::pipeline::InputProblem;
 use crate::pack::Severity;
+use crate::pipeline::InputProblem;
 
 /// The inputs named on the command line, or exit 2 with the reason.
 pub(crate) fn discover(paths: &[PathBuf]) -> Result<(Vec<corpus::Input>, Vec<InputProblem>), Exit> {
@@ -29,7 +29,10 @@ pub(crate) fn discover(paths: &[PathBuf]) -> Result<(Vec<corpus::Input>, Vec<Inp
         })
         .collect();
     if discovery.inputs.is_empty() {
-        let named: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
+        let named: Vec<String> = paths
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
         eprintln!(
             "claimlint: no articles found in {} (looked for .txt, .md, .html, .jsonl)",
             named.join(", ")

@@ -9,7 +9,12 @@ pub fn list(extra: &[PathBuf]) -> Exit {
         Ok(pack) => pack,
         Err(exit) => return exit,
     };
-    let width = pack.checks.iter().map(|spec| spec.id.len()).max().unwrap_or(0);
+    let width = pack
+        .checks
+        .iter()
+        .map(|spec| spec.id.len())
+        .max()
+        .unwrap_or(0);
     for spec in &pack.checks {
         println!(
             "{:width$}  {:9}  {:7}  {}",
@@ -36,7 +41,12 @@ pub fn explain(id: &str, extra: &[PathBuf]) -> Exit {
         eprintln!("claimlint: no check `{id}`; known: {}", known.join(", "));
         return Exit::Error;
     };
-    println!("{} ({} check, {})", spec.id, spec.kind, format!("{:?}", spec.severity).to_lowercase());
+    println!(
+        "{} ({} check, {})",
+        spec.id,
+        spec.kind,
+        format!("{:?}", spec.severity).to_lowercase()
+    );
     println!("{}", spec.summary);
     if !spec.description.is_empty() {
         println!("\n{}", spec.description.trim_end());

@@ -21,7 +21,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_size: 512 << 20 }
+        LoadOptions {
+            max_file_size: 512 << 20,
+        }
     }
 }
 
@@ -64,7 +66,10 @@ pub fn discover(paths: &[PathBuf], _options: &WalkOptions) -> Result<Discovery, 
             return Err(CorpusError::NotFound(path.clone()));
         }
     }
-    Ok(Discovery { inputs, problems: Vec::new() })
+    Ok(Discovery {
+        inputs,
+        problems: Vec::new(),
+    })
 }
 
 pub fn load(input: &Input, _options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {

@@ -43,13 +43,28 @@ pub enum Tense {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateValue {
     Day(NaiveDate),
-    Week { year: i32, week: u32 },
-    Month { year: i32, month: u32 },
-    Quarter { year: i32, quarter: u32 },
-    Season { year: i32, season: Season },
+    Week {
+        year: i32,
+        week: u32,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Quarter {
+        year: i32,
+        quarter: u32,
+    },
+    Season {
+        year: i32,
+        season: Season,
+    },
     Year(i32),
     /// Inclusive range of days ("in the second half of April", "September 10 and 13").
-    Range { from: NaiveDate, to: NaiveDate },
+    Range {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,7 +96,11 @@ impl Season {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
@@ -278,7 +297,10 @@ pub mod tense {
     use super::{Span, Tense};
     pub fn clause_tense(text: &str, sentence: Span, at: usize) -> Tense {
         let clause = &text[sentence.start..sentence.end.max(at)];
-        if clause.contains(" will ") || clause.contains(" set to ") || clause.contains("expected to") {
+        if clause.contains(" will ")
+            || clause.contains(" set to ")
+            || clause.contains("expected to")
+        {
             Tense::Future
         } else if clause.contains(" would ") || clause.contains(" might ") {
             Tense::Conditional

@@ -203,10 +203,10 @@ impl EntityMatcher {
             {
                 continue;
             }
-            if !text[title_end..]
+            if text[title_end..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric())
+                .is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
@@ -235,7 +235,10 @@ impl EntityMatcher {
 
 /// A surname means the candidate last named in full (or by role) before it; failing that, the
 /// first named after it; failing that, the only candidate. Otherwise it stays unresolved.
-fn resolve_surnames(named: &[EntityMention], surnames: &[(Span, &[EntityId])]) -> Vec<EntityMention> {
+fn resolve_surnames(
+    named: &[EntityMention],
+    surnames: &[(Span, &[EntityId])],
+) -> Vec<EntityMention> {
     let named: Vec<(usize, EntityId)> = named
         .iter()
         .filter(|mention| matches!(mention.naming, Naming::Full | Naming::Role))
@@ -271,6 +274,9 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric());
-    let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok
 }

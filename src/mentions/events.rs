@@ -87,12 +87,11 @@ impl EventMatcher {
             .collect();
         for (index, event) in pack.events.iter().enumerate() {
             for pattern in &event.patterns {
-                found.extend(pattern.find_iter(text).map(|hit| {
-                    (
-                        Span::new(hit.start(), hit.end()),
-                        EventTypeId(index as u32),
-                    )
-                }));
+                found.extend(
+                    pattern
+                        .find_iter(text)
+                        .map(|hit| (Span::new(hit.start(), hit.end()), EventTypeId(index as u32))),
+                );
             }
         }
         found.sort();
@@ -111,7 +110,11 @@ pub struct ArticleView<'a> {
     pub tense_at: &'a dyn Fn(Span, usize) -> Tense,
 }
 
-pub fn event_mentions(pack: &Pack, matcher: &EventMatcher, view: &ArticleView) -> Vec<EventMention> {
+pub fn event_mentions(
+    pack: &Pack,
+    matcher: &EventMatcher,
+    view: &ArticleView,
+) -> Vec<EventMention> {
     let mut mentions: Vec<EventMention> = Vec::new();
     let triggers = matcher.triggers(pack, view.text);
     for (trigger, event_type) in triggers {
@@ -163,7 +166,10 @@ pub fn event_mentions(pack: &Pack, matcher: &EventMatcher, view: &ArticleView) -
     mentions
 }
 
-fn entities_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item = &'a EntityMention> {
+fn entities_in<'a>(
+    view: &ArticleView<'a>,
+    sentence: Span,
+) -> impl Iterator<Item = &'a EntityMention> {
     view.entities
         .iter()
         .filter(move |mention| sentence.contains(mention.span))
@@ -193,7 +199,12 @@ fn participants(
     if people.len() >= event.participants {
         return Some(people);
     }
-    let lead_in = words_before(view.text, sentence.start, trigger.start, WORDS_BEFORE_TRIGGER);
+    let lead_in = words_before(
+        view.text,
+        sentence.start,
+        trigger.start,
+        WORDS_BEFORE_TRIGGER,
+    );
     let anaphor = event.anaphora.iter().any(|anaphor| {
         lead_in
             .to_lowercase()
@@ -208,7 +219,8 @@ fn participants(
     // "China and South Korea held their first meeting": the anaphor means the countries.
     let countries_before = entities_in(view, Span::new(sentence.start, trigger.start))
         .filter(|mention| {
-            mention.naming == Naming::Full && pack.entity(mention.entity).kind == EntityKind::Country
+            mention.naming == Naming::Full
+                && pack.entity(mention.entity).kind == EntityKind::Country
         })
         .count();
     if people.is_empty() && countries_before >= 2 {
@@ -265,7 +277,12 @@ fn place_in(pack: &Pack, view: &ArticleView, sentence: Span) -> Option<(EntityId
 
 /// The date of a mention: a date claim of its sentence, the nearest after the trigger first,
 /// whose clause does not contradict the trigger's tense.
-fn mention_date(view: &ArticleView, sentence: Span, trigger: Span, tense: Tense) -> Option<DateSlot> {
+fn mention_date(
+    view: &ArticleView,
+    sentence: Span,
+    trigger: Span,
+    tense: Tense,
+) -> Option<DateSlot> {
     let compatible = |claim_tense: Tense| {
         let planned = matches!(tense, Tense::Future | Tense::Conditional);
         let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
@@ -298,7 +315,11 @@ fn ordinal_before(view: &ArticleView, trigger: Span) -> Option<(u32, Span)> {
 }
 
 /// "in more than two decades", "for the first time in nine years" after the trigger.
-fn interval_after(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(DurationClaim, Span)> {
+fn interval_after(
+    view: &ArticleView,
+    sentence: Span,
+    trigger: Span,
+) -> Option<(DurationClaim, Span)> {
     let reach = (trigger.end + INTERVAL_REACH).min(sentence.end);
     view.claims.iter().find_map(|claim| match claim.kind {
         ClaimKind::Duration(duration)
@@ -306,7 +327,9 @@ fn interval_after(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(
         {
             let before = view.text[..claim.span.start].trim_end();
             let lead = before.rsplit(' ').next().unwrap_or("");
-            let hedged = ["than", "over", "nearly", "almost", "about", "least", "in", "for"];
+            let hedged = [
+                "than", "over", "nearly", "almost", "about", "least", "in", "for",
+            ];
             hedged.contains(&lead).then_some((duration, claim.span))
         }
         _ => None,

@@ -8,21 +8,64 @@ const MAX_WORDS: usize = 4;
 
 /// Capitalised words that begin sentences and headlines without being names.
 const NOT_NAMES: &[&str] = &[
-    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her", "His", "If", "In",
-    "It", "Its", "Of", "On", "Or", "She", "So", "That", "The", "Their", "Then", "There", "These",
-    "They", "This", "Those", "To", "We", "With", "While", "When", "After", "Before", "During",
-    "Although", "Mr", "Mrs", "Ms", "Dr",
+    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her", "His", "If", "In", "It",
+    "Its", "Of", "On", "Or", "She", "So", "That", "The", "Their", "Then", "There", "These", "They",
+    "This", "Those", "To", "We", "With", "While", "When", "After", "Before", "During", "Although",
+    "Mr", "Mrs", "Ms", "Dr",
 ];
 
 /// Words of titles and offices: a name n-gram never starts with one ("Defense Minister Shin
 /// Won-sik" is compared as "Shin Won-sik").
 const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Premier", "Chancellor", "Secretary", "General",
-    "Chairman", "Chairwoman", "Leader", "Supreme", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Ambassador", "Director", "Governor", "Mayor", "Senator", "Representative", "King", "Queen",
-    "Prince", "Princess", "Emperor", "Deputy", "Chief", "Commander", "Marshal", "Admiral",
-    "Defense", "Defence", "Foreign", "Finance", "Interior", "State", "Former", "Acting",
-    "Sir", "Dame", "Lord", "Lady", "Professor", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Premier",
+    "Chancellor",
+    "Secretary",
+    "General",
+    "Chairman",
+    "Chairwoman",
+    "Leader",
+    "Supreme",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Ambassador",
+    "Director",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Representative",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Deputy",
+    "Chief",
+    "Commander",
+    "Marshal",
+    "Admiral",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Finance",
+    "Interior",
+    "State",
+    "Former",
+    "Acting",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Professor",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
 ];
 
 /// One occurrence of a name n-gram.
@@ -48,7 +91,10 @@ struct Word {
 fn words(text: &str) -> Vec<Word> {
     let mut found = Vec::new();
     let mut start: Option<usize> = None;
-    for (index, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (index, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
         match (start, in_word) {
             (None, true) => start = Some(index),
@@ -103,7 +149,8 @@ pub fn name_occurrences(text: &str) -> Vec<NameOccurrence> {
             for last in first..run.len().min(first + MAX_WORDS) {
                 let span = Span::new(run[first].span.start, run[last].span.end);
                 let surface = &text[span.start..span.end];
-                let common_word = first == last && lowercase.contains(surface.to_lowercase().as_str());
+                let common_word =
+                    first == last && lowercase.contains(surface.to_lowercase().as_str());
                 occurrences.push(NameOccurrence {
                     span,
                     surface: surface.to_string(),
@@ -118,9 +165,9 @@ pub fn name_occurrences(text: &str) -> Vec<NameOccurrence> {
     };
     for (index, word) in words.iter().enumerate() {
         let surface = &text[word.span.start..word.span.end];
-        let joined = run.last().is_none_or(|previous: &&Word| {
-            &text[previous.span.end..word.span.start] == " "
-        });
+        let joined = run
+            .last()
+            .is_none_or(|previous: &&Word| &text[previous.span.end..word.span.start] == " ");
         if !joined {
             flush(&mut run, &mut occurrences);
         }

@@ -58,7 +58,11 @@ fn relation_word_at(text: &str) -> Option<(&'static str, Relation)> {
     best
 }
 
-fn person_at<'a>(pack: &Pack, mentions: &'a [EntityMention], offset: usize) -> Option<&'a EntityMention> {
+fn person_at<'a>(
+    pack: &Pack,
+    mentions: &'a [EntityMention],
+    offset: usize,
+) -> Option<&'a EntityMention> {
     mentions.iter().find(|mention| {
         mention.span.start == offset && pack.entity(mention.entity).kind == EntityKind::Person
     })
@@ -199,9 +203,7 @@ pub fn title_claims(
         else {
             continue;
         };
-        if pack.entity(person.entity).kind != EntityKind::Person
-            || person.naming != Naming::Full
-        {
+        if pack.entity(person.entity).kind != EntityKind::Person || person.naming != Naming::Full {
             continue;
         }
         claims.push(TitleClaim {

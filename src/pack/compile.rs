@@ -38,7 +38,10 @@ impl PackSource {
 /// The default pack, embedded in the binary.
 pub fn default_sources() -> Vec<PackSource> {
     const FILES: &[(&str, &str)] = &[
-        ("rules/leaders.toml", include_str!("../../rules/leaders.toml")),
+        (
+            "rules/leaders.toml",
+            include_str!("../../rules/leaders.toml"),
+        ),
         ("rules/places.toml", include_str!("../../rules/places.toml")),
         ("rules/checks.toml", include_str!("../../rules/checks.toml")),
     ];
@@ -117,7 +120,11 @@ impl Compiler {
             for def in &file.entity {
                 let key = def.id.get_ref().clone();
                 if self.entity_ids.contains_key(&key) {
-                    self.error(source, def.id.span(), format!("duplicate entity id `{key}`"));
+                    self.error(
+                        source,
+                        def.id.span(),
+                        format!("duplicate entity id `{key}`"),
+                    );
                     continue;
                 }
                 let id = EntityId(self.pack.entities.len() as u32);
@@ -275,7 +282,11 @@ impl Compiler {
             return;
         }
         if def.triggers.is_empty() && def.patterns.is_empty() {
-            self.error(source, def.id.span(), "an event type needs triggers or patterns");
+            self.error(
+                source,
+                def.id.span(),
+                "an event type needs triggers or patterns",
+            );
         }
         let mut patterns = Vec::new();
         for pattern in &def.patterns {

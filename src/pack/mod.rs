@@ -40,7 +40,9 @@ impl Role {
     }
 
     pub fn has_title(&self, title: &str) -> bool {
-        self.titles.iter().any(|own| own.eq_ignore_ascii_case(title))
+        self.titles
+            .iter()
+            .any(|own| own.eq_ignore_ascii_case(title))
     }
 }
 

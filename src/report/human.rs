@@ -14,6 +14,8 @@ use crate::pack::Severity;
 pub struct Human {
     pub color: bool,
     pub width: usize,
+    /// Leave out the summary line.
+    pub quiet: bool,
 }
 
 /// One article's part of a finding.
@@ -99,14 +101,11 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
         code: None,
         severity: miette_severity(finding.severity),
         help: None,
-        source: NamedSource::new(
-            path,
-            report.sources.get(path).cloned().unwrap_or_default(),
-        ),
+        source: NamedSource::new(path, report.sources.get(path).cloned().unwrap_or_default()),
         labels: finding
             .labels
             .iter()
-            .filter(|label| label.path == path && !label.text.is_empty() || label.path == path && label.start == label.end && label.line > 0)
+            .filter(|label| label.path == path && label.line > 0)
             .map(labeled)
             .collect(),
         related: Vec::new(),
@@ -141,6 +140,9 @@ impl Reporter for Human {
                 .map_err(io::Error::other)?;
             writeln!(out, "{}", rendered.trim_end())?;
             writeln!(out)?;
+        }
+        if self.quiet {
+            return Ok(());
         }
         let summary = &report.summary;
         writeln!(

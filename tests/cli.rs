@@ -1,0 +1,190 @@
+//! End-to-end: the built binary on the seeds and on small fixtures; exit codes and JSON.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn claimlint() -> Command {
+    let mut command = Command::cargo_bin("claimlint").expect("the binary is built");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+fn json_report(args: &[&str]) -> (Value, i32) {
+    let output = claimlint()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("claimlint runs");
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "not JSON ({error}): {}\nstderr: {}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (report, output.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn seeds_report_lists_every_article_with_its_publication_date() {
+    let (report, _) = json_report(&["check", "seeds"]);
+    let articles: Vec<(String, Value, String)> = report["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|article| {
+            (
+                article["path"].as_str().unwrap_or("").to_string(),
+                article["published"].clone(),
+                article["published_from"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(articles.len(), 5);
+    let published: Vec<(Value, &str)> = articles
+        .iter()
+        .map(|(_, date, from)| (date.clone(), from.as_str()))
+        .collect();
+    assert_eq!(
+        published,
+        vec![
+            (Value::from("2022-01-27"), "dateline"),
+            (Value::from("2024-07-22"), "dateline"),
+            (Value::Null, "none"),
+            (Value::Null, "none"),
+            (Value::Null, "none"),
+        ]
+    );
+    assert!(articles[0].0.ends_with("000_4aadf4290b8e0acb.txt"));
+}
+
+#[test]
+fn every_label_quotes_the_file_exactly() {
+    let (report, _) = json_report(&["check", "seeds"]);
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for finding in findings {
+        for label in finding["labels"].as_array().expect("labels") {
+            let path = label["path"].as_str().expect("path");
+            let bytes =
+                fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("cited file");
+            let start = label["start"].as_u64().expect("start") as usize;
+            let end = label["end"].as_u64().expect("end") as usize;
+            assert_eq!(
+                String::from_utf8_lossy(&bytes[start..end]),
+                label["text"].as_str().expect("text"),
+                "{label}"
+            );
+            let before = &bytes[..start];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
+            assert_eq!(label["line"].as_u64(), Some(line as u64), "{label}");
+            assert_eq!(label["column"].as_u64(), Some(column as u64), "{label}");
+        }
+    }
+}
+
+#[test]
+fn seeds_fail_the_gate_with_exit_1() {
+    let (_, code) = json_report(&["check", "seeds"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_clean_dated_article_exits_0() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("clean.txt"),
+        "Thursday, January 27, 2022\n\nThe council met on Tuesday and approved the budget.\n",
+    )
+    .expect("write");
+    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["summary"]["errors"], 0);
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    claimlint()
+        .args(["check", "no/such/dir"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no/such/dir"));
+}
+
+#[test]
+fn an_empty_directory_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    claimlint()
+        .args(["check", dir.path().to_str().expect("utf-8 path")])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no articles"));
+}
+
+#[test]
+fn an_unknown_flag_exits_2() {
+    claimlint().args(["check", "--frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn a_rule_file_with_a_syntax_error_exits_2_naming_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("broken.toml"),
+        "[pack]\nname = \"broken\"\nseverity = = \"error\"\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .args([
+            "check",
+            "seeds",
+            "--rules",
+            dir.path().to_str().expect("utf-8 path"),
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.toml:3:"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_key_in_a_rule_file_is_reported_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("typo.toml"),
+        "[[check]]\nid = \"x\"\nkind = \"weekday\"\nseverity = \"error\"\nsumary = \"typo\"\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .args(["rules", "--rules", dir.path().to_str().expect("utf-8 path")])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("typo.toml:5:1"), "{stderr}");
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = claimlint()
+        .args(["check", "seeds", "--format", "json", "-j", "1"])
+        .output()
+        .expect("runs");
+    let four = claimlint()
+        .args(["check", "seeds", "--format", "json", "-j", "4"])
+        .output()
+        .expect("runs");
+    assert_eq!(one.stdout, four.stdout);
+}
