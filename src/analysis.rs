@@ -74,13 +74,14 @@ impl<'p> Analyzer<'p> {
             let index = sentences.partition_point(|sentence| sentence.end <= offset);
             sentences.get(index).copied()
         };
+        let claims_from = |start: usize| claims.partition_point(|claim| claim.span.start < start);
         // The date a sentence speaks of, for "the Russian president": its first resolved date,
         // else the publication date.
         let date_at = |offset: usize| {
             let sentence = sentence_of(offset)?;
-            claims
+            claims[claims_from(sentence.start)..]
                 .iter()
-                .filter(|claim| sentence.contains(claim.span))
+                .take_while(|claim| claim.span.start < sentence.end)
                 .find_map(|claim| match &claim.kind {
                     ClaimKind::Date(date) => date.value.ok().and_then(|value| value.bounds()),
                     _ => None,

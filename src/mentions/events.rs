@@ -118,10 +118,13 @@ pub fn event_mentions(
     let mut mentions: Vec<EventMention> = Vec::new();
     let triggers = matcher.triggers(pack, view.text);
     for (trigger, event_type) in triggers {
+        let index = view
+            .sentences
+            .partition_point(|sentence| sentence.end < trigger.end);
         let Some(&sentence) = view
             .sentences
-            .iter()
-            .find(|sentence| sentence.start <= trigger.start && trigger.end <= sentence.end)
+            .get(index)
+            .filter(|sentence| sentence.contains(trigger))
         else {
             continue;
         };
@@ -140,7 +143,7 @@ pub fn event_mentions(
             destination: None,
             place: place_in(pack, view, sentence),
             date,
-            ordinal: ordinal_before(view, trigger),
+            ordinal: ordinal_before(view, sentence, trigger),
             since: interval_after(view, sentence, trigger),
             tense,
         };
@@ -166,13 +169,29 @@ pub fn event_mentions(
     mentions
 }
 
+/// The entity mentions inside `sentence` (mentions are sorted by span).
 fn entities_in<'a>(
     view: &ArticleView<'a>,
     sentence: Span,
 ) -> impl Iterator<Item = &'a EntityMention> {
-    view.entities
+    let first = view
+        .entities
+        .partition_point(|mention| mention.span.start < sentence.start);
+    view.entities[first..]
         .iter()
+        .take_while(move |mention| mention.span.start < sentence.end)
         .filter(move |mention| sentence.contains(mention.span))
+}
+
+/// The claims inside `sentence` (claims are sorted by span).
+fn claims_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item = &'a Claim> {
+    let first = view
+        .claims
+        .partition_point(|claim| claim.span.start < sentence.start);
+    view.claims[first..]
+        .iter()
+        .take_while(move |claim| claim.span.start < sentence.end)
+        .filter(move |claim| sentence.contains(claim.span))
 }
 
 /// The persons a mention is about: those named in its sentence, or, for "their" and "the two
@@ -288,14 +307,12 @@ fn mention_date(
         let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
         !(planned && claim_tense == Tense::Past || claim_planned && tense == Tense::Past)
     };
-    let dates = view.claims.iter().filter_map(|claim| match &claim.kind {
-        ClaimKind::Date(date) if sentence.contains(claim.span) && compatible(claim.tense) => {
-            date.value.ok().map(|value| DateSlot {
-                value,
-                span: claim.span,
-                relative: date.relative,
-            })
-        }
+    let dates = claims_in(view, sentence).filter_map(|claim| match &claim.kind {
+        ClaimKind::Date(date) if compatible(claim.tense) => date.value.ok().map(|value| DateSlot {
+            value,
+            span: claim.span,
+            relative: date.relative,
+        }),
         _ => None,
     });
     let (after, before): (Vec<DateSlot>, Vec<DateSlot>) =
@@ -303,15 +320,20 @@ fn mention_date(
     after.first().copied().or(before.last().copied())
 }
 
-fn ordinal_before(view: &ArticleView, trigger: Span) -> Option<(u32, Span)> {
-    let lead_in = words_before(view.text, 0, trigger.start, WORDS_BEFORE_TRIGGER);
+fn ordinal_before(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(u32, Span)> {
+    let lead_in = words_before(
+        view.text,
+        sentence.start,
+        trigger.start,
+        WORDS_BEFORE_TRIGGER,
+    );
     let floor = trigger.start - lead_in.len();
-    view.claims.iter().rev().find_map(|claim| match claim.kind {
-        ClaimKind::Ordinal(n) if claim.span.start >= floor && claim.span.end <= trigger.start => {
-            Some((n, claim.span))
-        }
-        _ => None,
-    })
+    claims_in(view, Span::new(floor, trigger.start))
+        .filter_map(|claim| match claim.kind {
+            ClaimKind::Ordinal(n) => Some((n, claim.span)),
+            _ => None,
+        })
+        .last()
 }
 
 /// "in more than two decades", "for the first time in nine years" after the trigger.
@@ -321,10 +343,8 @@ fn interval_after(
     trigger: Span,
 ) -> Option<(DurationClaim, Span)> {
     let reach = (trigger.end + INTERVAL_REACH).min(sentence.end);
-    view.claims.iter().find_map(|claim| match claim.kind {
-        ClaimKind::Duration(duration)
-            if claim.span.start >= trigger.end && claim.span.end <= reach =>
-        {
+    claims_in(view, Span::new(trigger.end, reach)).find_map(|claim| match claim.kind {
+        ClaimKind::Duration(duration) => {
             let before = view.text[..claim.span.start].trim_end();
             let lead = before.rsplit(' ').next().unwrap_or("");
             let hedged = [
