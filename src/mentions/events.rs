@@ -134,6 +134,12 @@ pub fn event_mentions(
         else {
             continue;
         };
+        let ordinal = ordinal_before(view, sentence, trigger);
+        // "the first visit in two decades" states a gap; "the third meeting in a year" does not.
+        let since = match ordinal {
+            Some((1, _)) => interval_after(view, sentence, trigger),
+            _ => None,
+        };
         let mut mention = EventMention {
             event_type,
             trigger,
@@ -143,8 +149,8 @@ pub fn event_mentions(
             destination: None,
             place: place_in(pack, view, sentence),
             date,
-            ordinal: ordinal_before(view, sentence, trigger),
-            since: interval_after(view, sentence, trigger),
+            ordinal,
+            since,
             tense,
         };
         add_host(pack, view, &mut mention);
