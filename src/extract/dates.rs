@@ -121,13 +121,20 @@ impl<'t> P<'t> {
     fn int(&self, k: usize) -> Option<(u32, u8)> {
         self.toks.get(k).and_then(Tok::int)
     }
+    /// "10:30": a number glued to a colon and more digits.
+    fn is_time(&self, k: usize) -> bool {
+        self.punct(k + 1, ':')
+            && self.adjacent(k + 1)
+            && self.adjacent(k + 2)
+            && matches!(self.tok(k + 2).map(|t| t.kind), Some(Kind::Num { .. }))
+    }
     /// A day of month at k, not a time ("10:30") nor part of a bigger number.
     fn day(&self, k: usize) -> Option<u32> {
         let (d, digits) = self.int(k)?;
         if !(1..=31).contains(&d) || digits > 2 {
             return None;
         }
-        if self.punct(k + 1, ':') || self.punct(k + 1, '/') {
+        if self.is_time(k) || self.punct(k + 1, '/') {
             return None;
         }
         Some(d)
@@ -141,7 +148,7 @@ impl<'t> P<'t> {
     }
     fn year(&self, k: usize) -> Option<i32> {
         let (y, digits) = self.int(k)?;
-        if digits == 4 && (1000..=2999).contains(&y) && !self.punct(k + 1, ':') {
+        if digits == 4 && (1000..=2999).contains(&y) && !self.is_time(k) {
             Some(y as i32)
         } else {
             None
@@ -493,13 +500,8 @@ fn bare_year_ok(p: &P, i: usize, year: i32) -> bool {
             return !counts_something(p, i + 1);
         }
         // "Section 2022", "Windows 2000": a name, not a year.
-        if prev.is_cap() && !matches!(prev.lex(), Lex::The | Lex::In | Lex::Since | Lex::By) {
-            let sentence_start = i < 2
-                || p.tok(i - 2)
-                    .is_some_and(|t| t.is_punct('.') || t.is_punct('“') || t.is_punct('"'));
-            if !sentence_start {
-                return false;
-            }
+        if prev.is_cap() && prev.lex() != Lex::The {
+            return false;
         }
     }
     (1900..=2099).contains(&year) && !counts_something(p, i + 1)

@@ -545,3 +545,424 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         Some((from, to))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    /// The Date claims of `text` as (phrase, value, weekday).
+    fn dates(
+        text: &str,
+        publication: Option<NaiveDate>,
+    ) -> Vec<(&str, Result<DateValue, Unresolved>, Option<Weekday>)> {
+        Extractor::new()
+            .extract(text, publication)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Date(d) => Some((&text[c.span.start..c.span.end], d.value, d.weekday)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn date(text: &str, publication: Option<NaiveDate>) -> (&str, Result<DateValue, Unresolved>) {
+        let found = dates(text, publication);
+        assert_eq!(found.len(), 1, "one date in {text:?}: {found:?}");
+        (found[0].0, found[0].1)
+    }
+
+    #[test]
+    fn second_half_of_april_in_a_future_clause_is_a_day_range() {
+        let text = "North Korean state media said on Tuesday that the leader would visit Russia “in the second half of April.”";
+        let found = dates(text, Some(ymd(2022, 1, 27)));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "Tuesday");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2022, 1, 25))));
+        assert_eq!(found[1].0, "the second half of April");
+        assert_eq!(
+            found[1].1,
+            Ok(DateValue::Range {
+                from: ymd(2022, 4, 16),
+                to: ymd(2022, 4, 30)
+            })
+        );
+    }
+
+    #[test]
+    fn last_september_is_the_previous_september() {
+        let (phrase, value) = date(
+            "Mr. Kim visited Russia last September for a meeting.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "last September");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+    }
+
+    #[test]
+    fn september_last_year_is_the_previous_year() {
+        let (phrase, value) = date(
+            "The meeting at the spaceport in September last year changed everything.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "September last year");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+    }
+
+    #[test]
+    fn a_weekday_without_publication_date_stays_unresolved() {
+        let found = dates("Putin and Kim met on Wednesday at the cosmodrome.", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Wednesday");
+        assert_eq!(found[0].1, Err(Unresolved::NoPublicationDate));
+        assert_eq!(found[0].2, Some(Weekday::Wed));
+    }
+
+    #[test]
+    fn september_10_and_13_is_a_range() {
+        let (phrase, value) = date(
+            "There, between September 10 and 13, an economic forum is held.",
+            Some(ymd(2023, 9, 5)),
+        );
+        assert_eq!(phrase, "September 10 and 13");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(2023, 9, 10),
+                to: ymd(2023, 9, 13)
+            })
+        );
+    }
+
+    #[test]
+    fn in_late_may_keeps_month_precision() {
+        let (phrase, value) = date(
+            "Its recent failure to put a satellite in orbit in late May hurt.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "late May");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 5
+            })
+        );
+    }
+
+    #[test]
+    fn month_and_year_is_absolute() {
+        let found = dates("Putin visited Pyongyang in July 2000.", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "July 2000");
+        assert_eq!(
+            found[0].1,
+            Ok(DateValue::Month {
+                year: 2000,
+                month: 7
+            })
+        );
+    }
+
+    #[test]
+    fn a_dateline_weekday_belongs_to_its_date() {
+        let found = dates("Thursday, January 27, 2022\n\nHeadline", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Thursday, January 27, 2022");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2022, 1, 27))));
+        assert_eq!(found[0].2, Some(Weekday::Thu));
+    }
+
+    #[test]
+    fn a_weekday_with_an_abbreviated_month_is_one_claim() {
+        let found = dates(
+            "The Times said in an editorial on Monday, Oct. 26, 1998: no.",
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Monday, Oct. 26, 1998");
+        assert_eq!(found[0].2, Some(Weekday::Mon));
+    }
+
+    #[test]
+    fn a_weekday_with_a_yearless_date_keeps_the_written_date() {
+        let found = dates(
+            "He spoke on Tuesday, June 4, to reporters.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Tuesday, June 4");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2024, 6, 4))));
+        assert_eq!(found[0].2, Some(Weekday::Tue));
+    }
+
+    #[test]
+    fn as_early_as_next_week_covers_the_hedge() {
+        let (phrase, value) = date(
+            "Mr. Putin is expected to visit North Korea as early as next week.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "as early as next week");
+        assert_eq!(
+            value,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 31
+            })
+        );
+    }
+
+    #[test]
+    fn a_bare_year_after_a_preposition_is_a_date() {
+        let (phrase, value) = date("He crossed Russia by train to visit Moscow in 2001.", None);
+        assert_eq!((phrase, value), ("2001", Ok(DateValue::Year(2001))));
+    }
+
+    #[test]
+    fn year_range_of_a_war() {
+        let (phrase, value) = date("the armistice of the Korean War (1950-53).", None);
+        assert_eq!(phrase, "1950-53");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(1950, 1, 1),
+                to: ymd(1953, 12, 31)
+            })
+        );
+    }
+
+    #[test]
+    fn non_dates_give_no_date() {
+        for text in [
+            "North Korea shipped about 7,000 containers.",
+            "long-range weapons and F-16 fighter jets",
+            "relations for the next 100 years",
+            "Updated news 24/7: Entertainment",
+            "Section 2022 of the act",
+            "Call 555-1234 now.",
+            "The meeting starts at 10:30 today",
+            "He may visit later.",
+            "Protesters march through the city.",
+            "the 70th anniversary of the armistice",
+        ] {
+            let found: Vec<_> = dates(text, Some(ymd(2024, 7, 22)))
+                .into_iter()
+                .filter(|d| d.0 != "today")
+                .collect();
+            assert!(found.is_empty(), "{text:?} gave {found:?}");
+        }
+    }
+
+    #[test]
+    fn relative_days_weeks_and_years() {
+        let p = Some(ymd(2024, 7, 22));
+        assert_eq!(
+            date("It rained yesterday.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 21)))
+        );
+        assert_eq!(
+            date("They left two weeks ago.", p).1,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 28
+            })
+        );
+        assert_eq!(
+            date("It started three years ago.", p).1,
+            Ok(DateValue::Year(2021))
+        );
+        assert_eq!(
+            date("He came a month ago.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 6
+            })
+        );
+        assert_eq!(
+            date("Mr. Putin said earlier this month that it was fine.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 7
+            })
+        );
+        assert_eq!(
+            date("Earlier this week, the paper ran it.", p).1,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 30
+            })
+        );
+        assert_eq!(
+            date("Sales grew last year.", p).1,
+            Ok(DateValue::Year(2023))
+        );
+        assert_eq!(
+            date("He travels this month.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 7
+            })
+        );
+        assert_eq!(
+            date("He traveled last summer.", p).1,
+            Ok(DateValue::Season {
+                year: 2023,
+                season: Season::Summer
+            })
+        );
+        assert_eq!(
+            date("It will open next month.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 8
+            })
+        );
+    }
+
+    #[test]
+    fn relative_weekday_resolves_by_tense() {
+        let p = Some(ymd(2024, 7, 24)); // a Wednesday
+        assert_eq!(
+            date("Blinken said on Tuesday that it was true.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 23)))
+        );
+        assert_eq!(
+            date("Blinken will speak on Tuesday.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 30)))
+        );
+    }
+
+    #[test]
+    fn month_without_year_resolves_by_tense() {
+        let p = Some(ymd(2024, 7, 22));
+        assert_eq!(
+            date("He visited the city in September.", p).1,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+        assert_eq!(
+            date("He will visit the city in April.", p).1,
+            Ok(DateValue::Month {
+                year: 2025,
+                month: 4
+            })
+        );
+        assert_eq!(
+            date("In March, the minister said it.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 3
+            })
+        );
+    }
+
+    #[test]
+    fn decades_mid_years_and_iso_dates() {
+        assert_eq!(
+            date("It boomed in the 1990s.", None).1.map(|v| v.timex()),
+            Ok("199".to_string())
+        );
+        assert_eq!(
+            date("It will end by mid-2019.", None).1,
+            Ok(DateValue::Year(2019))
+        );
+        assert_eq!(
+            date("Filed 2013-03-21 in court.", None).1,
+            Ok(DateValue::Day(ymd(2013, 3, 21)))
+        );
+        assert_eq!(
+            date("It closed on Jan. 27 last.", Some(ymd(2022, 2, 1))).1,
+            Ok(DateValue::Day(ymd(2022, 1, 27)))
+        );
+        assert_eq!(
+            date("Sales rose in the third quarter.", Some(ymd(1989, 10, 27))).1,
+            Ok(DateValue::Quarter {
+                year: 1989,
+                quarter: 3
+            })
+        );
+        assert_eq!(
+            date("It was signed 12 June 2024 in Paris.", None).1,
+            Ok(DateValue::Day(ymd(2024, 6, 12)))
+        );
+    }
+
+    #[test]
+    fn numbers_ordinals_and_durations_come_out_in_order() {
+        let text = "Putin made his first visit in more than two decades; the talks lasted about two hours and they discussed nearly 5 million shells, their third summit.";
+        let kinds: Vec<String> = Extractor::new()
+            .extract(text, None)
+            .into_iter()
+            .map(|c| format!("{}={:?}", &text[c.span.start..c.span.end], c.kind))
+            .collect();
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        assert!(kinds[0].starts_with("first=Ordinal(1)"));
+        assert!(kinds[1].starts_with("more than two decades=Duration"));
+        assert!(kinds[2].starts_with("about two hours=Duration"));
+        assert!(kinds[3].starts_with("nearly 5 million=Number"));
+        assert!(kinds[4].starts_with("third=Ordinal(3)"));
+    }
+
+    #[test]
+    fn claims_carry_the_tense_of_their_clause() {
+        let text = "Kim said that Putin will visit in the second half of April.";
+        let claims = Extractor::new().extract(text, Some(ymd(2022, 1, 27)));
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].tense, Tense::Future);
+    }
+
+    #[test]
+    fn text_without_triggers_gives_nothing() {
+        assert!(Extractor::new()
+            .extract("Nothing to see here, really.", None)
+            .is_empty());
+        assert!(Extractor::new().extract("", None).is_empty());
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn check(text: &str) {
+            let pubdate = NaiveDate::from_ymd_opt(2024, 7, 22);
+            for claim in Extractor::new().extract(text, pubdate) {
+                assert!(claim.span.start < claim.span.end && claim.span.end <= text.len());
+                assert!(text.is_char_boundary(claim.span.start));
+                assert!(text.is_char_boundary(claim.span.end));
+            }
+            for s in sentences(text).into_iter().chain(paragraphs(text)) {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let _ = clause_tense(text, s, s.start + s.len() / 2);
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics_and_spans_are_on_char_boundaries(text in "\\PC{0,200}") {
+                check(&text);
+            }
+
+            #[test]
+            fn date_like_text_never_panics(text in "((on|in|last|next|the|mid-|early|late|as early as|a|two|about|more than|,|\\.|’|”|–|-| )+ ?(Monday|May|March|Sept\\.|June|2024|12|31|1950-53|1990s|year|week|ago|quarter|third|half of|Jan\\. 27|\u{e9}t\u{e9}|0|99999999999) ?){0,12}") {
+                check(&text);
+            }
+        }
+    }
+}
