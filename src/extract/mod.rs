@@ -1,8 +1,19 @@
 //! Language-level recognizers: they know English, not any storyline. Each returns claims with
 //! exact byte spans into the article's text and typed values.
 
+pub mod dates;
+pub mod durations;
+pub mod numbers;
+pub mod sentences;
+pub mod tense;
+mod token;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
+
+pub use sentences::{paragraphs, sentences};
+pub use tense::clause_tense;
 
 /// A byte range into an article's analysed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -141,7 +152,8 @@ impl DateValue {
     }
 
     /// The value in ISO / TIMEX3 form: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`,
-    /// `YYYY-SU`; a range gives its first day (see [`DateValue::bounds`] for the rest).
+    /// `YYYY-SU`; a range within one month gives the month, a decade `YYY`, any other range its
+    /// first day (see [`DateValue::bounds`] for the rest).
     pub fn timex(&self) -> String {
         match *self {
             DateValue::Day(day) => day.format("%Y-%m-%d").to_string(),
@@ -151,8 +163,14 @@ impl DateValue {
             DateValue::Season { year, season } => format!("{year:04}-{}", season.timex()),
             DateValue::Year(year) => format!("{year:04}"),
             DateValue::Range { from, to } => {
+                let whole_years = from.ordinal() == 1 && to.month() == 12 && to.day() == 31;
                 if from.year() == to.year() && from.month() == to.month() {
                     format!("{}", from.format("%Y-%m"))
+                } else if whole_years && from.year() == to.year() {
+                    format!("{:04}", from.year())
+                } else if whole_years && from.year() % 10 == 0 && to.year() == from.year() + 9 {
+                    // A decade, TIMEX3-style: "199" for the 1990s.
+                    format!("{:03}", from.year() / 10)
                 } else {
                     format!("{}", from.format("%Y-%m-%d"))
                 }
@@ -273,45 +291,97 @@ pub struct Claim {
     pub tense: Tense,
 }
 
-pub mod sentences {
-    //! Placeholder until the sentence splitter lands: one sentence per line.
-    use super::Span;
-    pub fn sentences(text: &str) -> Vec<Span> {
-        let mut found = Vec::new();
-        let mut start = 0;
-        for (index, c) in text.char_indices() {
-            if c == '\n' || (c == '.' && text[index + 1..].starts_with(' ')) {
-                found.push(Span::new(start, index + 1));
-                start = index + 1;
-            }
-        }
-        if start < text.len() {
-            found.push(Span::new(start, text.len()));
-        }
-        found
-    }
-}
+/// Substrings without which a stretch of text holds no claim: a cheap test that lets
+/// claim-free text skip tokenizing. They need not be whole words; it is only a filter.
+const TRIGGERS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "centur",
+    "hour",
+    "minute",
+    "day",
+    "ago",
+    "summer",
+    "spring",
+    "fall",
+    "autumn",
+    "winter",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "first",
+    "second",
+    "third",
+    "fifth",
+    "eighth",
+    "twelfth",
+    "tieth",
+    "half",
+];
 
-pub mod tense {
-    //! Placeholder until the tense recognizer lands.
-    use super::{Span, Tense};
-    pub fn clause_tense(text: &str, sentence: Span, at: usize) -> Tense {
-        let clause = &text[sentence.start..sentence.end.max(at)];
-        if clause.contains(" will ")
-            || clause.contains(" set to ")
-            || clause.contains("expected to")
-        {
-            Tense::Future
-        } else if clause.contains(" would ") || clause.contains(" might ") {
-            Tense::Conditional
-        } else {
-            Tense::Past
-        }
-    }
-}
+/// Lines longer than this are cut (at a sentence end or a space) so memory stays bounded on
+/// one-line files.
+const MAX_CHUNK: usize = 8 * 1024;
 
-/// Placeholder until the recognizers land.
-pub struct Extractor;
+/// The built-in recognizers, compiled once and shared (it is `Sync`).
+pub struct Extractor {
+    triggers: AhoCorasick,
+}
 
 impl Default for Extractor {
     fn default() -> Self {
@@ -321,9 +391,578 @@ impl Default for Extractor {
 
 impl Extractor {
     pub fn new() -> Self {
-        Extractor
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(TRIGGERS)
+            // The patterns are fixed literals: building cannot fail for them.
+            .unwrap_or_else(|_| unreachable!("fixed trigger patterns compile"));
+        Extractor { triggers }
     }
-    pub fn extract(&self, _text: &str, _publication: Option<NaiveDate>) -> Vec<Claim> {
-        Vec::new()
+
+    /// All claims in `text`, sorted by (start, end), each with the tense of its clause.
+    /// Relative dates resolve against `publication`; without it they stay unresolved.
+    pub fn extract(&self, text: &str, publication: Option<NaiveDate>) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        let mut state = State {
+            toks: Vec::new(),
+            sentences: Vec::new(),
+            anchor: None,
+        };
+        for (from, to) in chunks(text) {
+            if !self.triggers.is_match(&text[from..to]) {
+                continue;
+            }
+            self.extract_chunk(text, from, to, publication, &mut state, &mut claims);
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        claims
+    }
+
+    fn extract_chunk(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        publication: Option<NaiveDate>,
+        state: &mut State,
+        claims: &mut Vec<Claim>,
+    ) {
+        token::tokenize(text, from, to, &mut state.toks);
+        state.sentences.clear();
+        let toks = &state.toks;
+        let mut sentences_done = false;
+        let mut i = 0;
+        while i < toks.len() {
+            let found = if let Some(d) = dates::parse(text, toks, i) {
+                Some((d.first, d.end, Found::Date(d)))
+            } else if let Some((first, end, claim)) = durations::parse(text, toks, i) {
+                Some((first, end, Found::Kind(ClaimKind::Duration(claim))))
+            } else if let Some((first, end, n)) = numbers::parse_ordinal(text, toks, i) {
+                Some((first, end, Found::Kind(ClaimKind::Ordinal(n))))
+            } else if let Some((first, end, q)) = numbers::parse_number(text, toks, i) {
+                Some((first, end, Found::Kind(ClaimKind::Number(q))))
+            } else {
+                None
+            };
+            let Some((first, end, found)) = found else {
+                i += 1;
+                continue;
+            };
+            let (Some(first_tok), Some(last_tok)) = (
+                toks.get(first),
+                end.checked_sub(1).and_then(|e| toks.get(e)),
+            ) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(first_tok.start, last_tok.end);
+            if !sentences_done {
+                sentences::sentences_in(text, from, to, &mut state.sentences);
+                sentences_done = true;
+            }
+            let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
+            let tense = tense::clause_tense(text, sentence, span.start);
+            let kind = match found {
+                Found::Kind(kind) => kind,
+                Found::Date(d) => {
+                    let value = dates::resolve(d.raw, tense, publication, state.anchor);
+                    if let (Ok(v), false) = (
+                        value,
+                        matches!(d.raw, dates::Raw::YearEarlier | dates::Raw::AnchoredDays(_)),
+                    ) {
+                        state.anchor = Some(v);
+                    }
+                    let weekday = d.weekday.or(match d.raw {
+                        dates::Raw::Weekday { weekday, .. } => Some(weekday),
+                        _ => None,
+                    });
+                    ClaimKind::Date(DateClaim {
+                        value,
+                        relative: d.raw.is_relative(),
+                        weekday,
+                    })
+                }
+            };
+            claims.push(Claim { span, kind, tense });
+            i = end.max(i + 1);
+        }
+    }
+}
+
+enum Found {
+    Date(dates::DateMatch),
+    Kind(ClaimKind),
+}
+
+struct State {
+    toks: Vec<token::Tok>,
+    sentences: Vec<Span>,
+    anchor: Option<DateValue>,
+}
+
+fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
+    let k = sentences.partition_point(|s| s.start <= at);
+    let s = *sentences.get(k.checked_sub(1)?)?;
+    (at < s.end).then_some(s)
+}
+
+/// Lines, with overlong ones cut at a sentence end or a space, as (from, to) byte offsets.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let from = pos;
+        let line_end = bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |k| from + k);
+        let mut to = line_end;
+        if to - from > MAX_CHUNK {
+            let limit = from + MAX_CHUNK;
+            let window = &bytes[from + MAX_CHUNK / 2..limit];
+            to = window
+                .windows(2)
+                .rposition(|w| w == b". ")
+                .map(|k| from + MAX_CHUNK / 2 + k + 1)
+                .or_else(|| {
+                    window
+                        .iter()
+                        .rposition(|&b| b == b' ')
+                        .map(|k| from + MAX_CHUNK / 2 + k)
+                })
+                .unwrap_or(limit);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            pos = to;
+        } else {
+            pos = line_end + 1;
+        }
+        Some((from, to))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    /// The Date claims of `text` as (phrase, value, weekday).
+    fn dates(
+        text: &str,
+        publication: Option<NaiveDate>,
+    ) -> Vec<(&str, Result<DateValue, Unresolved>, Option<Weekday>)> {
+        Extractor::new()
+            .extract(text, publication)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Date(d) => Some((&text[c.span.start..c.span.end], d.value, d.weekday)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn date(text: &str, publication: Option<NaiveDate>) -> (&str, Result<DateValue, Unresolved>) {
+        let found = dates(text, publication);
+        assert_eq!(found.len(), 1, "one date in {text:?}: {found:?}");
+        (found[0].0, found[0].1)
+    }
+
+    #[test]
+    fn second_half_of_april_in_a_future_clause_is_a_day_range() {
+        let text = "North Korean state media said on Tuesday that the leader would visit Russia “in the second half of April.”";
+        let found = dates(text, Some(ymd(2022, 1, 27)));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "Tuesday");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2022, 1, 25))));
+        assert_eq!(found[1].0, "the second half of April");
+        assert_eq!(
+            found[1].1,
+            Ok(DateValue::Range {
+                from: ymd(2022, 4, 16),
+                to: ymd(2022, 4, 30)
+            })
+        );
+    }
+
+    #[test]
+    fn last_september_is_the_previous_september() {
+        let (phrase, value) = date(
+            "Mr. Kim visited Russia last September for a meeting.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "last September");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+    }
+
+    #[test]
+    fn september_last_year_is_the_previous_year() {
+        let (phrase, value) = date(
+            "The meeting at the spaceport in September last year changed everything.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "September last year");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+    }
+
+    #[test]
+    fn a_weekday_without_publication_date_stays_unresolved() {
+        let found = dates("Putin and Kim met on Wednesday at the cosmodrome.", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Wednesday");
+        assert_eq!(found[0].1, Err(Unresolved::NoPublicationDate));
+        assert_eq!(found[0].2, Some(Weekday::Wed));
+    }
+
+    #[test]
+    fn september_10_and_13_is_a_range() {
+        let (phrase, value) = date(
+            "There, between September 10 and 13, an economic forum is held.",
+            Some(ymd(2023, 9, 5)),
+        );
+        assert_eq!(phrase, "September 10 and 13");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(2023, 9, 10),
+                to: ymd(2023, 9, 13)
+            })
+        );
+    }
+
+    #[test]
+    fn in_late_may_keeps_month_precision() {
+        let (phrase, value) = date(
+            "Its recent failure to put a satellite in orbit in late May hurt.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "late May");
+        assert_eq!(
+            value,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 5
+            })
+        );
+    }
+
+    #[test]
+    fn month_and_year_is_absolute() {
+        let found = dates("Putin visited Pyongyang in July 2000.", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "July 2000");
+        assert_eq!(
+            found[0].1,
+            Ok(DateValue::Month {
+                year: 2000,
+                month: 7
+            })
+        );
+    }
+
+    #[test]
+    fn a_dateline_weekday_belongs_to_its_date() {
+        let found = dates("Thursday, January 27, 2022\n\nHeadline", None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Thursday, January 27, 2022");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2022, 1, 27))));
+        assert_eq!(found[0].2, Some(Weekday::Thu));
+    }
+
+    #[test]
+    fn a_weekday_with_an_abbreviated_month_is_one_claim() {
+        let found = dates(
+            "The Times said in an editorial on Monday, Oct. 26, 1998: no.",
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Monday, Oct. 26, 1998");
+        assert_eq!(found[0].2, Some(Weekday::Mon));
+    }
+
+    #[test]
+    fn a_weekday_with_a_yearless_date_keeps_the_written_date() {
+        let found = dates(
+            "He spoke on Tuesday, June 4, to reporters.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Tuesday, June 4");
+        assert_eq!(found[0].1, Ok(DateValue::Day(ymd(2024, 6, 4))));
+        assert_eq!(found[0].2, Some(Weekday::Tue));
+    }
+
+    #[test]
+    fn as_early_as_next_week_covers_the_hedge() {
+        let (phrase, value) = date(
+            "Mr. Putin is expected to visit North Korea as early as next week.",
+            Some(ymd(2024, 7, 22)),
+        );
+        assert_eq!(phrase, "as early as next week");
+        assert_eq!(
+            value,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 31
+            })
+        );
+    }
+
+    #[test]
+    fn a_bare_year_after_a_preposition_is_a_date() {
+        let (phrase, value) = date("He crossed Russia by train to visit Moscow in 2001.", None);
+        assert_eq!((phrase, value), ("2001", Ok(DateValue::Year(2001))));
+    }
+
+    #[test]
+    fn year_range_of_a_war() {
+        let (phrase, value) = date("the armistice of the Korean War (1950-53).", None);
+        assert_eq!(phrase, "1950-53");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(1950, 1, 1),
+                to: ymd(1953, 12, 31)
+            })
+        );
+    }
+
+    #[test]
+    fn non_dates_give_no_date() {
+        for text in [
+            "North Korea shipped about 7,000 containers.",
+            "long-range weapons and F-16 fighter jets",
+            "relations for the next 100 years",
+            "Updated news 24/7: Entertainment",
+            "Section 2022 of the act",
+            "Call 555-1234 now.",
+            "The meeting starts at 10:30 today",
+            "He may visit later.",
+            "Protesters march through the city.",
+            "the 70th anniversary of the armistice",
+        ] {
+            let found: Vec<_> = dates(text, Some(ymd(2024, 7, 22)))
+                .into_iter()
+                .filter(|d| d.0 != "today")
+                .collect();
+            assert!(found.is_empty(), "{text:?} gave {found:?}");
+        }
+    }
+
+    #[test]
+    fn relative_days_weeks_and_years() {
+        let p = Some(ymd(2024, 7, 22));
+        assert_eq!(
+            date("It rained yesterday.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 21)))
+        );
+        assert_eq!(
+            date("They left two weeks ago.", p).1,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 28
+            })
+        );
+        assert_eq!(
+            date("It started three years ago.", p).1,
+            Ok(DateValue::Year(2021))
+        );
+        assert_eq!(
+            date("He came a month ago.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 6
+            })
+        );
+        assert_eq!(
+            date("Mr. Putin said earlier this month that it was fine.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 7
+            })
+        );
+        assert_eq!(
+            date("Earlier this week, the paper ran it.", p).1,
+            Ok(DateValue::Week {
+                year: 2024,
+                week: 30
+            })
+        );
+        assert_eq!(
+            date("Sales grew last year.", p).1,
+            Ok(DateValue::Year(2023))
+        );
+        assert_eq!(
+            date("He travels this month.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 7
+            })
+        );
+        assert_eq!(
+            date("He traveled last summer.", p).1,
+            Ok(DateValue::Season {
+                year: 2023,
+                season: Season::Summer
+            })
+        );
+        assert_eq!(
+            date("It will open next month.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 8
+            })
+        );
+    }
+
+    #[test]
+    fn relative_weekday_resolves_by_tense() {
+        let p = Some(ymd(2024, 7, 24)); // a Wednesday
+        assert_eq!(
+            date("Blinken said on Tuesday that it was true.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 23)))
+        );
+        assert_eq!(
+            date("Blinken will speak on Tuesday.", p).1,
+            Ok(DateValue::Day(ymd(2024, 7, 30)))
+        );
+    }
+
+    #[test]
+    fn month_without_year_resolves_by_tense() {
+        let p = Some(ymd(2024, 7, 22));
+        assert_eq!(
+            date("He visited the city in September.", p).1,
+            Ok(DateValue::Month {
+                year: 2023,
+                month: 9
+            })
+        );
+        assert_eq!(
+            date("He will visit the city in April.", p).1,
+            Ok(DateValue::Month {
+                year: 2025,
+                month: 4
+            })
+        );
+        assert_eq!(
+            date("In March, the minister said it.", p).1,
+            Ok(DateValue::Month {
+                year: 2024,
+                month: 3
+            })
+        );
+    }
+
+    #[test]
+    fn decades_mid_years_and_iso_dates() {
+        assert_eq!(
+            date("It boomed in the 1990s.", None).1.map(|v| v.timex()),
+            Ok("199".to_string())
+        );
+        assert_eq!(
+            date("It will end by mid-2019.", None).1,
+            Ok(DateValue::Year(2019))
+        );
+        assert_eq!(
+            date("Filed 2013-03-21 in court.", None).1,
+            Ok(DateValue::Day(ymd(2013, 3, 21)))
+        );
+        assert_eq!(
+            date("It closed on Jan. 27 last.", Some(ymd(2022, 2, 1))).1,
+            Ok(DateValue::Day(ymd(2022, 1, 27)))
+        );
+        assert_eq!(
+            date("Sales rose in the third quarter.", Some(ymd(1989, 10, 27))).1,
+            Ok(DateValue::Quarter {
+                year: 1989,
+                quarter: 3
+            })
+        );
+        assert_eq!(
+            date("It was signed 12 June 2024 in Paris.", None).1,
+            Ok(DateValue::Day(ymd(2024, 6, 12)))
+        );
+    }
+
+    #[test]
+    fn numbers_ordinals_and_durations_come_out_in_order() {
+        let text = "Putin made his first visit in more than two decades; the talks lasted about two hours and they discussed nearly 5 million shells, their third summit.";
+        let kinds: Vec<String> = Extractor::new()
+            .extract(text, None)
+            .into_iter()
+            .map(|c| format!("{}={:?}", &text[c.span.start..c.span.end], c.kind))
+            .collect();
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        assert!(kinds[0].starts_with("first=Ordinal(1)"));
+        assert!(kinds[1].starts_with("more than two decades=Duration"));
+        assert!(kinds[2].starts_with("about two hours=Duration"));
+        assert!(kinds[3].starts_with("nearly 5 million=Number"));
+        assert!(kinds[4].starts_with("third=Ordinal(3)"));
+    }
+
+    #[test]
+    fn claims_carry_the_tense_of_their_clause() {
+        let text = "Kim said that Putin will visit in the second half of April.";
+        let claims = Extractor::new().extract(text, Some(ymd(2022, 1, 27)));
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].tense, Tense::Future);
+    }
+
+    #[test]
+    fn text_without_triggers_gives_nothing() {
+        assert!(Extractor::new()
+            .extract("Nothing to see here, really.", None)
+            .is_empty());
+        assert!(Extractor::new().extract("", None).is_empty());
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn check(text: &str) {
+            let pubdate = NaiveDate::from_ymd_opt(2024, 7, 22);
+            for claim in Extractor::new().extract(text, pubdate) {
+                assert!(claim.span.start < claim.span.end && claim.span.end <= text.len());
+                assert!(text.is_char_boundary(claim.span.start));
+                assert!(text.is_char_boundary(claim.span.end));
+            }
+            for s in sentences(text).into_iter().chain(paragraphs(text)) {
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let _ = clause_tense(text, s, s.start + s.len() / 2);
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn arbitrary_text_never_panics_and_spans_are_on_char_boundaries(text in "\\PC{0,200}") {
+                check(&text);
+            }
+
+            #[test]
+            fn date_like_text_never_panics(text in "((on|in|last|next|the|mid-|early|late|as early as|a|two|about|more than|,|\\.|’|”|–|-| )+ ?(Monday|May|March|Sept\\.|June|2024|12|31|1950-53|1990s|year|week|ago|quarter|third|half of|Jan\\. 27|\u{e9}t\u{e9}|0|99999999999) ?){0,12}") {
+                check(&text);
+            }
+        }
     }
 }

@@ -1,0 +1,256 @@
+//! Sentence and paragraph boundaries for news text.
+//!
+//! News puts one paragraph per line, so a newline always ends a sentence. Inside a line, a
+//! period ends a sentence unless it closes an abbreviation ("Mr.", "Jan.", "U.S."), an initial
+//! ("John F. Kennedy") or sits inside a number ("2.5").
+
+use super::Span;
+
+/// Paragraphs: non-blank lines, trimmed. Blank lines and single newlines both separate them.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if let Some(span) = trim(text, start, end) {
+            out.push(span);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Sentences of the whole text, trimmed, in order.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    sentences_in(text, 0, text.len(), &mut out);
+    out
+}
+
+/// Sentences of `text[from..to]` (offsets into `text`), appended to `out`.
+pub(crate) fn sentences_in(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut start = from;
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => Some(i),
+            b'!' | b'?' => terminal_end(text, i + 1, to)
+                .filter(|&(_, next)| can_start_sentence(next))
+                .map(|(end, _)| end),
+            b'.' => period_boundary(text, from, i, to),
+            // "…" (U+2026) behaves like "...".
+            0xE2 if text[i..to].starts_with('…') => {
+                ellipsis_boundary(text, i + '…'.len_utf8(), to)
+            }
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            if let Some(span) = trim(text, start, end.max(start)) {
+                out.push(span);
+            }
+            start = end.max(i + 1);
+            // Skip the closing quotes we already included.
+            i = start;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(span) = trim(text, start, to) {
+        out.push(span);
+    }
+}
+
+/// After a terminator at `after - 1`: closing quotes/brackets are part of the sentence; then
+/// whitespace and something that can start a sentence (or the end) must follow. Returns the
+/// sentence end and the next sentence's first char.
+fn terminal_end(text: &str, after: usize, to: usize) -> Option<(usize, Option<char>)> {
+    let rest = &text[after..to];
+    let mut end = after;
+    let mut chars = rest.char_indices();
+    let mut saw_space = false;
+    for (off, c) in chars.by_ref() {
+        if !saw_space && matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»') {
+            end = after + off + c.len_utf8();
+            continue;
+        }
+        if c == '\n' {
+            return Some((end, None));
+        }
+        if c.is_whitespace() {
+            saw_space = true;
+            continue;
+        }
+        if !saw_space {
+            return None;
+        }
+        return Some((end, Some(c)));
+    }
+    Some((end, None))
+}
+
+fn can_start_sentence(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '"' | '\'' | '‘' | '“' | '(' | '[' | '-' | '—' | '–' | '«'
+                )
+        }
+    }
+}
+
+fn period_boundary(text: &str, from: usize, i: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // "..." : one boundary at its end at most.
+    if i + 1 < to && bytes[i + 1] == b'.' {
+        return None;
+    }
+    if i > from && bytes[i - 1] == b'.' {
+        return ellipsis_boundary(text, i + 1, to);
+    }
+    let (end, next) = terminal_end(text, i + 1, to)?;
+    if !can_start_sentence(next) {
+        return None;
+    }
+    if is_abbreviation(text, from, i) {
+        return None;
+    }
+    Some(end)
+}
+
+fn ellipsis_boundary(text: &str, after: usize, to: usize) -> Option<usize> {
+    let (end, next) = terminal_end(text, after, to)?;
+    match next {
+        Some(c) if c.is_uppercase() => Some(end),
+        None => Some(end),
+        _ => None,
+    }
+}
+
+/// Is the word before the period at `dot` an abbreviation that does not end a sentence?
+fn is_abbreviation(text: &str, from: usize, dot: usize) -> bool {
+    let before = &text[from..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(off, c)| off + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted acronyms: "F.", "U.S.", "U.N.".
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if word.contains('.') || (letters == 1 && word.chars().all(|c| c.is_uppercase())) {
+        return true;
+    }
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col",
+        "capt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx",
+        "dept", "est", "ft", "mt", "fig", "vol", "gov", "corp", "inc", "ltd", "co",
+    ];
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
+    let slice = text.get(start..end)?;
+    let trimmed_start = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = start + trimmed_start;
+    Some(Span::new(s, s + trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Kim met Dr. Lee and Mrs. Park. They talked."),
+            vec!["Mr. Kim met Dr. Lee and Mrs. Park.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("The U.S. and the U.N. praised John F. Kennedy. Then it rained."),
+            vec![
+                "The U.S. and the U.N. praised John F. Kennedy.",
+                "Then it rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn month_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("It opened on Jan. 27 and closed in Sept. 2020. Done."),
+            vec!["It opened on Jan. 27 and closed in Sept. 2020.", "Done."]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_end_sentences() {
+        assert_eq!(
+            split("Growth was 2.5 percent. Good."),
+            vec!["Growth was 2.5 percent.", "Good."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said “in April.” Then he left. ‘Yes.’ She agreed."),
+            vec![
+                "He said “in April.”",
+                "Then he left.",
+                "‘Yes.’",
+                "She agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_end_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            split("Wait... and see... Then go."),
+            vec!["Wait... and see...", "Then go."]
+        );
+    }
+
+    #[test]
+    fn a_newline_ends_a_sentence() {
+        assert_eq!(
+            split("Thursday, January 27, 2022\n\nHeadline Here\nBody text."),
+            vec!["Thursday, January 27, 2022", "Headline Here", "Body text."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_non_blank_lines() {
+        let text = "One.\n\n  Two. Three.\nFour\n";
+        let got: Vec<&str> = paragraphs(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(got, vec!["One.", "Two. Three.", "Four"]);
+    }
+}
