@@ -90,16 +90,28 @@ impl<'p> Analyzer<'p> {
         };
         let entities = self.entities.find(self.pack, text, &date_at);
         let tense_at = |sentence: Span, at: usize| extract::tense::clause_tense(text, sentence, at);
+        let relations = mentions::relations::relation_claims(self.pack, text, &entities);
+        let kin: Vec<Span> = relations
+            .iter()
+            .flat_map(|claim| {
+                entities
+                    .iter()
+                    .filter(move |mention| {
+                        mention.entity == claim.object && claim.span.contains(mention.span)
+                    })
+                    .map(|mention| mention.span)
+            })
+            .collect();
         let view = mentions::events::ArticleView {
             text,
             publication,
             sentences: &sentences,
             claims: &claims,
             entities: &entities,
+            kin: &kin,
             tense_at: &tense_at,
         };
         let events = mentions::events::event_mentions(self.pack, &self.events, &view);
-        let relations = mentions::relations::relation_claims(self.pack, text, &entities);
         let titles = mentions::relations::title_claims(self.pack, text, &entities, &self.titles);
         let names = mentions::names::name_occurrences(text);
         ArticleAnalysis {

@@ -131,7 +131,9 @@ impl EntityMatcher {
         let mut mentions: Vec<EntityMention> = Vec::new();
         let mut surnames: Vec<(Span, &[EntityId])> = Vec::new();
         for found in self.automaton.find_iter(text) {
-            if !is_word_boundary(text, found.start(), found.end()) {
+            if !is_word_boundary(text, found.start(), found.end())
+                || is_hashtag(text, found.start())
+            {
                 continue;
             }
             let span = Span::new(found.start(), found.end());
@@ -266,6 +268,11 @@ fn resolve_surnames(
             })
         })
         .collect()
+}
+
+/// True for "#Putin": a hashtag is a tag, not a mention in the story.
+pub fn is_hashtag(text: &str, start: usize) -> bool {
+    text[..start].ends_with('#')
 }
 
 /// True when `start..end` is a whole word: no letter or digit touches it on either side.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::extract::{Claim, ClaimKind, DateValue, DurationClaim, Span, Tense};
 use crate::pack::{EntityId, EntityKind, EventTypeId, Pack};
 
-use super::entities::{is_word_boundary, EntityMention, Naming};
+use super::entities::{is_hashtag, is_word_boundary, EntityMention, Naming};
 
 /// How far before a trigger an ordinal or anaphor may stand ("their third summit meeting").
 const WORDS_BEFORE_TRIGGER: usize = 4;
@@ -77,7 +77,9 @@ impl EventMatcher {
         let mut found: Vec<(Span, EventTypeId)> = self
             .automaton
             .find_iter(text)
-            .filter(|hit| is_word_boundary(text, hit.start(), hit.end()))
+            .filter(|hit| {
+                is_word_boundary(text, hit.start(), hit.end()) && !is_hashtag(text, hit.start())
+            })
             .map(|hit| {
                 (
                     Span::new(hit.start(), hit.end()),
@@ -107,6 +109,8 @@ pub struct ArticleView<'a> {
     pub sentences: &'a [Span],
     pub claims: &'a [Claim],
     pub entities: &'a [EntityMention],
+    /// Persons named only as someone's kin ("grandson of X"): not participants.
+    pub kin: &'a [Span],
     pub tense_at: &'a dyn Fn(Span, usize) -> Tense,
 }
 
@@ -130,7 +134,8 @@ pub fn event_mentions(
         };
         let tense = (view.tense_at)(sentence, trigger.start);
         let date = mention_date(view, sentence, trigger, tense);
-        let Some(people) = participants(pack, view, sentence, trigger, event_type, &mentions)
+        let when = date.and_then(|slot| slot.value.bounds());
+        let Some(people) = participants(pack, view, sentence, trigger, event_type, when, &mentions)
         else {
             continue;
         };
@@ -208,15 +213,27 @@ fn participants(
     sentence: Span,
     trigger: Span,
     event_type: EventTypeId,
+    when: Option<(NaiveDate, NaiveDate)>,
     earlier: &[EventMention],
 ) -> Option<Vec<EntityId>> {
     let event = pack.event(event_type);
+    // A leader takes part as a leader: in office when the event is dated.
+    let in_office = |id: EntityId| match when {
+        Some((from, to)) => pack
+            .entity(id)
+            .roles
+            .iter()
+            .any(|role| role.overlaps(from, to)),
+        None => true,
+    };
     let mut people: Vec<EntityId> = entities_in(view, sentence)
         .filter(|mention| mention.naming != Naming::Demonym)
+        .filter(|mention| !view.kin.iter().any(|kin| kin.contains(mention.span)))
         .map(|mention| mention.entity)
         .filter(|&id| {
             let entity = pack.entity(id);
-            entity.kind == EntityKind::Person && (!event.leaders_only || entity.is_leader())
+            entity.kind == EntityKind::Person
+                && (!event.leaders_only || (entity.is_leader() && in_office(id)))
         })
         .collect();
     people.sort();
@@ -282,9 +299,53 @@ fn words_before(text: &str, floor: usize, end: usize, count: usize) -> &str {
     &head[start..]
 }
 
-/// The most specific place named in the sentence (a city before a country).
+/// Words after which a place is where something happens ("in Hanoi", "visited Russia", "the
+/// eastern city of Vladivostok"), unlike "leader of North Korea" or "ties with Russia".
+const VENUE_LEAD_INS: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "into",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "city of",
+    "town of",
+    "capital of",
+    "port of",
+    "island of",
+    "village of",
+    "resort of",
+];
+
+fn is_venue(text: &str, place: Span) -> bool {
+    let before = text[..place.start]
+        .trim_end_matches(|c: char| c == ' ' || c == '\u{a0}')
+        .trim_end_matches("the")
+        .trim_end();
+    let lower: String = before
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    VENUE_LEAD_INS.iter().any(|lead_in| {
+        lower.ends_with(lead_in)
+            && lower[..lower.len() - lead_in.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Where the sentence says the event happens: the most specific venue (a city before a
+/// country).
 fn place_in(pack: &Pack, view: &ArticleView, sentence: Span) -> Option<(EntityId, Span)> {
-    let places: Vec<&EntityMention> = entities_in(view, sentence)
+    let venues: Vec<&EntityMention> = entities_in(view, sentence)
         .filter(|mention| mention.naming == Naming::Full)
         .filter(|mention| {
             matches!(
@@ -292,11 +353,12 @@ fn place_in(pack: &Pack, view: &ArticleView, sentence: Span) -> Option<(EntityId
                 EntityKind::Place | EntityKind::Country
             )
         })
+        .filter(|mention| is_venue(view.text, mention.span))
         .collect();
-    places
+    venues
         .iter()
         .find(|mention| pack.entity(mention.entity).kind == EntityKind::Place)
-        .or(places.first())
+        .or(venues.first())
         .map(|mention| (mention.entity, mention.span))
 }
 
