@@ -234,6 +234,17 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
                 m(i, i + 2, Raw::Abs(DateValue::Year(y)))
             }
             Lex::A | Lex::NumWord(_) => ago_first(p, i),
+            Lex::Nearly | Lex::About | Lex::More => {
+                // "almost four years ago", "more than a year ago": the hedge is kept.
+                let k = if p.lex(i + 1) == Lex::Than {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let inner = ago_first(p, k)?;
+                matches!(inner.raw, Raw::Ago { .. } | Raw::YearEarlier).then_some(())?;
+                Some(DateMatch { first: i, ..inner })
+            }
             Lex::Ordinal(_) => ordinal_first(p, i),
             Lex::Season(season) => {
                 let y = p.year(i + 1)?;
@@ -433,7 +444,7 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
             return None;
         }
     }
-    if let Some(found) = day_month(p, i) {
+    if let Some(found) = day_month(p, i).or_else(|| ago_first(p, i)) {
         return Some(found);
     }
     let year = p.year(i)?;
@@ -782,7 +793,10 @@ fn ago_first(p: &P, i: usize) -> Option<DateMatch> {
     let amount: i64 = match p.lex(i) {
         Lex::A => 1,
         Lex::NumWord(n) => i64::from(n),
-        _ => return None,
+        _ => match p.int(i) {
+            Some((n, digits)) if digits <= 3 => i64::from(n),
+            _ => return None,
+        },
     };
     let unit_tok = i + 1;
     let unit = match p.lex(unit_tok) {
@@ -815,9 +829,13 @@ fn ago_first(p: &P, i: usize) -> Option<DateMatch> {
 }
 
 /// Numbers glued to a weekday's date: keeps the weekday only when it was given.
+/// Resolves a parsed date. `own_tense` is false when the clause had no verb and its tense
+/// was borrowed from a neighbour: a year-less month or day then takes the occurrence nearest
+/// to publication rather than trusting that weaker clue.
 pub(crate) fn resolve(
     raw: Raw,
     tense: Tense,
+    own_tense: bool,
     publication: Option<NaiveDate>,
     anchor: Option<DateValue>,
 ) -> Result<DateValue, Unresolved> {
@@ -825,7 +843,27 @@ pub(crate) fn resolve(
         return Ok(value);
     }
     let p = publication.ok_or(Unresolved::NoPublicationDate)?;
-    resolve_relative(raw, tense, p, anchor).ok_or(Unresolved::Vague)
+    let calendar_tense = match raw {
+        Raw::Month { .. } | Raw::MonthDay { .. } if !own_tense => Tense::Unknown,
+        _ => tense,
+    };
+    resolve_relative(raw, calendar_tense, p, anchor).ok_or(Unresolved::Vague)
+}
+
+/// The year (among the publication's and its neighbours) whose `date_in(year)` lies nearest
+/// to `p`; on a tie, the earlier one unless the clause looks forward.
+fn nearest_year(p: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+    let mut best = (i64::MAX, p.year());
+    for year in [p.year() - 1, p.year(), p.year() + 1] {
+        let Some(d) = date_in(year) else { continue };
+        let gap = (d - p).num_days();
+        let tie_break = i64::from((gap > 0) != forward(tense));
+        let cost = gap.abs() * 2 + tie_break;
+        if cost < best.0 {
+            best = (cost, year);
+        }
+    }
+    best.1
 }
 
 fn forward(tense: Tense) -> bool {
@@ -858,7 +896,7 @@ fn resolve_relative(
                         p.year() - 1
                     }
                 }
-                _ => p.year(),
+                _ => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, day)),
             };
             let from = valid_day(year, month, day)?;
             match day2 {
@@ -886,7 +924,9 @@ fn resolve_relative(
                         p.year() - 1
                     }
                 }
-                Rel::ByTense | Rel::This => p.year(),
+                // The middle of the month stands for it.
+                Rel::ByTense => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, 15)),
+                Rel::This => p.year(),
                 Rel::Last => {
                     if month < pm {
                         p.year()
@@ -951,20 +991,10 @@ fn resolve_relative(
                 Rel::YearOffset(off) => p.year() + off,
                 Rel::This => p.year(),
                 Rel::Last | Rel::Next => return None,
-                Rel::ByTense if forward(tense) => {
-                    if start_month + 2 >= p.month() {
-                        p.year()
-                    } else {
-                        p.year() + 1
-                    }
-                }
-                Rel::ByTense => {
-                    if start_month <= p.month() {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
+                // Quarters are reported soon after they end: the nearest one is meant.
+                Rel::ByTense => nearest_year(p, tense, |y| {
+                    NaiveDate::from_ymd_opt(y, start_month + 1, 15)
+                }),
             };
             DateValue::Quarter { year, quarter }
         }
@@ -1027,14 +1057,11 @@ fn resolve_relative(
             };
             DateValue::Season { year, season }
         }
+        // In results reporting "a year earlier" compares with the quarter under discussion.
         Raw::YearEarlier => match anchor {
             Some(DateValue::Quarter { year, quarter }) => DateValue::Quarter {
                 year: year - 1,
                 quarter,
-            },
-            Some(DateValue::Month { year, month }) => DateValue::Month {
-                year: year - 1,
-                month,
             },
             _ => DateValue::Year(p.year() - 1),
         },

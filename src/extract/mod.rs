@@ -407,7 +407,8 @@ impl Extractor {
         let mut state = State {
             toks: Vec::new(),
             sentences: Vec::new(),
-            anchor: None,
+            last_day: None,
+            last_quarter: None,
         };
         for (from, to) in chunks(text) {
             if !self.triggers.is_match(&text[from..to]) {
@@ -432,6 +433,7 @@ impl Extractor {
         state.sentences.clear();
         let toks = &state.toks;
         let mut sentences_done = false;
+        let mut analysis: Option<tense::Analysis> = None;
         let mut i = 0;
         while i < toks.len() {
             let found = if let Some(d) = dates::parse(text, toks, i) {
@@ -462,16 +464,25 @@ impl Extractor {
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            let tense = tense::clause_tense(text, sentence, span.start);
+            if !analysis.as_ref().is_some_and(|a| a.sentence == sentence) {
+                analysis = Some(tense::Analysis::new(text, sentence));
+            }
+            let (tense, own_tense) = analysis
+                .as_ref()
+                .map_or((Tense::Unknown, false), |a| a.tense_at(span.start));
             let kind = match found {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
-                    let value = dates::resolve(d.raw, tense, publication, state.anchor);
-                    if let (Ok(v), false) = (
-                        value,
-                        matches!(d.raw, dates::Raw::YearEarlier | dates::Raw::AnchoredDays(_)),
-                    ) {
-                        state.anchor = Some(v);
+                    let anchor = match d.raw {
+                        dates::Raw::YearEarlier => state.last_quarter,
+                        _ => state.last_day,
+                    };
+                    let value = dates::resolve(d.raw, tense, own_tense, publication, anchor);
+                    match (value, d.raw) {
+                        (_, dates::Raw::YearEarlier | dates::Raw::AnchoredDays(_)) => {}
+                        (Ok(v @ DateValue::Day(_)), _) => state.last_day = Some(v),
+                        (Ok(v @ DateValue::Quarter { .. }), _) => state.last_quarter = Some(v),
+                        _ => {}
                     }
                     let weekday = d.weekday.or(match d.raw {
                         dates::Raw::Weekday { weekday, .. } => Some(weekday),
@@ -498,7 +509,9 @@ enum Found {
 struct State {
     toks: Vec<token::Tok>,
     sentences: Vec<Span>,
-    anchor: Option<DateValue>,
+    /// The latest day and quarter named, for "the day before" and "a year earlier".
+    last_day: Option<DateValue>,
+    last_quarter: Option<DateValue>,
 }
 
 fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
