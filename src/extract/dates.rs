@@ -72,6 +72,9 @@ pub(crate) enum Raw {
         rel: Rel,
     },
     YearEarlier,
+    /// "the 1988 quarter", "the 1988 period": that year's quarter matching the one under
+    /// discussion (the last quarter named), else the year.
+    QuarterOfYear(i32),
     Ago {
         amount: i64,
         unit: TimeUnit,
@@ -80,7 +83,7 @@ pub(crate) enum Raw {
 
 impl Raw {
     pub fn is_relative(&self) -> bool {
-        !matches!(self, Raw::Abs(_))
+        !matches!(self, Raw::Abs(_) | Raw::QuarterOfYear(_))
     }
 }
 
@@ -493,6 +496,19 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
             return None;
         }
     }
+    // "the 1988 third quarter", "the 1988 quarter".
+    let mut k = i + 1;
+    if let Lex::Ordinal(n @ 1..=4) = p.lex(k) {
+        k += 1;
+        if p.punct(k, '-') && p.adjacent(k) {
+            k += 1;
+        }
+        if p.lex(k) == Lex::Quarter {
+            return m(i, k + 1, Raw::Abs(DateValue::Quarter { year, quarter: n }));
+        }
+    } else if p.lex(k) == Lex::Quarter || p.word(k).eq_ignore_ascii_case("period") {
+        return m(i, i + 1, Raw::QuarterOfYear(year));
+    }
     if bare_year_ok(p, i, year) {
         return m(i, i + 1, Raw::Abs(DateValue::Year(year)));
     }
@@ -833,16 +849,43 @@ fn ago_first(p: &P, i: usize) -> Option<DateMatch> {
 /// was borrowed from a neighbour: a year-less month or day then takes the occurrence nearest
 /// to publication rather than trusting that weaker clue.
 pub(crate) fn resolve(
-    raw: Raw,
+    found: &DateMatch,
     tense: Tense,
     own_tense: bool,
     publication: Option<NaiveDate>,
     anchor: Option<DateValue>,
 ) -> Result<DateValue, Unresolved> {
-    if let Raw::Abs(value) = raw {
-        return Ok(value);
+    let raw = found.raw;
+    match raw {
+        Raw::Abs(value) => return Ok(value),
+        Raw::QuarterOfYear(year) => {
+            return Ok(match anchor {
+                Some(DateValue::Quarter { quarter, .. }) => DateValue::Quarter { year, quarter },
+                _ => DateValue::Year(year),
+            })
+        }
+        _ => {}
     }
     let p = publication.ok_or(Unresolved::NoPublicationDate)?;
+    // "Monday, Oct. 26": the year in which that day is a Monday, if one is near.
+    if let (
+        Raw::MonthDay {
+            month,
+            day,
+            day2: None,
+        },
+        Some(weekday),
+    ) = (raw, found.weekday)
+    {
+        let fits = [p.year(), p.year() - 1, p.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .filter(|d| d.weekday() == weekday)
+            .min_by_key(|d| (*d - p).num_days().abs());
+        if let Some(date) = fits {
+            return Ok(DateValue::Day(date));
+        }
+    }
     let calendar_tense = match raw {
         Raw::Month { .. } | Raw::MonthDay { .. } if !own_tense => Tense::Unknown,
         _ => tense,
@@ -878,6 +921,7 @@ fn resolve_relative(
 ) -> Option<DateValue> {
     Some(match raw {
         Raw::Abs(value) => value,
+        Raw::QuarterOfYear(year) => DateValue::Year(year),
         Raw::MonthDay { month, day, day2 } => {
             let year = match tense {
                 _ if forward(tense) => {

@@ -474,12 +474,41 @@ impl Extractor {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
                     let anchor = match d.raw {
-                        dates::Raw::YearEarlier => state.last_quarter,
+                        dates::Raw::YearEarlier | dates::Raw::QuarterOfYear(_) => {
+                            state.last_quarter
+                        }
                         _ => state.last_day,
                     };
-                    let value = dates::resolve(d.raw, tense, own_tense, publication, anchor);
+                    // A deadline ("payable Dec. 7", "extended to Nov. 20", "by Oct. 31") is not
+                    // located by the clause's verb: the nearest occurrence is meant.
+                    let deadline = d
+                        .first
+                        .checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .and_then(|t| text.get(t.start..t.end))
+                        .is_some_and(|w| {
+                            [
+                                "by",
+                                "until",
+                                "till",
+                                "through",
+                                "to",
+                                "payable",
+                                "effective",
+                                "record",
+                            ]
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(w))
+                        });
+                    let value =
+                        dates::resolve(&d, tense, own_tense && !deadline, publication, anchor);
                     match (value, d.raw) {
-                        (_, dates::Raw::YearEarlier | dates::Raw::AnchoredDays(_)) => {}
+                        (
+                            _,
+                            dates::Raw::YearEarlier
+                            | dates::Raw::AnchoredDays(_)
+                            | dates::Raw::QuarterOfYear(_),
+                        ) => {}
                         (Ok(v @ DateValue::Day(_)), _) => state.last_day = Some(v),
                         (Ok(v @ DateValue::Quarter { .. }), _) => state.last_quarter = Some(v),
                         _ => {}
