@@ -396,6 +396,10 @@ fn month_first(p: &P, i: usize, rel: Rel) -> Option<DateMatch> {
     }
     // A bare month: abbreviations, "May" and "March" need a date word before them.
     let prev = i.checked_sub(1).map_or(Lex::Other, |k| p.lex(k));
+    // "Jan Kavan": a bare abbreviation is a month only with its period.
+    if abbreviated && k == i + 1 {
+        return None;
+    }
     let ambiguous = abbreviated || month == 5 || month == 3;
     if rel == Rel::ByTense && ambiguous && !date_context(prev) {
         return None;
@@ -438,10 +442,11 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
     // Part of a bigger token run: "F-16", "24/7", "10:30", "555-1234".
     if i > 0 && p.adjacent(i) {
         let prev = p.tok(i - 1)?;
-        if prev.is_punct('-') || prev.is_punct('/') || prev.is_punct(':') || prev.is_word() {
-            if !(prev.is_punct('-') && i >= 2 && matches!(p.lex(i - 2), Lex::Mid)) {
-                return None;
-            }
+        let glued =
+            prev.is_punct('-') || prev.is_punct('/') || prev.is_punct(':') || prev.is_word();
+        // "mid-2019" is the one glued form that stays a date.
+        if glued && !(prev.is_punct('-') && i >= 2 && matches!(p.lex(i - 2), Lex::Mid)) {
+            return None;
         }
         if prev.is_punct('$') || prev.is_punct('#') {
             return None;

@@ -546,9 +546,9 @@ fn clause_starts(words: &[Word]) -> Vec<usize> {
             true
         } else if w.text == "," {
             false
-        } else if prev.text == "," && w.flags & CONJUNCTIONS_F != 0 {
-            true
-        } else if w.flags & SUBORDINATORS_F != 0 {
+        } else if (prev.text == "," && w.flags & CONJUNCTIONS_F != 0)
+            || w.flags & SUBORDINATORS_F != 0
+        {
             true
         } else if w.text.eq_ignore_ascii_case("as") {
             as_is_conjunction(words, k)
@@ -861,9 +861,10 @@ fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
         let lower_first = w.chars().next().is_some_and(char::is_lowercase);
         let tense = if (f & FUTURE_MODALS_F != 0) || w.ends_with("'ll") || w.ends_with("’ll") {
             Some(Tense::Future)
-        } else if lower_first && (f & CONDITIONAL_MODALS_F != 0) {
-            Some(Tense::Conditional)
-        } else if w.ends_with("'d") || w.ends_with("’d") {
+        } else if (lower_first && f & CONDITIONAL_MODALS_F != 0)
+            || w.ends_with("'d")
+            || w.ends_with("’d")
+        {
             Some(Tense::Conditional)
         } else if lower_is(w, &["soon", "upcoming"]) {
             Some(Tense::Future)
