@@ -12,7 +12,8 @@
 //!   precision, counted as a false positive in the strict one;
 //! * value accuracy is over matched gold: the best-overlapping prediction's
 //!   `DateValue::timex()` must equal the gold `value` (week numbers zero-padded: "2000-W7" →
-//!   "2000-W07"); an unresolved prediction never equals.
+//!   "2000-W07", decades "199X" → "199"); an unresolved prediction never equals.
+//! * speed: extraction alone, over all documents held in memory, best of three passes.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,10 @@ fn parse_doc(name: String, raw: &str) -> Option<Doc> {
 }
 
 fn normalize(value: &str) -> String {
+    // TE-3 writes decades "199X"; TIMEX3 (and `DateValue::timex`) write "199".
+    if value.len() == 4 && value.ends_with('X') && value[..3].chars().all(|c| c.is_ascii_digit()) {
+        return value[..3].to_string();
+    }
     // "2000-W7" → "2000-W07"
     if let Some((year, week)) = value.split_once("-W") {
         if week.len() == 1 && week.chars().all(|c| c.is_ascii_digit()) {
@@ -157,7 +162,7 @@ fn main() {
     let (mut gold_total, mut gold_matched, mut value_ok) = (0usize, 0usize, 0usize);
     let (mut tp, mut fp, mut other_type, mut ref_overlap, mut gold_ref) = (0, 0, 0, 0, 0);
     let (mut bytes, mut docs) = (0usize, 0usize);
-    let mut seconds = 0f64;
+    let mut loaded: Vec<Doc> = Vec::new();
     for path in files(Path::new(root)) {
         let Ok(raw) = std::fs::read_to_string(&path) else {
             continue;
@@ -172,9 +177,9 @@ fn main() {
         };
         docs += 1;
         bytes += doc.text.len();
-        let t0 = std::time::Instant::now();
         let claims = extractor.extract(&doc.text, doc.dct);
-        seconds += t0.elapsed().as_secs_f64();
+        loaded.push(doc);
+        let doc = loaded.last().expect("just pushed");
         let preds: Vec<(usize, usize, String)> = claims
             .iter()
             .filter_map(|c| match &c.kind {
@@ -255,6 +260,16 @@ fn main() {
                 }
             }
         }
+    }
+    let mut seconds = f64::INFINITY;
+    for _ in 0..3 {
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for doc in &loaded {
+            n += extractor.extract(&doc.text, doc.dct).len();
+        }
+        std::hint::black_box(n);
+        seconds = seconds.min(t0.elapsed().as_secs_f64());
     }
     let f1 = |p: f64, r: f64| {
         if p + r > 0.0 {

@@ -72,6 +72,9 @@ pub(crate) enum Raw {
         rel: Rel,
     },
     YearEarlier,
+    /// "the 1988 quarter", "the 1988 period": that year's quarter matching the one under
+    /// discussion (the last quarter named), else the year.
+    QuarterOfYear(i32),
     Ago {
         amount: i64,
         unit: TimeUnit,
@@ -80,7 +83,7 @@ pub(crate) enum Raw {
 
 impl Raw {
     pub fn is_relative(&self) -> bool {
-        !matches!(self, Raw::Abs(_))
+        !matches!(self, Raw::Abs(_) | Raw::QuarterOfYear(_))
     }
 }
 
@@ -234,6 +237,17 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
                 m(i, i + 2, Raw::Abs(DateValue::Year(y)))
             }
             Lex::A | Lex::NumWord(_) => ago_first(p, i),
+            Lex::Nearly | Lex::About | Lex::More => {
+                // "almost four years ago", "more than a year ago": the hedge is kept.
+                let k = if p.lex(i + 1) == Lex::Than {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let inner = ago_first(p, k)?;
+                matches!(inner.raw, Raw::Ago { .. } | Raw::YearEarlier).then_some(())?;
+                Some(DateMatch { first: i, ..inner })
+            }
             Lex::Ordinal(_) => ordinal_first(p, i),
             Lex::Season(season) => {
                 let y = p.year(i + 1)?;
@@ -382,6 +396,10 @@ fn month_first(p: &P, i: usize, rel: Rel) -> Option<DateMatch> {
     }
     // A bare month: abbreviations, "May" and "March" need a date word before them.
     let prev = i.checked_sub(1).map_or(Lex::Other, |k| p.lex(k));
+    // "Jan Kavan": a bare abbreviation is a month only with its period.
+    if abbreviated && k == i + 1 {
+        return None;
+    }
     let ambiguous = abbreviated || month == 5 || month == 3;
     if rel == Rel::ByTense && ambiguous && !date_context(prev) {
         return None;
@@ -424,16 +442,17 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
     // Part of a bigger token run: "F-16", "24/7", "10:30", "555-1234".
     if i > 0 && p.adjacent(i) {
         let prev = p.tok(i - 1)?;
-        if prev.is_punct('-') || prev.is_punct('/') || prev.is_punct(':') || prev.is_word() {
-            if !(prev.is_punct('-') && i >= 2 && matches!(p.lex(i - 2), Lex::Mid)) {
-                return None;
-            }
+        let glued =
+            prev.is_punct('-') || prev.is_punct('/') || prev.is_punct(':') || prev.is_word();
+        // "mid-2019" is the one glued form that stays a date.
+        if glued && !(prev.is_punct('-') && i >= 2 && matches!(p.lex(i - 2), Lex::Mid)) {
+            return None;
         }
         if prev.is_punct('$') || prev.is_punct('#') {
             return None;
         }
     }
-    if let Some(found) = day_month(p, i) {
+    if let Some(found) = day_month(p, i).or_else(|| ago_first(p, i)) {
         return Some(found);
     }
     let year = p.year(i)?;
@@ -481,6 +500,19 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
             }
             return None;
         }
+    }
+    // "the 1988 third quarter", "the 1988 quarter".
+    let mut k = i + 1;
+    if let Lex::Ordinal(n @ 1..=4) = p.lex(k) {
+        k += 1;
+        if p.punct(k, '-') && p.adjacent(k) {
+            k += 1;
+        }
+        if p.lex(k) == Lex::Quarter {
+            return m(i, k + 1, Raw::Abs(DateValue::Quarter { year, quarter: n }));
+        }
+    } else if p.lex(k) == Lex::Quarter || p.word(k).eq_ignore_ascii_case("period") {
+        return m(i, i + 1, Raw::QuarterOfYear(year));
     }
     if bare_year_ok(p, i, year) {
         return m(i, i + 1, Raw::Abs(DateValue::Year(year)));
@@ -782,7 +814,10 @@ fn ago_first(p: &P, i: usize) -> Option<DateMatch> {
     let amount: i64 = match p.lex(i) {
         Lex::A => 1,
         Lex::NumWord(n) => i64::from(n),
-        _ => return None,
+        _ => match p.int(i) {
+            Some((n, digits)) if digits <= 3 => i64::from(n),
+            _ => return None,
+        },
     };
     let unit_tok = i + 1;
     let unit = match p.lex(unit_tok) {
@@ -815,17 +850,68 @@ fn ago_first(p: &P, i: usize) -> Option<DateMatch> {
 }
 
 /// Numbers glued to a weekday's date: keeps the weekday only when it was given.
+/// Resolves a parsed date. `own_tense` is false when the clause had no verb and its tense
+/// was borrowed from a neighbour: a year-less month or day then takes the occurrence nearest
+/// to publication rather than trusting that weaker clue.
 pub(crate) fn resolve(
-    raw: Raw,
+    found: &DateMatch,
     tense: Tense,
+    own_tense: bool,
     publication: Option<NaiveDate>,
     anchor: Option<DateValue>,
 ) -> Result<DateValue, Unresolved> {
-    if let Raw::Abs(value) = raw {
-        return Ok(value);
+    let raw = found.raw;
+    match raw {
+        Raw::Abs(value) => return Ok(value),
+        Raw::QuarterOfYear(year) => {
+            return Ok(match anchor {
+                Some(DateValue::Quarter { quarter, .. }) => DateValue::Quarter { year, quarter },
+                _ => DateValue::Year(year),
+            })
+        }
+        _ => {}
     }
     let p = publication.ok_or(Unresolved::NoPublicationDate)?;
-    resolve_relative(raw, tense, p, anchor).ok_or(Unresolved::Vague)
+    // "Monday, Oct. 26": the year in which that day is a Monday, if one is near.
+    if let (
+        Raw::MonthDay {
+            month,
+            day,
+            day2: None,
+        },
+        Some(weekday),
+    ) = (raw, found.weekday)
+    {
+        let fits = [p.year(), p.year() - 1, p.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .filter(|d| d.weekday() == weekday)
+            .min_by_key(|d| (*d - p).num_days().abs());
+        if let Some(date) = fits {
+            return Ok(DateValue::Day(date));
+        }
+    }
+    let calendar_tense = match raw {
+        Raw::Month { .. } | Raw::MonthDay { .. } if !own_tense => Tense::Unknown,
+        _ => tense,
+    };
+    resolve_relative(raw, calendar_tense, p, anchor).ok_or(Unresolved::Vague)
+}
+
+/// The year (among the publication's and its neighbours) whose `date_in(year)` lies nearest
+/// to `p`; on a tie, the earlier one unless the clause looks forward.
+fn nearest_year(p: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+    let mut best = (i64::MAX, p.year());
+    for year in [p.year() - 1, p.year(), p.year() + 1] {
+        let Some(d) = date_in(year) else { continue };
+        let gap = (d - p).num_days();
+        let tie_break = i64::from((gap > 0) != forward(tense));
+        let cost = gap.abs() * 2 + tie_break;
+        if cost < best.0 {
+            best = (cost, year);
+        }
+    }
+    best.1
 }
 
 fn forward(tense: Tense) -> bool {
@@ -840,6 +926,7 @@ fn resolve_relative(
 ) -> Option<DateValue> {
     Some(match raw {
         Raw::Abs(value) => value,
+        Raw::QuarterOfYear(year) => DateValue::Year(year),
         Raw::MonthDay { month, day, day2 } => {
             let year = match tense {
                 _ if forward(tense) => {
@@ -858,7 +945,7 @@ fn resolve_relative(
                         p.year() - 1
                     }
                 }
-                _ => p.year(),
+                _ => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, day)),
             };
             let from = valid_day(year, month, day)?;
             match day2 {
@@ -886,7 +973,9 @@ fn resolve_relative(
                         p.year() - 1
                     }
                 }
-                Rel::ByTense | Rel::This => p.year(),
+                // The middle of the month stands for it.
+                Rel::ByTense => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, 15)),
+                Rel::This => p.year(),
                 Rel::Last => {
                     if month < pm {
                         p.year()
@@ -951,20 +1040,10 @@ fn resolve_relative(
                 Rel::YearOffset(off) => p.year() + off,
                 Rel::This => p.year(),
                 Rel::Last | Rel::Next => return None,
-                Rel::ByTense if forward(tense) => {
-                    if start_month + 2 >= p.month() {
-                        p.year()
-                    } else {
-                        p.year() + 1
-                    }
-                }
-                Rel::ByTense => {
-                    if start_month <= p.month() {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
+                // Quarters are reported soon after they end: the nearest one is meant.
+                Rel::ByTense => nearest_year(p, tense, |y| {
+                    NaiveDate::from_ymd_opt(y, start_month + 1, 15)
+                }),
             };
             DateValue::Quarter { year, quarter }
         }
@@ -1027,14 +1106,11 @@ fn resolve_relative(
             };
             DateValue::Season { year, season }
         }
+        // In results reporting "a year earlier" compares with the quarter under discussion.
         Raw::YearEarlier => match anchor {
             Some(DateValue::Quarter { year, quarter }) => DateValue::Quarter {
                 year: year - 1,
                 quarter,
-            },
-            Some(DateValue::Month { year, month }) => DateValue::Month {
-                year: year - 1,
-                month,
             },
             _ => DateValue::Year(p.year() - 1),
         },

@@ -407,7 +407,8 @@ impl Extractor {
         let mut state = State {
             toks: Vec::new(),
             sentences: Vec::new(),
-            anchor: None,
+            last_day: None,
+            last_quarter: None,
         };
         for (from, to) in chunks(text) {
             if !self.triggers.is_match(&text[from..to]) {
@@ -432,6 +433,7 @@ impl Extractor {
         state.sentences.clear();
         let toks = &state.toks;
         let mut sentences_done = false;
+        let mut analysis: Option<tense::Analysis> = None;
         let mut i = 0;
         while i < toks.len() {
             let found = if let Some(d) = dates::parse(text, toks, i) {
@@ -462,16 +464,54 @@ impl Extractor {
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            let tense = tense::clause_tense(text, sentence, span.start);
+            if !analysis.as_ref().is_some_and(|a| a.sentence == sentence) {
+                analysis = Some(tense::Analysis::new(text, sentence));
+            }
+            let (tense, own_tense) = analysis
+                .as_ref()
+                .map_or((Tense::Unknown, false), |a| a.tense_at(span.start));
             let kind = match found {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
-                    let value = dates::resolve(d.raw, tense, publication, state.anchor);
-                    if let (Ok(v), false) = (
-                        value,
-                        matches!(d.raw, dates::Raw::YearEarlier | dates::Raw::AnchoredDays(_)),
-                    ) {
-                        state.anchor = Some(v);
+                    let anchor = match d.raw {
+                        dates::Raw::YearEarlier | dates::Raw::QuarterOfYear(_) => {
+                            state.last_quarter
+                        }
+                        _ => state.last_day,
+                    };
+                    // A deadline ("payable Dec. 7", "extended to Nov. 20", "by Oct. 31") is not
+                    // located by the clause's verb: the nearest occurrence is meant.
+                    let deadline = d
+                        .first
+                        .checked_sub(1)
+                        .and_then(|k| toks.get(k))
+                        .and_then(|t| text.get(t.start..t.end))
+                        .is_some_and(|w| {
+                            [
+                                "by",
+                                "until",
+                                "till",
+                                "through",
+                                "to",
+                                "payable",
+                                "effective",
+                                "record",
+                            ]
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(w))
+                        });
+                    let value =
+                        dates::resolve(&d, tense, own_tense && !deadline, publication, anchor);
+                    match (value, d.raw) {
+                        (
+                            _,
+                            dates::Raw::YearEarlier
+                            | dates::Raw::AnchoredDays(_)
+                            | dates::Raw::QuarterOfYear(_),
+                        ) => {}
+                        (Ok(v @ DateValue::Day(_)), _) => state.last_day = Some(v),
+                        (Ok(v @ DateValue::Quarter { .. }), _) => state.last_quarter = Some(v),
+                        _ => {}
                     }
                     let weekday = d.weekday.or(match d.raw {
                         dates::Raw::Weekday { weekday, .. } => Some(weekday),
@@ -498,7 +538,9 @@ enum Found {
 struct State {
     toks: Vec<token::Tok>,
     sentences: Vec<Span>,
-    anchor: Option<DateValue>,
+    /// The latest day and quarter named, for "the day before" and "a year earlier".
+    last_day: Option<DateValue>,
+    last_quarter: Option<DateValue>,
 }
 
 fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {

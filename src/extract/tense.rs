@@ -13,67 +13,92 @@ use super::{Span, Tense};
 struct Word<'a> {
     start: usize,
     text: &'a str,
+    flags: u32,
     /// Punctuation that ends a clause sits before this word.
     boundary_before: bool,
 }
 
 /// The tense of the clause of `sentence` that holds byte `at` (offsets into `text`).
 pub fn clause_tense(text: &str, sentence: Span, at: usize) -> Tense {
-    let end = sentence.end.min(text.len());
-    let start = sentence.start.min(end);
-    let Some(slice) = text.get(start..end) else {
-        return Tense::Unknown;
-    };
-    let words = words(slice, start);
-    if words.is_empty() {
-        return Tense::Unknown;
-    }
-    let cuts = clause_starts(&words);
-    // The clause holding `at`: the last cut at or before the first word at/after `at`.
-    let at_word = words
-        .iter()
-        .position(|w| w.start >= at)
-        .unwrap_or(words.len());
-    let mut clause = cuts.iter().rposition(|&c| c <= at_word).unwrap_or(0);
-    if at_word == words.len() {
-        clause = cuts.len() - 1;
-    }
-    let bounds = |k: usize| -> (usize, usize) {
-        let from = cuts[k];
-        let to = cuts.get(k + 1).copied().unwrap_or(words.len());
-        (from, to)
-    };
-
-    let (from, to) = bounds(clause);
-    let found = markers(&words[from..to]);
-    if let Some(t) = found
-        .iter()
-        .rev()
-        .find(|m| m.0 < at)
-        .or_else(|| found.iter().find(|m| m.0 >= at))
-    {
-        return t.1;
-    }
-    // A verbless clause: borrow from the nearest clause that has a verb, left first.
-    for distance in 1..cuts.len() {
-        if let Some(left) = clause.checked_sub(distance) {
-            let (from, to) = bounds(left);
-            if let Some(m) = markers_last(&words[from..to]) {
-                return m;
-            }
-        }
-        if clause + distance < cuts.len() {
-            let (from, to) = bounds(clause + distance);
-            if let Some(m) = markers(&words[from..to]).first() {
-                return m.1;
-            }
-        }
-    }
-    Tense::Unknown
+    Analysis::new(text, sentence).tense_at(at).0
 }
 
-fn markers_last(words: &[Word]) -> Option<Tense> {
-    markers(words).last().map(|m| m.1)
+/// A sentence cut into clauses, with the verb groups of each: computed once per sentence and
+/// asked for every claim in it.
+pub(crate) struct Analysis {
+    pub sentence: Span,
+    /// First byte of each word.
+    starts: Vec<usize>,
+    /// Index of the first word of each clause.
+    cuts: Vec<usize>,
+    /// (byte position, tense) of each clause's verb groups.
+    markers: Vec<Vec<(usize, Tense)>>,
+}
+
+impl Analysis {
+    pub fn new(text: &str, sentence: Span) -> Self {
+        let end = sentence.end.min(text.len());
+        let start = sentence.start.min(end);
+        let words = text
+            .get(start..end)
+            .map(|s| words(s, start))
+            .unwrap_or_default();
+        let cuts = if words.is_empty() {
+            Vec::new()
+        } else {
+            clause_starts(&words)
+        };
+        let markers = (0..cuts.len())
+            .map(|k| {
+                let to = cuts.get(k + 1).copied().unwrap_or(words.len());
+                markers(&words[cuts[k]..to])
+            })
+            .collect();
+        Analysis {
+            sentence,
+            starts: words.iter().map(|w| w.start).collect(),
+            cuts,
+            markers,
+        }
+    }
+
+    /// The tense of the clause holding byte `at`, and whether the clause itself gave it
+    /// (false when it was borrowed from a neighbouring clause, a weaker clue).
+    pub fn tense_at(&self, at: usize) -> (Tense, bool) {
+        if self.cuts.is_empty() {
+            return (Tense::Unknown, false);
+        }
+        // The clause holding `at`: the last cut at or before the first word at/after `at`.
+        let at_word = self.starts.partition_point(|&s| s < at);
+        let clause = self
+            .cuts
+            .iter()
+            .rposition(|&c| c <= at_word)
+            .unwrap_or(0)
+            .min(self.cuts.len() - 1);
+        let found = &self.markers[clause];
+        if let Some(t) = found
+            .iter()
+            .rev()
+            .find(|m| m.0 < at)
+            .or_else(|| found.iter().find(|m| m.0 >= at))
+        {
+            return (t.1, true);
+        }
+        // A verbless clause: borrow from the nearest clause that has a verb, left first.
+        for distance in 1..self.cuts.len() {
+            if let Some(m) = clause
+                .checked_sub(distance)
+                .and_then(|left| self.markers[left].last())
+            {
+                return (m.1, false);
+            }
+            if let Some(m) = self.markers.get(clause + distance).and_then(|r| r.first()) {
+                return (m.1, false);
+            }
+        }
+        (Tense::Unknown, false)
+    }
 }
 
 /// Words and clause-ending punctuation marks of a sentence.
@@ -100,6 +125,7 @@ fn words(slice: &str, base: usize) -> Vec<Word<'_>> {
             out.push(Word {
                 start: base + off,
                 text: &slice[off..end],
+                flags: flags(&slice[off..end]),
                 boundary_before: pending_boundary,
             });
             pending_boundary = false;
@@ -113,6 +139,7 @@ fn words(slice: &str, base: usize) -> Vec<Word<'_>> {
             out.push(Word {
                 start: base + off,
                 text: ",",
+                flags: 0,
                 boundary_before: pending_boundary,
             });
             pending_boundary = false;
@@ -121,10 +148,333 @@ fn words(slice: &str, base: usize) -> Vec<Word<'_>> {
     out
 }
 
+const FUTURE_MODALS_F: u32 = 1 << 0;
+const CONDITIONAL_MODALS_F: u32 = 1 << 1;
+const FUTURE_TO_F: u32 = 1 << 2;
+const PAST_AUX_F: u32 = 1 << 3;
+const PRESENT_AUX_F: u32 = 1 << 4;
+const PERFECT_AUX_F: u32 = 1 << 5;
+const PRESENT_VERBS_F: u32 = 1 << 6;
+const IRREGULAR_PAST_F: u32 = 1 << 7;
+const NOT_PAST_F: u32 = 1 << 8;
+const REPORTING_F: u32 = 1 << 9;
+const SUBORDINATORS_F: u32 = 1 << 10;
+const CONJUNCTIONS_F: u32 = 1 << 11;
+const PARTICIPLES_F: u32 = 1 << 12;
+const FILLERS_F: u32 = 1 << 13;
+
+/// The lists a word belongs to, case-insensitively. A `match` on the lowercased bytes (the
+/// lists above, merged; keep them in sync) costs a few nanoseconds per word, which matters:
+/// every word of every sentence holding a claim goes through it.
+fn flags(word: &str) -> u32 {
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || len == buf.len() {
+            return 0;
+        }
+        buf[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    match &buf[..len] {
+        b"about" => FUTURE_TO_F,
+        b"acknowledged" => REPORTING_F,
+        b"added" => REPORTING_F,
+        b"admitted" => REPORTING_F,
+        b"after" => SUBORDINATORS_F,
+        b"agreed" => REPORTING_F,
+        b"aim" => FUTURE_TO_F,
+        b"aiming" => FUTURE_TO_F,
+        b"aims" => FUTURE_TO_F,
+        b"already" => FILLERS_F,
+        b"also" => FILLERS_F,
+        b"although" => SUBORDINATORS_F,
+        b"am" => PRESENT_AUX_F,
+        b"and" => CONJUNCTIONS_F,
+        b"announced" => REPORTING_F,
+        b"announces" => REPORTING_F,
+        b"appears" => PRESENT_VERBS_F,
+        b"are" => PRESENT_AUX_F,
+        b"aren't" => PRESENT_AUX_F,
+        b"argued" => REPORTING_F,
+        b"arose" => IRREGULAR_PAST_F,
+        b"as" => CONJUNCTIONS_F,
+        b"ate" => IRREGULAR_PAST_F,
+        b"be" => FILLERS_F,
+        b"beat" => IRREGULAR_PAST_F,
+        b"beaten" => PARTICIPLES_F,
+        b"became" => IRREGULAR_PAST_F,
+        b"because" => SUBORDINATORS_F,
+        b"become" => PARTICIPLES_F,
+        b"bed" => NOT_PAST_F,
+        b"been" => FILLERS_F | PARTICIPLES_F,
+        b"before" => SUBORDINATORS_F,
+        b"began" => IRREGULAR_PAST_F,
+        b"begun" => PARTICIPLES_F,
+        b"being" => FILLERS_F,
+        b"believe" => PRESENT_VERBS_F | REPORTING_F,
+        b"believed" => REPORTING_F,
+        b"believes" => PRESENT_VERBS_F | REPORTING_F,
+        b"bid" => IRREGULAR_PAST_F,
+        b"bleed" => NOT_PAST_F,
+        b"bore" => IRREGULAR_PAST_F,
+        b"bought" => IRREGULAR_PAST_F,
+        b"breed" => NOT_PAST_F,
+        b"broke" => IRREGULAR_PAST_F,
+        b"broken" => PARTICIPLES_F,
+        b"brought" => IRREGULAR_PAST_F,
+        b"built" => IRREGULAR_PAST_F,
+        b"but" => CONJUNCTIONS_F,
+        b"calls" => PRESENT_VERBS_F,
+        b"came" => IRREGULAR_PAST_F,
+        b"caught" => IRREGULAR_PAST_F,
+        b"chose" => IRREGULAR_PAST_F,
+        b"chosen" => PARTICIPLES_F,
+        b"claimed" => REPORTING_F,
+        b"confirmed" => REPORTING_F,
+        b"considers" => PRESENT_VERBS_F,
+        b"continues" => PRESENT_VERBS_F,
+        b"could" => CONDITIONAL_MODALS_F,
+        b"couldn't" => CONDITIONAL_MODALS_F,
+        b"creed" => NOT_PAST_F,
+        b"dealt" => IRREGULAR_PAST_F,
+        b"declared" => REPORTING_F,
+        b"deed" => NOT_PAST_F,
+        b"denied" => REPORTING_F,
+        b"did" => IRREGULAR_PAST_F | PAST_AUX_F,
+        b"didn't" => PAST_AUX_F,
+        b"do" => PRESENT_AUX_F,
+        b"does" => PRESENT_AUX_F,
+        b"doesn't" => PRESENT_AUX_F,
+        b"don't" => PRESENT_AUX_F,
+        b"done" => PARTICIPLES_F,
+        b"drew" => IRREGULAR_PAST_F,
+        b"driven" => PARTICIPLES_F,
+        b"drove" => IRREGULAR_PAST_F,
+        b"due" => FUTURE_TO_F,
+        b"eaten" => PARTICIPLES_F,
+        b"embed" => NOT_PAST_F,
+        b"estimated" => REPORTING_F,
+        b"exceed" => NOT_PAST_F,
+        b"exists" => PRESENT_VERBS_F,
+        b"expect" => FUTURE_TO_F,
+        b"expected" => FUTURE_TO_F | REPORTING_F,
+        b"expects" => FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F,
+        b"explained" => REPORTING_F,
+        b"faces" => PRESENT_VERBS_F,
+        b"fallen" => PARTICIPLES_F,
+        b"fed" => IRREGULAR_PAST_F,
+        b"feed" => NOT_PAST_F,
+        b"fell" => IRREGULAR_PAST_F,
+        b"felt" => IRREGULAR_PAST_F,
+        b"fled" => IRREGULAR_PAST_F,
+        b"flew" => IRREGULAR_PAST_F,
+        b"flown" => PARTICIPLES_F,
+        b"forgot" => IRREGULAR_PAST_F,
+        b"forgotten" => PARTICIPLES_F,
+        b"fought" => IRREGULAR_PAST_F,
+        b"found" => IRREGULAR_PAST_F,
+        b"frozen" => PARTICIPLES_F,
+        b"gave" => IRREGULAR_PAST_F,
+        b"given" => PARTICIPLES_F,
+        b"going" => FUTURE_TO_F,
+        b"gone" => PARTICIPLES_F,
+        b"got" => IRREGULAR_PAST_F,
+        b"greed" => NOT_PAST_F,
+        b"grew" => IRREGULAR_PAST_F,
+        b"grown" => PARTICIPLES_F,
+        b"had" => PAST_AUX_F,
+        b"hadn't" => PAST_AUX_F,
+        b"has" => PERFECT_AUX_F,
+        b"hasn't" => PERFECT_AUX_F,
+        b"have" => PERFECT_AUX_F,
+        b"haven't" => PERFECT_AUX_F,
+        b"heard" => IRREGULAR_PAST_F,
+        b"heed" => NOT_PAST_F,
+        b"held" => IRREGULAR_PAST_F | PARTICIPLES_F,
+        b"hid" => IRREGULAR_PAST_F,
+        b"hidden" => PARTICIPLES_F,
+        b"holds" => PRESENT_VERBS_F,
+        b"hope" => FUTURE_TO_F | REPORTING_F,
+        b"hoped" => REPORTING_F,
+        b"hopes" => FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F,
+        b"hundred" => NOT_PAST_F,
+        b"hung" => IRREGULAR_PAST_F,
+        b"if" => SUBORDINATORS_F,
+        b"includes" => PRESENT_VERBS_F,
+        b"indeed" => NOT_PAST_F,
+        b"indicated" => REPORTING_F,
+        b"insisted" => REPORTING_F,
+        b"intend" => FUTURE_TO_F,
+        b"intending" => FUTURE_TO_F,
+        b"intends" => FUTURE_TO_F,
+        b"is" => PRESENT_AUX_F,
+        b"isn't" => PRESENT_AUX_F,
+        b"just" => FILLERS_F,
+        b"kept" => IRREGULAR_PAST_F,
+        b"knew" => IRREGULAR_PAST_F | REPORTING_F,
+        b"know" => REPORTING_F,
+        b"known" => PARTICIPLES_F,
+        b"knows" => PRESENT_VERBS_F,
+        b"laid" => IRREGULAR_PAST_F,
+        b"lasts" => PRESENT_VERBS_F,
+        b"learned" => REPORTING_F,
+        b"led" => IRREGULAR_PAST_F,
+        b"left" => IRREGULAR_PAST_F,
+        b"likely" => FUTURE_TO_F,
+        b"lit" => IRREGULAR_PAST_F,
+        b"lost" => IRREGULAR_PAST_F,
+        b"made" => IRREGULAR_PAST_F,
+        b"may" => CONDITIONAL_MODALS_F,
+        b"means" => PRESENT_VERBS_F,
+        b"meant" => IRREGULAR_PAST_F,
+        b"met" => IRREGULAR_PAST_F,
+        b"might" => CONDITIONAL_MODALS_F,
+        b"must" => CONDITIONAL_MODALS_F,
+        b"n't" => FILLERS_F,
+        b"need" => NOT_PAST_F | PRESENT_VERBS_F,
+        b"needs" => PRESENT_VERBS_F,
+        b"never" => FILLERS_F,
+        b"nor" => CONJUNCTIONS_F,
+        b"not" => FILLERS_F,
+        b"noted" => REPORTING_F,
+        b"now" => FILLERS_F,
+        b"once" => SUBORDINATORS_F,
+        b"or" => CONJUNCTIONS_F,
+        b"overtook" => IRREGULAR_PAST_F,
+        b"paid" => IRREGULAR_PAST_F,
+        b"plan" => FUTURE_TO_F,
+        b"planning" => FUTURE_TO_F,
+        b"plans" => FUTURE_TO_F | PRESENT_VERBS_F,
+        b"pledged" => REPORTING_F,
+        b"poised" => FUTURE_TO_F,
+        b"predicted" => REPORTING_F,
+        b"preparing" => FUTURE_TO_F,
+        b"proceed" => NOT_PAST_F,
+        b"promised" => REPORTING_F,
+        b"ran" => IRREGULAR_PAST_F,
+        b"rang" => IRREGULAR_PAST_F,
+        b"red" => NOT_PAST_F,
+        b"reed" => NOT_PAST_F,
+        b"remain" => PRESENT_VERBS_F,
+        b"remains" => PRESENT_VERBS_F,
+        b"reported" => REPORTING_F,
+        b"reportedly" => FILLERS_F,
+        b"reports" => REPORTING_F,
+        b"revealed" => REPORTING_F,
+        b"ridden" => PARTICIPLES_F,
+        b"risen" => PARTICIPLES_F,
+        b"rose" => IRREGULAR_PAST_F,
+        b"said" => IRREGULAR_PAST_F | REPORTING_F,
+        b"sang" => IRREGULAR_PAST_F,
+        b"sank" => IRREGULAR_PAST_F,
+        b"sat" => IRREGULAR_PAST_F,
+        b"saw" => IRREGULAR_PAST_F,
+        b"say" => PRESENT_VERBS_F | REPORTING_F,
+        b"says" => PRESENT_VERBS_F | REPORTING_F,
+        b"scheduled" => FUTURE_TO_F,
+        b"seed" => NOT_PAST_F,
+        b"seek" => PRESENT_VERBS_F,
+        b"seeks" => PRESENT_VERBS_F,
+        b"seems" => PRESENT_VERBS_F,
+        b"seen" => PARTICIPLES_F,
+        b"sees" => PRESENT_VERBS_F,
+        b"sent" => IRREGULAR_PAST_F,
+        b"set" => FUTURE_TO_F,
+        b"shall" => FUTURE_MODALS_F,
+        b"shed" => NOT_PAST_F,
+        b"shook" => IRREGULAR_PAST_F,
+        b"shot" => IRREGULAR_PAST_F,
+        b"should" => CONDITIONAL_MODALS_F,
+        b"shown" => PARTICIPLES_F,
+        b"shows" => PRESENT_VERBS_F,
+        b"since" => CONJUNCTIONS_F,
+        b"slated" => FUTURE_TO_F,
+        b"slept" => IRREGULAR_PAST_F,
+        b"slid" => IRREGULAR_PAST_F,
+        b"so" => CONJUNCTIONS_F,
+        b"sold" => IRREGULAR_PAST_F,
+        b"sought" => IRREGULAR_PAST_F,
+        b"speed" => NOT_PAST_F,
+        b"spent" => IRREGULAR_PAST_F,
+        b"spoke" => IRREGULAR_PAST_F,
+        b"spoken" => PARTICIPLES_F,
+        b"spun" => IRREGULAR_PAST_F,
+        b"stated" => REPORTING_F,
+        b"steed" => NOT_PAST_F,
+        b"still" => FILLERS_F,
+        b"stole" => IRREGULAR_PAST_F,
+        b"stolen" => PARTICIPLES_F,
+        b"stood" => IRREGULAR_PAST_F,
+        b"struck" => IRREGULAR_PAST_F,
+        b"stuck" => IRREGULAR_PAST_F,
+        b"stung" => IRREGULAR_PAST_F,
+        b"succeed" => NOT_PAST_F,
+        b"suggest" => REPORTING_F,
+        b"suggested" => REPORTING_F,
+        b"suggests" => PRESENT_VERBS_F | REPORTING_F,
+        b"swam" => IRREGULAR_PAST_F,
+        b"swept" => IRREGULAR_PAST_F,
+        b"swore" => IRREGULAR_PAST_F,
+        b"sworn" => PARTICIPLES_F,
+        b"taken" => PARTICIPLES_F,
+        b"taught" => IRREGULAR_PAST_F,
+        b"tells" => PRESENT_VERBS_F | REPORTING_F,
+        b"then" => CONJUNCTIONS_F | FILLERS_F,
+        b"think" => PRESENT_VERBS_F | REPORTING_F,
+        b"thinks" => PRESENT_VERBS_F | REPORTING_F,
+        b"though" => SUBORDINATORS_F,
+        b"thought" => IRREGULAR_PAST_F | REPORTING_F,
+        b"threw" => IRREGULAR_PAST_F,
+        b"thrown" => PARTICIPLES_F,
+        b"told" => IRREGULAR_PAST_F | REPORTING_F,
+        b"took" => IRREGULAR_PAST_F,
+        b"understood" => IRREGULAR_PAST_F,
+        b"undertook" => IRREGULAR_PAST_F,
+        b"united" => NOT_PAST_F,
+        b"unless" => SUBORDINATORS_F,
+        b"until" => SUBORDINATORS_F,
+        b"vowed" => FUTURE_TO_F | REPORTING_F,
+        b"want" => FUTURE_TO_F | PRESENT_VERBS_F,
+        b"wants" => FUTURE_TO_F | PRESENT_VERBS_F,
+        b"warned" => REPORTING_F,
+        b"was" => PAST_AUX_F,
+        b"wasn't" => PAST_AUX_F,
+        b"wed" => NOT_PAST_F,
+        b"weed" => NOT_PAST_F,
+        b"went" => IRREGULAR_PAST_F,
+        b"wept" => IRREGULAR_PAST_F,
+        b"were" => PAST_AUX_F,
+        b"weren't" => PAST_AUX_F,
+        b"when" => SUBORDINATORS_F,
+        b"where" => SUBORDINATORS_F,
+        b"whereas" => SUBORDINATORS_F,
+        b"which" => SUBORDINATORS_F,
+        b"while" => SUBORDINATORS_F,
+        b"who" => SUBORDINATORS_F,
+        b"will" => FUTURE_MODALS_F,
+        b"withdrew" => IRREGULAR_PAST_F,
+        b"woke" => IRREGULAR_PAST_F,
+        b"woken" => PARTICIPLES_F,
+        b"won" => IRREGULAR_PAST_F,
+        b"won't" => FUTURE_MODALS_F,
+        b"wore" => IRREGULAR_PAST_F,
+        b"worn" => PARTICIPLES_F,
+        b"would" => CONDITIONAL_MODALS_F,
+        b"wouldn't" => CONDITIONAL_MODALS_F,
+        b"written" => PARTICIPLES_F,
+        b"wrote" => IRREGULAR_PAST_F,
+        b"yet" => CONJUNCTIONS_F,
+        _ => 0,
+    }
+}
+
 fn lower_is(word: &str, options: &[&str]) -> bool {
     options.iter().any(|o| o.eq_ignore_ascii_case(word))
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 const REPORTING: &[&str] = &[
     "said",
     "says",
@@ -175,11 +525,13 @@ const REPORTING: &[&str] = &[
     "denied",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const SUBORDINATORS: &[&str] = &[
     "while", "whereas", "when", "because", "although", "though", "if", "unless", "which", "who",
     "where", "after", "before", "until", "once",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const CONJUNCTIONS: &[&str] = &[
     "and", "but", "or", "so", "then", "yet", "as", "since", "nor",
 ];
@@ -194,9 +546,9 @@ fn clause_starts(words: &[Word]) -> Vec<usize> {
             true
         } else if w.text == "," {
             false
-        } else if prev.text == "," && lower_is(w.text, CONJUNCTIONS) {
-            true
-        } else if lower_is(w.text, SUBORDINATORS) {
+        } else if (prev.text == "," && w.flags & CONJUNCTIONS_F != 0)
+            || w.flags & SUBORDINATORS_F != 0
+        {
             true
         } else if w.text.eq_ignore_ascii_case("as") {
             as_is_conjunction(words, k)
@@ -204,7 +556,7 @@ fn clause_starts(words: &[Word]) -> Vec<usize> {
             prev.text == ","
                 || words[k.saturating_sub(4)..k]
                     .iter()
-                    .any(|p| lower_is(p.text, REPORTING))
+                    .any(|p| p.flags & REPORTING_F != 0)
         } else {
             false
         };
@@ -241,7 +593,9 @@ fn as_is_conjunction(words: &[Word], k: usize) -> bool {
     })
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 const FUTURE_MODALS: &[&str] = &["will", "shall", "won't", "won’t"];
+#[cfg_attr(not(test), allow(dead_code))]
 const CONDITIONAL_MODALS: &[&str] = &[
     "would",
     "could",
@@ -255,6 +609,7 @@ const CONDITIONAL_MODALS: &[&str] = &[
     "must",
 ];
 /// Verbs that, followed by "to", announce a future event.
+#[cfg_attr(not(test), allow(dead_code))]
 const FUTURE_TO: &[&str] = &[
     "set",
     "expected",
@@ -283,13 +638,17 @@ const FUTURE_TO: &[&str] = &[
     "want",
     "vowed",
 ];
+#[cfg_attr(not(test), allow(dead_code))]
 const PAST_AUX: &[&str] = &[
     "was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't",
 ];
+#[cfg_attr(not(test), allow(dead_code))]
 const PRESENT_AUX: &[&str] = &[
     "is", "are", "am", "isn't", "aren't", "does", "doesn't", "do", "don't",
 ];
+#[cfg_attr(not(test), allow(dead_code))]
 const PERFECT_AUX: &[&str] = &["has", "have", "hasn't", "haven't"];
+#[cfg_attr(not(test), allow(dead_code))]
 const PRESENT_VERBS: &[&str] = &[
     "says",
     "remains",
@@ -325,6 +684,7 @@ const PRESENT_VERBS: &[&str] = &[
     "lasts",
     "exists",
 ];
+#[cfg_attr(not(test), allow(dead_code))]
 const IRREGULAR_PAST: &[&str] = &[
     "met",
     "went",
@@ -413,80 +773,77 @@ const IRREGULAR_PAST: &[&str] = &[
     "did",
 ];
 /// Words ending in "-ed" that are not past verbs.
+#[cfg_attr(not(test), allow(dead_code))]
 const NOT_PAST: &[&str] = &[
     "need", "indeed", "speed", "hundred", "seed", "feed", "exceed", "proceed", "succeed", "breed",
     "greed", "shed", "united", "red", "bed", "embed", "wed", "steed", "weed", "deed", "creed",
     "bleed", "heed", "reed",
 ];
 
-fn is_ed_past(word: &str) -> bool {
+fn is_ed_past(word: &str, flags: u32) -> bool {
     word.len() >= 4
         && word.ends_with("ed")
         && word.chars().next().is_some_and(char::is_lowercase)
-        && !lower_is(word, NOT_PAST)
+        && flags & NOT_PAST_F == 0
 }
 
-fn is_participle(word: &str) -> bool {
-    is_ed_past(word)
-        || lower_is(word, IRREGULAR_PAST)
-        || lower_is(
-            word,
-            &[
-                "been",
-                "done",
-                "gone",
-                "seen",
-                "given",
-                "taken",
-                "known",
-                "shown",
-                "written",
-                "spoken",
-                "chosen",
-                "held",
-                "begun",
-                "become",
-                "driven",
-                "eaten",
-                "fallen",
-                "flown",
-                "grown",
-                "hidden",
-                "ridden",
-                "risen",
-                "stolen",
-                "sworn",
-                "thrown",
-                "woken",
-                "worn",
-                "broken",
-                "forgotten",
-                "frozen",
-                "beaten",
-            ],
-        )
+#[cfg_attr(not(test), allow(dead_code))]
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "done",
+    "gone",
+    "seen",
+    "given",
+    "taken",
+    "known",
+    "shown",
+    "written",
+    "spoken",
+    "chosen",
+    "held",
+    "begun",
+    "become",
+    "driven",
+    "eaten",
+    "fallen",
+    "flown",
+    "grown",
+    "hidden",
+    "ridden",
+    "risen",
+    "stolen",
+    "sworn",
+    "thrown",
+    "woken",
+    "worn",
+    "broken",
+    "forgotten",
+    "frozen",
+    "beaten",
+];
+#[cfg_attr(not(test), allow(dead_code))]
+const FILLERS: &[&str] = &[
+    "not",
+    "also",
+    "already",
+    "still",
+    "just",
+    "n't",
+    "be",
+    "been",
+    "being",
+    "never",
+    "now",
+    "then",
+    "reportedly",
+];
+
+fn is_participle(w: &Word) -> bool {
+    is_ed_past(w.text, w.flags) || w.flags & (IRREGULAR_PAST_F | PARTICIPLES_F) != 0
 }
 
-fn is_filler(word: &str) -> bool {
-    word.ends_with("ly")
-        || lower_is(
-            word,
-            &[
-                "not",
-                "also",
-                "already",
-                "still",
-                "just",
-                "n't",
-                "be",
-                "been",
-                "being",
-                "never",
-                "now",
-                "then",
-                "reportedly",
-            ],
-        )
+fn is_filler(w: &Word) -> bool {
+    w.text.ends_with("ly") || w.flags & FILLERS_F != 0
 }
 
 /// (byte position, tense) of each verb group in the words, in order.
@@ -495,27 +852,31 @@ fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
     let mut k = 0;
     while k < words.len() {
         let w = words[k].text;
+        let f = words[k].flags;
+        let nf = words.get(k + 1).map_or(0, |n| n.flags);
+        let nf2 = words.get(k + 2).map_or(0, |n| n.flags);
         let pos = words[k].start;
         let next = words.get(k + 1).map_or("", |n| n.text);
         let next2 = words.get(k + 2).map_or("", |n| n.text);
         let lower_first = w.chars().next().is_some_and(char::is_lowercase);
-        let tense = if lower_is(w, FUTURE_MODALS) || w.ends_with("'ll") || w.ends_with("’ll") {
+        let tense = if (f & FUTURE_MODALS_F != 0) || w.ends_with("'ll") || w.ends_with("’ll") {
             Some(Tense::Future)
-        } else if lower_first && lower_is(w, CONDITIONAL_MODALS) {
-            Some(Tense::Conditional)
-        } else if w.ends_with("'d") || w.ends_with("’d") {
+        } else if (lower_first && f & CONDITIONAL_MODALS_F != 0)
+            || w.ends_with("'d")
+            || w.ends_with("’d")
+        {
             Some(Tense::Conditional)
         } else if lower_is(w, &["soon", "upcoming"]) {
             Some(Tense::Future)
-        } else if lower_is(w, FUTURE_TO)
+        } else if (f & FUTURE_TO_F != 0)
             && next.eq_ignore_ascii_case("to")
             && future_to_ok(words, k)
         {
             Some(future_or_conditional(words, k))
-        } else if (lower_is(w, PRESENT_AUX) || lower_is(w, PAST_AUX))
-            && ((lower_is(next, FUTURE_TO) && next2.eq_ignore_ascii_case("to"))
-                || (is_filler(next)
-                    && lower_is(next2, FUTURE_TO)
+        } else if ((f & PRESENT_AUX_F != 0) || (f & PAST_AUX_F != 0))
+            && (((nf & FUTURE_TO_F != 0) && next2.eq_ignore_ascii_case("to"))
+                || (words.get(k + 1).is_some_and(is_filler)
+                    && (nf2 & FUTURE_TO_F != 0)
                     && words
                         .get(k + 3)
                         .is_some_and(|n| n.text.eq_ignore_ascii_case("to"))))
@@ -523,30 +884,32 @@ fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
             // "is expected to", "was scheduled to": one group, decided at the verb.
             k += 1;
             continue;
-        } else if lower_is(w, PERFECT_AUX) {
+        } else if f & PERFECT_AUX_F != 0 {
             if next_participle(words, k + 1) {
                 Some(Tense::Past)
             } else {
                 Some(Tense::Present)
             }
-        } else if lower_is(w, PAST_AUX) {
+        } else if f & PAST_AUX_F != 0 {
             Some(Tense::Past)
-        } else if lower_is(w, PRESENT_AUX) {
+        } else if f & PRESENT_AUX_F != 0 {
             Some(Tense::Present)
-        } else if lower_first && (lower_is(w, IRREGULAR_PAST) || is_ed_past(w)) {
-            // A participle after a determiner is an adjective ("the planned trip").
+        } else if lower_first && ((f & IRREGULAR_PAST_F != 0) || is_ed_past(w, f)) {
+            // A participle after a determiner is an adjective ("the planned trip"); after "be"
+            // it is a passive ("to be completed") with no tense of its own.
             let prev = k.checked_sub(1).map_or("", |p| words[p].text);
             if lower_is(
                 prev,
                 &[
-                    "the", "a", "an", "its", "his", "her", "their", "our", "this",
+                    "the", "a", "an", "its", "his", "her", "their", "our", "this", "be", "been",
+                    "being", "to",
                 ],
             ) {
                 None
             } else {
                 Some(Tense::Past)
             }
-        } else if lower_first && lower_is(w, PRESENT_VERBS) {
+        } else if lower_first && (f & PRESENT_VERBS_F != 0) {
             Some(Tense::Present)
         } else {
             None
@@ -555,7 +918,7 @@ fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
             out.push((pos, t));
             // The rest of the verb group ("will be held", "has also visited") is part of it.
             k += 1;
-            while k < words.len() && (is_filler(words[k].text) || is_participle(words[k].text)) {
+            while k < words.len() && (is_filler(&words[k]) || is_participle(&words[k])) {
                 k += 1;
             }
             continue;
@@ -574,7 +937,7 @@ fn future_to_ok(words: &[Word], k: usize) -> bool {
         let prev2 = k.checked_sub(2).map_or("", |p| words[p].text);
         let be = |s: &str| lower_is(s, &["is", "are", "was", "were", "be", "am", "not"]);
         return be(prev)
-            || (is_filler(prev) && be(prev2))
+            || (k.checked_sub(1).is_some_and(|p| is_filler(&words[p])) && be(prev2))
             || prev.ends_with("'s")
             || prev.ends_with("’s");
     }
@@ -588,7 +951,7 @@ fn future_or_conditional(words: &[Word], k: usize) -> Tense {
         return Tense::Conditional;
     }
     let start = k.saturating_sub(2);
-    if words[start..k].iter().any(|p| lower_is(p.text, PAST_AUX)) {
+    if words[start..k].iter().any(|p| p.flags & PAST_AUX_F != 0) {
         Tense::Conditional
     } else {
         Tense::Future
@@ -596,11 +959,10 @@ fn future_or_conditional(words: &[Word], k: usize) -> Tense {
 }
 
 fn next_participle(words: &[Word], mut k: usize) -> bool {
-    while k < words.len() && is_filler(words[k].text) && !words[k].text.eq_ignore_ascii_case("been")
-    {
+    while k < words.len() && is_filler(&words[k]) && !words[k].text.eq_ignore_ascii_case("been") {
         k += 1;
     }
-    words.get(k).is_some_and(|w| is_participle(w.text))
+    words.get(k).is_some_and(is_participle)
 }
 
 #[cfg(test)]
@@ -610,6 +972,31 @@ mod tests {
     fn tense_at(sentence: &str, needle: &str) -> Tense {
         let at = sentence.find(needle).expect("needle in sentence");
         clause_tense(sentence, Span::new(0, sentence.len()), at)
+    }
+
+    #[test]
+    fn the_lexicon_match_knows_every_listed_word() {
+        for (list, bit) in [
+            (FUTURE_MODALS, FUTURE_MODALS_F),
+            (CONDITIONAL_MODALS, CONDITIONAL_MODALS_F),
+            (FUTURE_TO, FUTURE_TO_F),
+            (PAST_AUX, PAST_AUX_F),
+            (PRESENT_AUX, PRESENT_AUX_F),
+            (PERFECT_AUX, PERFECT_AUX_F),
+            (PRESENT_VERBS, PRESENT_VERBS_F),
+            (IRREGULAR_PAST, IRREGULAR_PAST_F),
+            (NOT_PAST, NOT_PAST_F),
+            (REPORTING, REPORTING_F),
+            (SUBORDINATORS, SUBORDINATORS_F),
+            (CONJUNCTIONS, CONJUNCTIONS_F),
+            (PARTICIPLES, PARTICIPLES_F),
+            (FILLERS, FILLERS_F),
+        ] {
+            for word in list {
+                assert_ne!(flags(word) & bit, 0, "{word}");
+                assert_ne!(flags(&word.to_uppercase()) & bit, 0, "{word}");
+            }
+        }
     }
 
     #[test]

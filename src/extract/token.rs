@@ -191,14 +191,17 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
 
 fn scan_word(text: &str, start: usize, to: usize) -> usize {
     let mut end = start;
-    let mut chars = text[start..to].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
+    for (off, c) in text[start..to].char_indices() {
         if c.is_alphabetic() {
             end = start + off + c.len_utf8();
         } else if c == '\'' || c == '’' {
-            // An apostrophe inside a word ("don't", "Korea’s"), not a closing quote.
-            match chars.peek() {
-                Some(&(_, next)) if next.is_alphabetic() => {}
+            // An apostrophe inside a word ("don't"), not a closing quote; a possessive "'s" is
+            // split off so "Friday's" is still a weekday.
+            let rest = &text[start + off + c.len_utf8()..to];
+            let mut after = rest.chars();
+            match (after.next(), after.next()) {
+                (Some('s' | 'S'), next) if !next.is_some_and(char::is_alphabetic) => break,
+                (Some(next), _) if next.is_alphabetic() => {}
                 _ => break,
             }
         } else {
@@ -461,9 +464,18 @@ mod tests {
 
     #[test]
     fn apostrophes_stay_inside_words_but_closing_quotes_do_not() {
-        let t = toks("Korea’s ‘Soon’");
+        let text = "don’t ‘Soon’";
+        let t = toks(text);
         assert_eq!(t.len(), 4);
-        assert_eq!(&"Korea’s ‘Soon’"[t[0].start..t[0].end], "Korea’s");
+        assert_eq!(&text[t[0].start..t[0].end], "don’t");
+    }
+
+    #[test]
+    fn a_possessive_is_split_off() {
+        let text = "Friday's ruling";
+        let t = toks(text);
+        assert_eq!(&text[t[0].start..t[0].end], "Friday");
+        assert_eq!(t[0].lex(), Lex::Weekday(chrono::Weekday::Fri));
     }
 
     #[test]
