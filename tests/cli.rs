@@ -188,3 +188,49 @@ fn output_is_identical_whatever_the_thread_count() {
         .expect("runs");
     assert_eq!(one.stdout, four.stdout);
 }
+
+/// A dossier about another summit series, with one miscounted summit and one wrong weekday:
+/// the default pack finds exactly those and nothing else.
+#[test]
+fn another_summit_series_needs_no_new_rules() {
+    let (report, code) = json_report(&["check", "tests/fixtures/other-series"]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|finding| finding["severity"] != "info")
+        .map(|finding| {
+            let primary = finding["labels"]
+                .as_array()
+                .and_then(|labels| labels.iter().find(|label| label["primary"] == true))
+                .expect("a primary label");
+            (
+                finding["check"].as_str().unwrap_or("").to_string(),
+                primary["path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+                primary["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "sequence".to_string(),
+                "d_wrong_count.txt".to_string(),
+                "second".to_string()
+            ),
+            (
+                "weekday".to_string(),
+                "e_wrong_weekday.txt".to_string(),
+                "Friday, June 12, 2018".to_string()
+            ),
+        ]
+    );
+}

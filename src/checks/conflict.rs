@@ -142,9 +142,9 @@ fn date_conflict(
             other_names.join(", ")
         ),
         help: Some(format!(
-            "{} gives a relative date, resolved against its publication date ({published}); the other {} date the same {noun} in {place} explicitly. The month agrees but the year does not: {} is probably misdated, or it tells of another {noun}.",
+            "{} gives a relative date, resolved against its publication date ({published}); the other {} the same {noun} in {place} explicitly. The month agrees but the year does not: {} is probably misdated, or it tells of another {noun}.",
             article_name(article),
-            if other_names.len() == 1 { "article" } else { "articles" },
+            if other_names.len() == 1 { "article dates" } else { "articles date" },
             article_name(article),
         )),
         labels,

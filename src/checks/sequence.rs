@@ -54,14 +54,14 @@ belongs to the interval check.";
             ordinals.sort_unstable();
             ordinals.dedup();
             for n in ordinals {
-                if own.is_some() {
+                if earlier.len() as u32 >= n {
+                    findings.push(too_many_before(spec, analysis, pack, event, n, &earlier));
+                } else if own.is_some() {
+                    // A miscount is explained above; the rest are compared with each other.
                     by_ordinal
                         .entry((&event.series, n))
                         .or_default()
                         .push(position);
-                }
-                if earlier.len() as u32 >= n {
-                    findings.push(too_many_before(spec, analysis, pack, event, n, &earlier));
                 }
             }
         }

@@ -88,11 +88,26 @@ pub fn load(input: &Input, _options: &LoadOptions) -> Vec<Result<Article, Articl
 
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
     let text = String::from_utf8_lossy(bytes).into_owned();
+    let published = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .and_then(|line| {
+            let line = line.trim();
+            let line = line
+                .split_once(", ")
+                .filter(|(day, _)| day.ends_with("day"))
+                .map_or(line, |(_, rest)| rest);
+            chrono::NaiveDate::parse_from_str(line, "%B %d, %Y").ok()
+        });
     vec![Ok(Article {
         origin: Origin::File(path.to_path_buf()),
         title: None,
-        published: None,
-        published_from: PublishedFrom::None,
+        published,
+        published_from: if published.is_some() {
+            PublishedFrom::Dateline
+        } else {
+            PublishedFrom::None
+        },
         map: SourceMap::shifted(text.len(), 0),
         text,
         warnings: Vec::new(),
