@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::analysis::ArticleAnalysis;
-use crate::extract::{DurationClaim, Span};
-use crate::mentions::{DateSlot, EventMention};
+use crate::extract::Span;
+use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
 use crate::pack::{EntityId, EventTypeId};
 
 /// A date range longer than this is too coarse to tell two events apart ("in 2019").
@@ -28,9 +28,9 @@ pub struct ArticleEvent {
     pub series: SeriesKey,
     pub planned: bool,
     pub date: Option<DateSlot>,
-    pub ordinals: Vec<(u32, Span)>,
+    pub ordinals: Vec<Ordinal>,
     pub places: Vec<(EntityId, Span)>,
-    pub since: Option<(DurationClaim, Span)>,
+    pub since: Option<Gap>,
     pub visitor: Option<EntityId>,
     pub destination: Option<EntityId>,
     /// The first trigger, for labels.
@@ -100,6 +100,8 @@ pub struct EventIndex {
     pub events: Vec<Event>,
     /// For each article event, the event it belongs to.
     pub event_of: Vec<Option<usize>>,
+    /// Events that are a visit by a person to a country, by date.
+    pub visits: BTreeMap<(EntityId, EntityId), Vec<usize>>,
 }
 
 impl EventIndex {
@@ -122,11 +124,58 @@ impl EventIndex {
                 event_of[member] = Some(index);
             }
         }
+        let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
+        for (index, event) in events.iter().enumerate() {
+            let mut trips: Vec<(EntityId, EntityId)> = event
+                .members
+                .iter()
+                .filter_map(|&member| {
+                    let told = &article_events[member];
+                    Some((told.visitor?, told.destination?))
+                })
+                .collect();
+            trips.sort();
+            trips.dedup();
+            for trip in trips {
+                visits.entry(trip).or_default().push(index);
+            }
+        }
+        for list in visits.values_mut() {
+            list.sort_by_key(|&index| (events[index].from, events[index].to, index));
+        }
         EventIndex {
             article_events,
             events,
             event_of,
+            visits,
         }
+    }
+
+    /// The events an ordinal or interval of `event` counts that ended before `start`, oldest
+    /// first; `None` when the kind of count cannot be established (a visit to an unknown
+    /// country).
+    pub fn counted_before(
+        &self,
+        position: usize,
+        counts: Counting,
+        start: NaiveDate,
+    ) -> Option<Vec<usize>> {
+        let event = &self.article_events[position];
+        let own = self.event_of[position];
+        let candidates: Vec<usize> = match counts {
+            Counting::Meetings => self.series(&event.series).map(|(index, _)| index).collect(),
+            Counting::Visits => self
+                .visits
+                .get(&(event.visitor?, event.destination?))
+                .cloned()
+                .unwrap_or_default(),
+        };
+        Some(
+            candidates
+                .into_iter()
+                .filter(|&index| Some(index) != own && self.events[index].to < start)
+                .collect(),
+        )
     }
 
     /// The events of one series, by date.

@@ -2,7 +2,6 @@
 
 use super::{article_name, describe_date, param_f64, Check};
 use crate::analysis::Analysis;
-use crate::events::{ArticleEvent, Event};
 use crate::extract::Qualifier;
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, Pack};
@@ -30,24 +29,28 @@ nothing is reported.";
         let tolerance = param_f64(spec, "tolerance", 0.1);
         let index = &analysis.events;
         let mut findings = Vec::new();
-        for event in &index.article_events {
+        for (position, event) in index.article_events.iter().enumerate() {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)
             {
                 continue;
             }
-            let (Some((duration, duration_span)), Some((start, _))) = (event.since, event.bounds())
+            let (Some(gap), Some((start, _))) = (event.since, event.bounds()) else {
+                continue;
+            };
+            // The latest earlier event of what the claim counts; none known, nothing to say.
+            let Some(&previous) = index
+                .counted_before(position, gap.counts, start)
+                .and_then(|earlier| earlier.last().copied())
+                .as_ref()
             else {
                 continue;
             };
-            let Some(previous) = previous_event(analysis, event, start) else {
-                continue;
-            };
+            let previous = &index.events[previous];
             let gap_days = (start - previous.to).num_days() as f64;
-            let (low, high) = duration.bounds_in_days();
-            let exact = duration.amount.qualifier == Qualifier::Exactly;
-            let (low, high) = if exact {
+            let (low, high) = gap.duration.bounds_in_days();
+            let (low, high) = if gap.duration.amount.qualifier == Qualifier::Exactly {
                 (low * (1.0 - tolerance), high * (1.0 + tolerance))
             } else {
                 (low, high)
@@ -59,7 +62,7 @@ nothing is reported.";
             let told = &index.article_events[previous.members[0]];
             let mut labels = vec![Label::primary(
                 event.article,
-                duration_span,
+                gap.span,
                 format!("the gap is about {years:.1} years"),
             )];
             if let Some(slot) = told.date {
@@ -87,29 +90,4 @@ nothing is reported.";
         }
         findings
     }
-}
-
-/// The latest event of the comparable series that ended before `start`.
-fn previous_event<'a>(
-    analysis: &'a Analysis,
-    event: &ArticleEvent,
-    start: chrono::NaiveDate,
-) -> Option<&'a Event> {
-    let index = &analysis.events;
-    let comparable = |other: &Event| {
-        other.members.iter().any(|&member| {
-            let told = &index.article_events[member];
-            match (event.visitor, event.destination) {
-                (Some(visitor), Some(destination)) => {
-                    told.visitor == Some(visitor) && told.destination == Some(destination)
-                }
-                _ => told.series == event.series,
-            }
-        })
-    };
-    index
-        .events
-        .iter()
-        .filter(|other| other.to < start && comparable(other))
-        .max_by_key(|other| other.to)
 }

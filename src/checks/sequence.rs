@@ -9,6 +9,7 @@ use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
 use crate::events::{ArticleEvent, Event, SeriesKey};
 use crate::finding::{Finding, Label};
+use crate::mentions::Counting;
 use crate::pack::{CheckSpec, Pack};
 
 pub struct Sequence;
@@ -36,7 +37,6 @@ belongs to the interval check.";
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)
-                || event.ordinals.is_empty()
                 || event.since.is_some()
             {
                 continue;
@@ -44,19 +44,24 @@ belongs to the interval check.";
             let Some(start) = earliest_day(analysis, event) else {
                 continue;
             };
-            let own = index.event_of[position];
-            let earlier: Vec<&Event> = index
-                .series(&event.series)
-                .filter(|(event_index, other)| Some(*event_index) != own && other.to < start)
-                .map(|(_, other)| other)
+            let mut numbered: Vec<(Counting, u32)> = event
+                .ordinals
+                .iter()
+                .map(|ordinal| (ordinal.counts, ordinal.n))
                 .collect();
-            let mut ordinals: Vec<u32> = event.ordinals.iter().map(|(n, _)| *n).collect();
-            ordinals.sort_unstable();
-            ordinals.dedup();
-            for n in ordinals {
+            numbered.sort_unstable();
+            numbered.dedup();
+            for (counts, n) in numbered {
+                let Some(earlier) = index.counted_before(position, counts, start) else {
+                    continue;
+                };
+                let counted = Counted::new(pack, event, counts);
                 if earlier.len() as u32 >= n {
-                    findings.push(too_many_before(spec, analysis, pack, event, n, &earlier));
-                } else if own.is_some() {
+                    let earlier: Vec<&Event> = earlier.iter().map(|&i| &index.events[i]).collect();
+                    findings.push(too_many_before(
+                        spec, analysis, &counted, event, n, &earlier,
+                    ));
+                } else if counts == Counting::Meetings && index.event_of[position].is_some() {
                     // A miscount is explained above; the rest are compared with each other.
                     by_ordinal
                         .entry((&event.series, n))
@@ -74,6 +79,34 @@ belongs to the interval check.";
     }
 }
 
+/// What a count counts, in words: "meeting" "between A and B", "visit" "by A to C".
+struct Counted {
+    noun: String,
+    who: String,
+    counts: Counting,
+}
+
+impl Counted {
+    fn new(pack: &Pack, event: &ArticleEvent, counts: Counting) -> Self {
+        match (counts, event.visitor, event.destination) {
+            (Counting::Visits, Some(visitor), Some(destination)) => Counted {
+                noun: "visit".to_string(),
+                who: format!(
+                    "by {} to {}",
+                    pack.entity(visitor).name,
+                    pack.entity(destination).name
+                ),
+                counts,
+            },
+            _ => Counted {
+                noun: pack.event(event.series.event_type).noun.clone(),
+                who: format!("between {}", participants(pack, &event.series.participants)),
+                counts,
+            },
+        }
+    }
+}
+
 /// The first day the event can have happened: its date, or for an undated announced event the
 /// publication date of its article.
 fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> {
@@ -84,18 +117,18 @@ fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> 
     }
 }
 
-fn ordinal_labels(event: &ArticleEvent, n: u32) -> Vec<Label> {
+fn ordinal_labels(event: &ArticleEvent, counts: Counting, n: u32) -> Vec<Label> {
     event
         .ordinals
         .iter()
-        .filter(|(value, _)| *value == n)
+        .filter(|ordinal| ordinal.n == n && ordinal.counts == counts)
         .enumerate()
-        .map(|(i, (_, span))| {
+        .map(|(i, ordinal)| {
             let message = format!("numbered {} here", ordinal_suffix(n));
             if i == 0 {
-                Label::primary(event.article, *span, message)
+                Label::primary(event.article, ordinal.span, message)
             } else {
-                Label::related(event.article, *span, message)
+                Label::related(event.article, ordinal.span, message)
             }
         })
         .collect()
@@ -147,14 +180,13 @@ fn event_date(analysis: &Analysis, event: &Event) -> String {
 fn too_many_before(
     spec: &CheckSpec,
     analysis: &Analysis,
-    pack: &Pack,
+    counted: &Counted,
     event: &ArticleEvent,
     n: u32,
     earlier: &[&Event],
 ) -> Finding {
-    let noun = &pack.event(event.series.event_type).noun;
-    let who = participants(pack, &event.series.participants);
-    let mut labels = ordinal_labels(event, n);
+    let (noun, who) = (&counted.noun, &counted.who);
+    let mut labels = ordinal_labels(event, counted.counts, n);
     let mut timeline = Vec::new();
     for (position, other) in earlier.iter().enumerate() {
         labels.extend(event_labels(
@@ -189,13 +221,13 @@ fn too_many_before(
         check: spec.kind,
         severity: spec.severity,
         message: format!(
-            "the {} {noun} between {who} cannot be numbered {}: the corpus dates {} earlier {noun}s",
+            "the {} {noun} {who} cannot be numbered {}: the corpus dates {} earlier {noun}s",
             ordinal_suffix(n),
             ordinal_suffix(n),
             earlier.len()
         ),
         help: Some(format!(
-            "Timeline of {noun}s between {who} in this corpus:\n{}\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
+            "Timeline of {noun}s {who} in this corpus:\n{}\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
             timeline.join("\n"),
             ordinal_suffix(earlier.len() as u32 + 1)
         )),
@@ -234,7 +266,8 @@ fn same_ordinal_twice(
         ));
         for &position in positions {
             if index.event_of[position] == Some(event_index) {
-                let mut own = ordinal_labels(&index.article_events[position], n);
+                let mut own =
+                    ordinal_labels(&index.article_events[position], Counting::Meetings, n);
                 if i > 0 || !labels.is_empty() {
                     for label in &mut own {
                         label.primary = false;

@@ -141,7 +141,7 @@ fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<Even
                     .collect(),
                 place: mention.place.map(|(id, _)| pack.entity(id).name.clone()),
                 date: mention.date.map(|slot| slot.value.timex()),
-                ordinal: mention.ordinal.map(|(n, _)| n),
+                ordinal: mention.ordinal.map(|ordinal| ordinal.n),
                 tense: mention.tense,
             }
         })

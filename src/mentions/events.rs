@@ -22,6 +22,30 @@ pub struct DateSlot {
     pub relative: bool,
 }
 
+/// What an ordinal or an interval counts: meetings between the participants, or the
+/// visitor's visits to one country ("his first visit to China").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Counting {
+    Meetings,
+    Visits,
+}
+
+/// "their third summit": the number and what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ordinal {
+    pub n: u32,
+    pub span: Span,
+    pub counts: Counting,
+}
+
+/// "the first … in more than two decades": the stated gap to the previous one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap {
+    pub duration: DurationClaim,
+    pub span: Span,
+    pub counts: Counting,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMention {
     pub event_type: EventTypeId,
@@ -34,9 +58,8 @@ pub struct EventMention {
     pub destination: Option<EntityId>,
     pub place: Option<(EntityId, Span)>,
     pub date: Option<DateSlot>,
-    pub ordinal: Option<(u32, Span)>,
-    /// "the first … in more than two decades": the gap to the previous one.
-    pub since: Option<(DurationClaim, Span)>,
+    pub ordinal: Option<Ordinal>,
+    pub since: Option<Gap>,
     pub tense: Tense,
 }
 
@@ -139,10 +162,18 @@ pub fn event_mentions(
         else {
             continue;
         };
-        let ordinal = ordinal_before(view, sentence, trigger);
+        let counts = counting(pack, view.text, trigger, event_type);
+        let ordinal =
+            ordinal_before(view, sentence, trigger).map(|(n, span)| Ordinal { n, span, counts });
         // "the first visit in two decades" states a gap; "the third meeting in a year" does not.
         let since = match ordinal {
-            Some((1, _)) => interval_after(view, sentence, trigger),
+            Some(Ordinal { n: 1, .. }) => {
+                interval_after(view, sentence, trigger).map(|(duration, span)| Gap {
+                    duration,
+                    span,
+                    counts,
+                })
+            }
             _ => None,
         };
         let mut mention = EventMention {
@@ -388,6 +419,31 @@ fn mention_date(
     after.first().copied().or(before.last().copied())
 }
 
+/// Whether the trigger word means travel to a place.
+fn counting(pack: &Pack, text: &str, trigger: Span, event_type: EventTypeId) -> Counting {
+    let word = text[trigger.start..trigger.end].to_lowercase();
+    if pack.event(event_type).visit_triggers.contains(&word) {
+        Counting::Visits
+    } else {
+        Counting::Meetings
+    }
+}
+
+/// Words that may stand between an ordinal and the trigger it numbers ("third summit
+/// meeting", "first-ever official visit") — anything else ("second day of the summit") means
+/// the ordinal numbers something else.
+fn modifies_trigger(between: &str) -> bool {
+    const BREAKS: &[&str] = &[
+        "of", "day", "days", "round", "rounds", "time", "times", "session", "leg", "stage",
+        "phase", "week", "year", "part", "in", "on", "at", "for", "with", "and", "or", "since",
+        "after", "before",
+    ];
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| !BREAKS.contains(&word.to_lowercase().as_str()))
+}
+
 fn ordinal_before(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(u32, Span)> {
     let lead_in = words_before(
         view.text,
@@ -402,6 +458,7 @@ fn ordinal_before(view: &ArticleView, sentence: Span, trigger: Span) -> Option<(
             _ => None,
         })
         .last()
+        .filter(|(_, span)| modifies_trigger(&view.text[span.end..trigger.start]))
 }
 
 /// "in more than two decades", "for the first time in nine years" after the trigger.

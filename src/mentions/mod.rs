@@ -7,6 +7,6 @@ pub mod names;
 pub mod relations;
 
 pub use entities::{EntityMatcher, EntityMention, Naming};
-pub use events::{DateSlot, EventMatcher, EventMention};
+pub use events::{Counting, DateSlot, EventMatcher, EventMention, Gap, Ordinal};
 pub use names::NameOccurrence;
 pub use relations::{RelationClaim, TitleClaim};

@@ -304,6 +304,11 @@ impl Compiler {
             key: def.id.get_ref().clone(),
             noun: def.noun.clone(),
             triggers: def.triggers.clone(),
+            visit_triggers: def
+                .visit_triggers
+                .iter()
+                .map(|trigger| trigger.to_lowercase())
+                .collect(),
             patterns,
             anaphora: def.anaphora.clone(),
             participants: def.participants,

@@ -78,6 +78,8 @@ pub struct EventType {
     pub key: String,
     pub noun: String,
     pub triggers: Vec<String>,
+    /// Lowercase; see the schema.
+    pub visit_triggers: Vec<String>,
     pub patterns: Vec<regex::Regex>,
     pub anaphora: Vec<String>,
     pub participants: usize,

@@ -91,6 +91,10 @@ pub struct EventDef {
     pub noun: String,
     /// Words that mention the event ("summit", "met", "talks").
     pub triggers: Vec<String>,
+    /// Triggers that mean travel to a place ("visit", "trip"): an ordinal or interval on one
+    /// counts the visitor's visits to that country ("his first visit to China"), not meetings.
+    #[serde(default)]
+    pub visit_triggers: Vec<String>,
     /// Regexes that also mention the event, for phrasings a word list cannot catch.
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
