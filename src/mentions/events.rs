@@ -352,7 +352,7 @@ const VENUE_LEAD_INS: &[&str] = &[
 
 fn is_venue(text: &str, place: Span) -> bool {
     let before = text[..place.start]
-        .trim_end_matches(|c: char| c == ' ' || c == '\u{a0}')
+        .trim_end_matches([' ', '\u{a0}'])
         .trim_end_matches("the")
         .trim_end();
     let lower: String = before
