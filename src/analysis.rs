@@ -1,13 +1,14 @@
-//! One article in, everything the checks read out: claims, entity and event mentions, kinship
-//! and title claims, name occurrences. The text itself is dropped afterwards.
+//! One article in, everything the checks read out: event mentions, kinship and title claims,
+//! weekdays written with dates, name spellings. The text and the full claim list are dropped
+//! afterwards, so memory grows with what the checks need, not with the bytes of text.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 
 use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::EventIndex;
-use crate::extract::{self, Claim, ClaimKind, Extractor, Span};
+use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span};
 use crate::mentions::{
-    self, EntityMatcher, EntityMention, EventMatcher, EventMention, NameOccurrence, RelationClaim,
+    self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameOccurrence, RelationClaim,
     TitleClaim,
 };
 use crate::pack::Pack;
@@ -30,12 +31,25 @@ pub struct ArticleAnalysis {
     pub published_from: PublishedFrom,
     pub map: SourceMap,
     pub warnings: Vec<String>,
-    pub claims: Vec<Claim>,
-    pub entities: Vec<EntityMention>,
+    /// How many claims the recognizers found.
+    pub claim_count: usize,
+    /// Full dates written with a weekday ("Thursday, January 27, 2022").
+    pub weekday_dates: Vec<WeekdayDate>,
+    /// Relative dates left unresolved for want of a publication date.
+    pub unresolved_dates: Vec<Span>,
     pub events: Vec<EventMention>,
     pub relations: Vec<RelationClaim>,
     pub titles: Vec<TitleClaim>,
+    /// Name spellings, moved into the corpus-wide [`NameIndex`] by [`Analysis::new`].
     pub names: Vec<NameOccurrence>,
+}
+
+/// A weekday named with a date that is not relative to publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekdayDate {
+    pub span: Span,
+    pub day: NaiveDate,
+    pub weekday: Weekday,
 }
 
 /// The whole corpus as the checks see it.
@@ -43,6 +57,22 @@ pub struct ArticleAnalysis {
 pub struct Analysis {
     pub articles: Vec<ArticleAnalysis>,
     pub events: EventIndex,
+    pub names: NameIndex,
+}
+
+impl Analysis {
+    /// Clusters events across the articles and gathers their name spellings.
+    pub fn new(mut articles: Vec<ArticleAnalysis>) -> Self {
+        let mut names = NameIndex::default();
+        for (index, article) in articles.iter_mut().enumerate() {
+            names.add(index, &std::mem::take(&mut article.names));
+        }
+        Analysis {
+            events: EventIndex::build(&articles),
+            articles,
+            names,
+        }
+    }
 }
 
 impl<'p> Analyzer<'p> {
@@ -67,6 +97,15 @@ impl<'p> Analyzer<'p> {
 
     /// Analyses one article, optionally as if it had been published on `publication`.
     pub fn analyze(&self, article: &Article, publication: Option<NaiveDate>) -> ArticleAnalysis {
+        self.analyze_with_claims(article, publication).0
+    }
+
+    /// Like [`Analyzer::analyze`], also returning every claim (for `claimlint claims`).
+    pub fn analyze_with_claims(
+        &self,
+        article: &Article,
+        publication: Option<NaiveDate>,
+    ) -> (ArticleAnalysis, Vec<Claim>) {
         let text = article.text.as_str();
         let claims = self.extractor.extract(text, publication);
         let sentences = extract::sentences::sentences(text);
@@ -114,7 +153,26 @@ impl<'p> Analyzer<'p> {
         let events = mentions::events::event_mentions(self.pack, &self.events, &view);
         let titles = mentions::relations::title_claims(self.pack, text, &entities, &self.titles);
         let names = mentions::names::name_occurrences(text);
-        ArticleAnalysis {
+        let weekday_dates = claims
+            .iter()
+            .filter_map(|claim| match &claim.kind {
+                ClaimKind::Date(date) if !date.relative => match (date.value, date.weekday) {
+                    (Ok(DateValue::Day(day)), Some(weekday)) => Some(WeekdayDate {
+                        span: claim.span,
+                        day,
+                        weekday,
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let unresolved_dates = claims
+            .iter()
+            .filter(|claim| matches!(&claim.kind, ClaimKind::Date(date) if date.value.is_err()))
+            .map(|claim| claim.span)
+            .collect();
+        let analysis = ArticleAnalysis {
             origin: article.origin.clone(),
             title: article.title.clone(),
             published: publication,
@@ -125,12 +183,14 @@ impl<'p> Analyzer<'p> {
             },
             map: article.map.clone(),
             warnings: article.warnings.clone(),
-            claims,
-            entities,
+            claim_count: claims.len(),
+            weekday_dates,
+            unresolved_dates,
             events,
             relations,
             titles,
             names,
-        }
+        };
+        (analysis, claims)
     }
 }

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use crate::analysis::{Analysis, Analyzer};
 use crate::corpus;
-use crate::events::EventIndex;
 use crate::pack::{CheckSpec, InlineTest, Pack};
 
 /// The outcome of one inline test.
@@ -59,10 +58,7 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
             }
         }
     }
-    let analysis = Analysis {
-        events: EventIndex::build(&articles),
-        articles,
-    };
+    let analysis = Analysis::new(articles);
     let findings = spec.kind.run(spec, &analysis, analyzer.pack);
     let quoted: Vec<&str> = findings
         .iter()

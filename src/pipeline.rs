@@ -7,8 +7,7 @@ use rayon::prelude::*;
 use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
 use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
-use crate::events::EventIndex;
-use crate::extract::{ClaimKind, Span};
+use crate::extract::Span;
 use crate::finding::{Finding, Label};
 use crate::pack::{Pack, Severity};
 use crate::root_cause;
@@ -38,7 +37,7 @@ impl Outcome {
         self.analysis
             .articles
             .iter()
-            .map(|article| article.claims.len())
+            .map(|article| article.claim_count)
             .sum()
     }
 }
@@ -83,7 +82,7 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
                     .articles
                     .push(analyzer.analyze(&article, article.published));
             }
-            Err(error) => analyzed.problems.push(problem_of(&error)),
+            Err(error) => analyzed.problems.push(InputProblem::from(&error)),
         }
     }
     analyzed
@@ -99,12 +98,14 @@ pub fn analyze_inputs(analyzer: &Analyzer, inputs: &[Input], options: &LoadOptio
         .fold(Analyzed::default(), Analyzed::append)
 }
 
-fn problem_of(error: &ArticleError) -> InputProblem {
-    InputProblem {
-        origin: error.origin.clone(),
-        span: error.span,
-        message: error.to_string(),
-        severity: Severity::Error,
+impl From<&ArticleError> for InputProblem {
+    fn from(error: &ArticleError) -> Self {
+        InputProblem {
+            origin: error.origin.clone(),
+            span: error.span,
+            message: error.to_string(),
+            severity: Severity::Error,
+        }
     }
 }
 
@@ -134,10 +135,7 @@ pub fn lint(
     } = analyze_inputs(&analyzer, inputs, options);
     let mut problems = walk_problems;
     problems.append(&mut load_problems);
-    let mut analysis = Analysis {
-        events: EventIndex::build(&articles),
-        articles,
-    };
+    let mut analysis = Analysis::new(articles);
     let mut findings = run_checks(pack, &analysis);
     root_cause::explain(&analyzer, &mut analysis, &mut findings, options);
     findings.extend(undated_notes(&analysis));
@@ -161,12 +159,7 @@ fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
         if article.published_from != PublishedFrom::None {
             continue;
         }
-        let unresolved: Vec<Span> = article
-            .claims
-            .iter()
-            .filter(|claim| matches!(&claim.kind, ClaimKind::Date(date) if date.value.is_err()))
-            .map(|claim| claim.span)
-            .collect();
+        let unresolved = &article.unresolved_dates;
         let Some(first) = unresolved.first() else {
             continue;
         };

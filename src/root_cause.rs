@@ -10,8 +10,9 @@ use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
 use crate::checks::article_name;
 use crate::corpus::{self, Input, LoadOptions, Origin};
 use crate::events::EventIndex;
-use crate::extract::{ClaimKind, DateValue, Span};
+use crate::extract::{DateValue, Span};
 use crate::finding::Finding;
+use crate::mentions::DateSlot;
 use crate::pipeline::run_checks;
 
 /// Articles examined at most, so that a large corpus with many findings stays fast.
@@ -25,19 +26,24 @@ fn key(finding: &Finding) -> Option<FindingKey> {
     Some((finding.rule.clone(), anchor.article, anchor.span))
 }
 
+/// The date an event mention of `article` gives at `span`.
+fn date_at(article: &ArticleAnalysis, span: Span) -> Option<DateSlot> {
+    article
+        .events
+        .iter()
+        .filter_map(|mention| mention.date)
+        .find(|slot| slot.span == span)
+}
+
 /// A relative date of `article` at `span`, if there is one.
 fn relative_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
-    article.claims.iter().find_map(|claim| match &claim.kind {
-        ClaimKind::Date(date) if claim.span == span && date.relative => date.value.ok(),
-        _ => None,
-    })
+    date_at(article, span)
+        .filter(|slot| slot.relative)
+        .map(|slot| slot.value)
 }
 
 fn any_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
-    article.claims.iter().find_map(|claim| match &claim.kind {
-        ClaimKind::Date(date) if claim.span == span => date.value.ok(),
-        _ => None,
-    })
+    date_at(article, span).map(|slot| slot.value)
 }
 
 /// Month shifts that would move a relative date of `suspect` onto the dates it clashes with.

@@ -6,6 +6,7 @@ use super::{article_name, param_f64, Check};
 use crate::analysis::Analysis;
 use crate::extract::Span;
 use crate::finding::{Finding, Label};
+use crate::mentions::{NameIndex, SurfaceStats};
 use crate::pack::{CheckSpec, Pack};
 
 pub struct Variant;
@@ -35,39 +36,43 @@ also use in lower case, and two names the pack knows as different entities.";
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let min_letters = param_f64(spec, "min_letters", 5.0) as usize;
         let min_one_edit = param_f64(spec, "min_letters_one_edit", 6.0) as usize;
-        let spellings = collect(analysis, min_letters);
+        let spellings = candidates(&analysis.names, min_letters);
         let pack_keys = pack_name_keys(pack);
-        let mut groups: Vec<Vec<&str>> = Vec::new();
-        for (key, surfaces) in &spellings {
-            if shapes(surfaces).len() > 1 {
-                groups.push(vec![key.as_str()]);
-            }
-        }
+        let mut groups: Vec<Vec<&str>> = spellings
+            .iter()
+            .filter(|(_, surfaces)| shapes(surfaces) > 1)
+            .map(|(key, _)| vec![*key])
+            .collect();
         groups.extend(one_letter_pairs(&spellings, min_one_edit, &pack_keys));
         // Longest names first, so "Kim Jong-un" is reported and its part "Jong-un" is not.
         groups.sort_by_key(|keys| std::cmp::Reverse(keys.iter().map(|k| k.len()).max()));
         let mut reported: BTreeSet<(usize, Span)> = BTreeSet::new();
         let mut findings = Vec::new();
         for keys in groups {
-            let mut by_surface: BTreeMap<&str, Vec<(usize, Span)>> = BTreeMap::new();
+            let mut by_surface: BTreeMap<&str, &SurfaceStats> = BTreeMap::new();
             for key in &keys {
-                for (surface, places) in &spellings[*key] {
-                    by_surface
-                        .entry(surface.as_str())
-                        .or_default()
-                        .extend(places.iter().map(|(article, span, _)| (*article, *span)));
+                for (surface, stats) in spellings[key].iter() {
+                    by_surface.insert(surface.as_str(), stats);
                 }
             }
-            let covered = by_surface.values().flatten().all(|(article, span)| {
-                reported
-                    .iter()
-                    .any(|(a, s)| a == article && s.contains(*span))
-            });
+            let covered =
+                by_surface
+                    .values()
+                    .flat_map(|stats| &stats.places)
+                    .all(|(article, span)| {
+                        reported
+                            .iter()
+                            .any(|(a, s)| a == article && s.contains(*span))
+                    });
             if covered || by_surface.len() < 2 {
                 continue;
             }
             if let Some(finding) = variant_finding(spec, analysis, pack, &by_surface) {
-                reported.extend(by_surface.values().flatten().copied());
+                reported.extend(
+                    by_surface
+                        .values()
+                        .flat_map(|stats| stats.places.iter().copied()),
+                );
                 findings.push(finding);
             }
         }
@@ -75,39 +80,25 @@ also use in lower case, and two names the pack knows as different entities.";
     }
 }
 
-/// key → surface → places (article, span, opens a sentence), for names that are never common
-/// words.
-type Spellings = BTreeMap<String, BTreeMap<String, Vec<(usize, Span, bool)>>>;
+/// key → surface → stats, for keys long enough that are never common words.
+type Spellings<'a> = BTreeMap<&'a str, &'a BTreeMap<String, SurfaceStats>>;
 
-fn collect(analysis: &Analysis, min_letters: usize) -> Spellings {
-    let mut spellings: Spellings = BTreeMap::new();
-    let mut common: BTreeSet<&str> = BTreeSet::new();
-    for (index, article) in analysis.articles.iter().enumerate() {
-        for name in &article.names {
-            if name.common_word {
-                common.insert(name.key.as_str());
-            }
-            if name.key.chars().count() < min_letters {
-                continue;
-            }
-            spellings
-                .entry(name.key.clone())
-                .or_default()
-                .entry(name.surface.clone())
-                .or_default()
-                .push((index, name.span, name.initial));
-        }
-    }
-    spellings.retain(|key, _| !common.contains(key.as_str()));
-    spellings
+fn candidates(names: &NameIndex, min_letters: usize) -> Spellings<'_> {
+    names
+        .spellings
+        .iter()
+        .filter(|(key, _)| key.chars().count() >= min_letters && !names.common.contains(*key))
+        .map(|(key, surfaces)| (key.as_str(), surfaces))
+        .collect()
 }
 
-/// Spellings that differ beyond case.
-fn shapes(surfaces: &BTreeMap<String, Vec<(usize, Span, bool)>>) -> BTreeSet<String> {
+/// How many spellings differ beyond case.
+fn shapes(surfaces: &BTreeMap<String, SurfaceStats>) -> usize {
     surfaces
         .keys()
         .map(|surface| surface.to_lowercase())
-        .collect()
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 fn pack_name_keys(pack: &Pack) -> BTreeMap<String, usize> {
@@ -131,23 +122,22 @@ fn pack_name_keys(pack: &Pack) -> BTreeMap<String, usize> {
 /// Single words that differ by one letter inside the word, found through their one-deletion
 /// neighbourhoods rather than by comparing all pairs.
 fn one_letter_pairs<'a>(
-    spellings: &'a Spellings,
+    spellings: &Spellings<'a>,
     min_letters: usize,
     pack_keys: &BTreeMap<String, usize>,
 ) -> Vec<Vec<&'a str>> {
-    let single_words: Vec<&str> = spellings
+    let single_words: Vec<&'a str> = spellings
         .iter()
         .filter(|(key, surfaces)| {
             // Mid-sentence capitals are names; a capital opening a line may be any word.
-            let named_mid_sentence = surfaces.values().flatten().any(|(_, _, initial)| !initial);
-            named_mid_sentence
+            surfaces.values().any(|stats| stats.mid_sentence)
                 && key.chars().count() >= min_letters
-                && key.chars().all(|c| c.is_alphabetic())
+                && key.chars().all(char::is_alphabetic)
                 && surfaces.keys().all(|surface| !surface.contains([' ', '-']))
         })
-        .map(|(key, _)| key.as_str())
+        .map(|(key, _)| *key)
         .collect();
-    let mut neighbourhoods: BTreeMap<(String, usize), Vec<&str>> = BTreeMap::new();
+    let mut neighbourhoods: BTreeMap<(String, usize), Vec<&'a str>> = BTreeMap::new();
     for &key in &single_words {
         let chars: Vec<char> = key.chars().collect();
         neighbourhoods
@@ -164,18 +154,16 @@ fn one_letter_pairs<'a>(
             neighbourhoods.entry((deleted, skip)).or_default().push(key);
         }
     }
-    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut pairs: BTreeSet<(&'a str, &'a str)> = BTreeSet::new();
     let mut add = |a: &'a str, b: &'a str| {
-        if a != b && differs_inside(a, b) {
-            let known_apart =
-                matches!((pack_keys.get(a), pack_keys.get(b)), (Some(x), Some(y)) if x != y);
-            if !known_apart {
-                pairs.insert((a.min(b), a.max(b)));
-            }
+        let known_apart =
+            matches!((pack_keys.get(a), pack_keys.get(b)), (Some(x), Some(y)) if x != y);
+        if a != b && differs_inside(a, b) && !known_apart {
+            pairs.insert((a.min(b), a.max(b)));
         }
     };
     for ((deleted, skip), keys) in &neighbourhoods {
-        // Substitution: same deletion at the same position.
+        // Substitution: the same deletion at the same position.
         for &a in keys {
             for &b in keys {
                 add(a, b);
@@ -210,7 +198,7 @@ fn variant_finding(
     spec: &CheckSpec,
     analysis: &Analysis,
     pack: &Pack,
-    by_surface: &BTreeMap<&str, Vec<(usize, Span)>>,
+    by_surface: &BTreeMap<&str, &SurfaceStats>,
 ) -> Option<Finding> {
     let canonical: BTreeSet<&str> = pack
         .entities
@@ -218,26 +206,26 @@ fn variant_finding(
         .flat_map(|entity| std::iter::once(&entity.name).chain(&entity.aliases))
         .map(String::as_str)
         .collect();
-    // Majority first; ties go to the pack's canonical spelling, then alphabetical order.
-    let mut ranked: Vec<(&str, &Vec<(usize, Span)>)> = by_surface
+    // Majority first; ties go to the pack's spellings, then alphabetical order.
+    let mut ranked: Vec<(&str, &SurfaceStats)> = by_surface
         .iter()
-        .map(|(surface, places)| (*surface, places))
+        .map(|(surface, stats)| (*surface, *stats))
         .collect();
-    ranked.sort_by_key(|(surface, places)| {
+    ranked.sort_by_key(|(surface, stats)| {
         (
-            std::cmp::Reverse(places.len()),
+            std::cmp::Reverse(stats.count),
             !canonical.contains(surface),
             *surface,
         )
     });
-    let (suggested, majority_places) = ranked.first().copied()?;
+    let (suggested, majority) = ranked.first().copied()?;
     let mut labels = Vec::new();
     let mut minority = Vec::new();
-    for (surface, places) in &ranked[1..] {
+    for (surface, stats) in &ranked[1..] {
         minority.push(format!("“{surface}”"));
-        for (i, (article, span)) in places.iter().enumerate().take(3) {
+        for (article, span) in &stats.places {
             let message = format!("spelled “{surface}” here");
-            labels.push(if labels.is_empty() && i == 0 {
+            labels.push(if labels.is_empty() {
                 Label::primary(*article, *span, message)
             } else {
                 Label::related(*article, *span, message)
@@ -245,8 +233,8 @@ fn variant_finding(
         }
     }
     let mut seen_articles = BTreeSet::new();
-    for (article, span) in majority_places.iter() {
-        if seen_articles.insert(*article) && seen_articles.len() <= 3 {
+    for (article, span) in &majority.places {
+        if seen_articles.insert(*article) {
             labels.push(Label::related(
                 *article,
                 *span,
@@ -256,13 +244,23 @@ fn variant_finding(
     }
     let counts: Vec<String> = ranked
         .iter()
-        .map(|(surface, places)| {
-            let mut articles: Vec<String> = places
+        .map(|(surface, stats)| {
+            let mut articles: Vec<String> = stats
+                .places
                 .iter()
                 .map(|(article, _)| article_name(&analysis.articles[*article]))
                 .collect();
             articles.dedup();
-            format!("“{surface}” ×{} ({})", places.len(), articles.join(", "))
+            let more = if stats.count > stats.places.len() {
+                ", …"
+            } else {
+                ""
+            };
+            format!(
+                "“{surface}” ×{} ({}{more})",
+                stats.count,
+                articles.join(", ")
+            )
         })
         .collect();
     Some(Finding {

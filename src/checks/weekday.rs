@@ -4,7 +4,6 @@ use chrono::Datelike;
 
 use super::Check;
 use crate::analysis::Analysis;
-use crate::extract::{ClaimKind, DateValue};
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, Pack};
 
@@ -21,54 +20,38 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
     fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (index, article) in analysis.articles.iter().enumerate() {
-            for claim in &article.claims {
-                let ClaimKind::Date(date) = &claim.kind else {
-                    continue;
-                };
-                let (Some(named), Ok(DateValue::Day(day))) = (date.weekday, date.value) else {
-                    continue;
-                };
-                if date.relative || day.weekday() == named {
+            for written in &article.weekday_dates {
+                let actual = written.day.weekday();
+                if actual == written.weekday {
                     continue;
                 }
+                let day = written.day.format("%B %-d, %Y");
                 findings.push(Finding {
                     rule: spec.id.clone(),
                     check: spec.kind,
                     severity: spec.severity,
                     message: format!(
-                        "{} is a {}, not a {}",
-                        day.format("%B %-d, %Y"),
-                        day.weekday_name(),
-                        weekday_name(named)
+                        "{day} is a {}, not a {}",
+                        weekday_name(actual),
+                        weekday_name(written.weekday)
                     ),
                     help: Some(format!(
-                        "Either the weekday or the date is wrong. {} fell on a {}.",
-                        day.format("%B %-d, %Y"),
-                        day.weekday_name()
+                        "Either the weekday or the date is wrong: {day} fell on a {}.",
+                        weekday_name(actual)
                     )),
                     labels: vec![Label::primary(
                         index,
-                        claim.span,
+                        written.span,
                         format!(
                             "{} here, but the date is a {}",
-                            weekday_name(named),
-                            day.weekday_name()
+                            weekday_name(written.weekday),
+                            weekday_name(actual)
                         ),
                     )],
                 });
             }
         }
         findings
-    }
-}
-
-trait WeekdayName {
-    fn weekday_name(&self) -> &'static str;
-}
-
-impl WeekdayName for chrono::NaiveDate {
-    fn weekday_name(&self) -> &'static str {
-        weekday_name(self.weekday())
     }
 }
 

@@ -161,29 +161,30 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    let analyzed = pipeline::analyze_inputs(&analyzer, &inputs, &options);
-    problems.extend(analyzed.problems);
-    let (articles, kept) = (analyzed.articles, analyzed.kept_sources);
-    let rows: Vec<ArticleRows> = articles
-        .iter()
-        .map(|article| {
-            let source = kept
-                .get(&article.origin)
-                .cloned()
-                .or_else(|| corpus::read_source(&article.origin).ok())
-                .unwrap_or_default();
-            ArticleRows {
+    let mut rows = Vec::new();
+    for input in &inputs {
+        for loaded in corpus::load(input, &options) {
+            let article = match loaded {
+                Ok(article) => article,
+                Err(error) => {
+                    problems.push(pipeline::InputProblem::from(&error));
+                    continue;
+                }
+            };
+            let (analysis, claims) = analyzer.analyze_with_claims(&article, article.published);
+            let source = corpus::read_source(&article.origin)
+                .unwrap_or_else(|_| article.text.clone().into_bytes());
+            rows.push(ArticleRows {
                 path: article.origin.to_string(),
                 published: article.published.map(|day| day.to_string()),
-                claims: article
-                    .claims
+                claims: claims
                     .iter()
-                    .map(|claim| claim_row(claim, article, &source))
+                    .map(|claim| claim_row(claim, &analysis, &source))
                     .collect(),
-                events: event_rows(&pack, article, &source),
-            }
-        })
-        .collect();
+                events: event_rows(&pack, &analysis, &source),
+            });
+        }
+    }
     for problem in &problems {
         eprintln!("claimlint: {}", problem.message);
     }
@@ -202,7 +203,7 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
             return Exit::Error;
         }
     }
-    if problems.is_empty() || !articles.is_empty() {
+    if problems.is_empty() || !rows.is_empty() {
         Exit::Clean
     } else {
         Exit::Error

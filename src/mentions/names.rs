@@ -1,6 +1,8 @@
 //! Proper-name candidates for the variant check: runs of capitalised words, cut into n-grams
 //! keyed by their letters alone, so "Kim Jong-un" and "Kim Jong Un" share a key.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::extract::Span;
 
 /// Longest n-gram of a name run that is compared.
@@ -179,6 +181,48 @@ pub fn name_occurrences(text: &str) -> Vec<NameOccurrence> {
     }
     flush(&mut run, &mut occurrences);
     occurrences
+}
+
+/// Places of a spelling kept for labels; the count goes on.
+const PLACES_KEPT: usize = 3;
+
+/// How often, and where first, one spelling occurs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SurfaceStats {
+    pub count: usize,
+    /// True when some occurrence stands inside a sentence, where capitals mark names.
+    pub mid_sentence: bool,
+    /// The first few (article, span) occurrences.
+    pub places: Vec<(usize, Span)>,
+}
+
+/// Every name spelling of the corpus by key: bounded by the vocabulary, not by the text.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    pub spellings: BTreeMap<String, BTreeMap<String, SurfaceStats>>,
+    /// Keys of words some article also writes in lower case.
+    pub common: BTreeSet<String>,
+}
+
+impl NameIndex {
+    pub fn add(&mut self, article: usize, names: &[NameOccurrence]) {
+        for name in names {
+            if name.common_word {
+                self.common.insert(name.key.clone());
+            }
+            let stats = self
+                .spellings
+                .entry(name.key.clone())
+                .or_default()
+                .entry(name.surface.clone())
+                .or_default();
+            stats.count += 1;
+            stats.mid_sentence |= !name.initial;
+            if stats.places.len() < PLACES_KEPT {
+                stats.places.push((article, name.span));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
