@@ -30,75 +30,135 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
-const LEADERS: &[(&str, &str, &str)] = &[
-    ("Vladimir Putin", "Putin", "Russia"),
-    ("Xi Jinping", "Xi", "China"),
-    ("Kim Jong Un", "Kim", "North Korea"),
-    ("Moon Jae-in", "Moon", "South Korea"),
-    ("Shinzo Abe", "Abe", "Japan"),
-    ("Donald Trump", "Trump", "the United States"),
-    ("Joe Biden", "Biden", "the United States"),
-    ("Fumio Kishida", "Kishida", "Japan"),
-    ("Yoon Suk Yeol", "Yoon", "South Korea"),
+/// Pairs of leaders whose terms overlapped, with the years they could meet and where each is
+/// from. The generated world is consistent: every article numbers and dates the meetings of its
+/// pair the same way, except the rare planted contradictions.
+const PAIRS: &[(&str, &str, &str, &str, i32, i32)] = &[
+    (
+        "Vladimir Putin",
+        "Xi Jinping",
+        "Russia",
+        "China",
+        2013,
+        2025,
+    ),
+    (
+        "Vladimir Putin",
+        "Kim Jong Un",
+        "Russia",
+        "North Korea",
+        2013,
+        2025,
+    ),
+    (
+        "Donald Trump",
+        "Kim Jong Un",
+        "the United States",
+        "North Korea",
+        2017,
+        2020,
+    ),
+    (
+        "Moon Jae-in",
+        "Kim Jong Un",
+        "South Korea",
+        "North Korea",
+        2017,
+        2021,
+    ),
+    (
+        "Shinzo Abe",
+        "Vladimir Putin",
+        "Japan",
+        "Russia",
+        2013,
+        2019,
+    ),
+    (
+        "Joe Biden",
+        "Xi Jinping",
+        "the United States",
+        "China",
+        2021,
+        2024,
+    ),
+    (
+        "Fumio Kishida",
+        "Yoon Suk Yeol",
+        "Japan",
+        "South Korea",
+        2022,
+        2023,
+    ),
 ];
 
-const CITIES: &[&str] = &[
-    "Moscow",
-    "Beijing",
-    "Pyongyang",
-    "Seoul",
-    "Tokyo",
-    "Washington",
-    "Vladivostok",
-    "Hanoi",
-    "Singapore",
-    "Osaka",
-    "Helsinki",
-    "Geneva",
+const CITIES: &[(&str, usize)] = &[
+    ("Moscow", 0),
+    ("Beijing", 1),
+    ("Vladivostok", 0),
+    ("Pyongyang", 1),
+    ("Singapore", 2),
+    ("Hanoi", 2),
+    ("Panmunjom", 1),
+    ("Seoul", 0),
+    ("Osaka", 2),
+    ("Tokyo", 0),
+    ("Sochi", 1),
+    ("Geneva", 2),
+    ("Washington", 0),
 ];
 
-const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth"];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "11th", "12th", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th",
 ];
-const RELATIVE: &[&str] = &[
-    "next week",
-    "later this month",
-    "in the second half of April",
-    "early next year",
-    "as early as next month",
-];
+
 const FILLER: &[&str] = &[
     "Officials familiar with the preparations said the agenda remained under discussion.",
     "Analysts cautioned that expectations for a breakthrough should be kept modest.",
     "The foreign ministry declined to comment on the details of the arrangements.",
     "Trade between the two countries has grown steadily over the past decade.",
     "Security was tightened around the venue, and several roads were closed to traffic.",
-    "The talks are expected to cover energy, transport links and regional security.",
-    "State media carried lengthy reports on the preparations, with photographs of the delegations.",
-    "Diplomats from neighbouring countries said they were watching the meeting closely.",
+    "The talks covered energy, transport links and regional security.",
+    "State media carried lengthy reports, with photographs of the delegations.",
+    "Diplomats from neighbouring countries said they were watching the talks closely.",
     "Opposition lawmakers criticised the government for a lack of transparency.",
     "The two sides also discussed cooperation in agriculture, health and education.",
-    "Markets reacted calmly to the announcement, with the currency little changed.",
-    "A joint statement is expected to be released at the end of the visit.",
+    "Markets reacted calmly to the news, with the currency little changed.",
+    "About 3,500 journalists were accredited, and nearly 2 million dollars was spent on security.",
+    "The visit lasted about two hours longer than planned, according to one aide.",
 ];
+
+/// Every meeting of every pair: date and city, in date order per pair.
+struct World {
+    meetings: Vec<Vec<(NaiveDate, &'static str)>>,
+}
+
+impl World {
+    fn new(rng: &mut Rng) -> Self {
+        let meetings = PAIRS
+            .iter()
+            .map(|&(_, _, _, _, first_year, last_year)| {
+                let start = NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or_default();
+                let span_days = ((last_year - first_year + 1) * 365) as u64;
+                let mut days: Vec<u64> = (0..20)
+                    .map(|_| rng.below(span_days as usize) as u64)
+                    .collect();
+                days.sort_unstable();
+                days.dedup_by(|a, b| a.abs_diff(*b) < 30);
+                days.into_iter()
+                    .map(|offset| (start + Days::new(offset), rng.pick(CITIES).0))
+                    .collect()
+            })
+            .collect();
+        World { meetings }
+    }
+}
 
 fn weekday_name(day: NaiveDate) -> &'static str {
     match day.weekday() {
@@ -112,75 +172,66 @@ fn weekday_name(day: NaiveDate) -> &'static str {
     }
 }
 
-fn article(rng: &mut Rng, index: usize) -> String {
-    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-    let published = base + Days::new(rng.below(9000) as u64);
-    let (a, a_short, a_country) = *rng.pick(LEADERS);
-    let mut other = rng.below(LEADERS.len() - 1);
-    if LEADERS[other].0 == a {
-        other = LEADERS.len() - 1;
-    }
-    let (b, b_short, b_country) = LEADERS[other];
-    let city = rng.pick(CITIES);
+/// One article about the `k`th meeting of a pair, published a few days after it; about one in
+/// a hundred carries a planted contradiction (a wrong ordinal or a wrong weekday).
+fn article(rng: &mut Rng, world: &World, index: usize) -> String {
+    let pair = rng.below(PAIRS.len());
+    let (a, b, a_country, b_country, _, _) = PAIRS[pair];
+    let meetings = &world.meetings[pair];
+    let k = rng.below(meetings.len());
+    let (day, city) = meetings[k];
+    let published = day + Days::new(rng.below(6) as u64);
+    let planted = rng.below(100);
+    let dateline_weekday = if planted == 0 {
+        weekday_name(published + Days::new(1))
+    } else {
+        weekday_name(published)
+    };
+    let ordinal = ORDINALS[(k + usize::from(planted == 1)).min(ORDINALS.len() - 1)];
+    let a_short = a.rsplit(' ').next().unwrap_or(a);
+    let b_short = b.rsplit(' ').next().unwrap_or(b);
     let mut text = String::with_capacity(4096);
     let _ = writeln!(
         text,
-        "{}, {}\n\n{a} and {b} to hold talks in {city} (report {index})\n",
-        weekday_name(published),
+        "{dateline_weekday}, {}\n\n{a} and {b} hold talks in {city} (report {index})\n",
         published.format("%B %-d, %Y")
     );
-    let paragraphs = 6 + rng.below(8);
-    for _ in 0..paragraphs {
-        let mut paragraph = String::new();
-        match rng.below(7) {
-            0 => {
-                let _ = write!(
-                    paragraph,
-                    "{a} met {b} in {city} on {}, their {} meeting since {}. ",
-                    rng.pick(WEEKDAYS),
-                    rng.pick(ORDINALS),
-                    2000 + rng.below(24)
-                );
-            }
-            1 => {
-                let _ = write!(
-                    paragraph,
-                    "Mr. {a_short} will visit {b_country} {}, officials in {a_country} said. ",
-                    rng.pick(RELATIVE)
-                );
-            }
-            2 => {
-                let _ = write!(
-                    paragraph,
-                    "The leaders last met in {} {}, when {b_short} travelled to {city}. ",
-                    rng.pick(MONTHS),
-                    2000 + rng.below(24)
-                );
-            }
-            3 => {
-                let _ = write!(
-                    paragraph,
-                    "About {},{:03} people attended, and nearly {} million dollars in aid was pledged over {} years. ",
-                    1 + rng.below(90),
-                    rng.below(1000),
-                    1 + rng.below(20),
-                    2 + rng.below(10)
-                );
-            }
-            4 => {
-                let _ = write!(
-                    paragraph,
-                    "It was the first visit by a leader of {b_country} to {a_country} in more than {} decades. ",
-                    1 + rng.below(3)
-                );
-            }
-            _ => {}
+    let _ = write!(
+        text,
+        "{a} met {b} in {city} on {}, their {ordinal} meeting, officials in {a_country} said. ",
+        weekday_name(day)
+    );
+    for _ in 0..1 + rng.below(3) {
+        text.push_str(rng.pick(FILLER));
+        text.push(' ');
+    }
+    text.push_str("\n\n");
+    if k > 0 {
+        let (previous, previous_city) = meetings[k - 1];
+        let _ = write!(
+            text,
+            "The two leaders last met in {previous_city} in {}. ",
+            previous.format("%B %Y")
+        );
+    }
+    if let Some(&(next, _)) = meetings.get(k + 1) {
+        let _ = write!(
+            text,
+            "Mr. {b_short} will visit {a_country} in {}, according to a statement from {b_country}. ",
+            next.format("%B %Y")
+        );
+    }
+    for _ in 0..2 + rng.below(4) {
+        text.push_str(rng.pick(FILLER));
+        text.push(' ');
+    }
+    text.push_str("\n\n");
+    for _ in 0..3 + rng.below(8) {
+        for _ in 0..2 + rng.below(4) {
+            text.push_str(rng.pick(FILLER));
+            text.push(' ');
         }
-        for _ in 0..2 + rng.below(5) {
-            paragraph.push_str(*rng.pick(FILLER));
-            paragraph.push(' ');
-        }
-        text.push_str(paragraph.trim_end());
+        let _ = write!(text, "Mr. {a_short} said the talks were useful.");
         text.push_str("\n\n");
     }
     text
@@ -230,6 +281,7 @@ fn main() {
         std::process::exit(2);
     }
     let mut rng = Rng(args.seed);
+    let world = World::new(&mut rng);
     let target = args.megabytes * 1_000_000;
     let mut written = 0;
     let mut index = 0;
@@ -239,7 +291,7 @@ fn main() {
         let mut lines = String::with_capacity(1 << 20);
         let mut text_bytes = 0;
         while text_bytes < 1_000_000 && written + text_bytes < target {
-            let text = article(&mut rng, index);
+            let text = article(&mut rng, &world, index);
             text_bytes += text.len();
             let line = serde_json::json!({ "id": format!("a{index}"), "text": text });
             lines.push_str(&line.to_string());

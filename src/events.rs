@@ -14,6 +14,16 @@ use crate::pack::{EntityId, EventTypeId};
 /// A date range longer than this is too coarse to tell two events apart ("in 2019").
 const FINE_DAYS: i64 = 62;
 
+/// How many of the most recent earlier events [`EventIndex::counted_before`] names.
+const RECENT_KEPT: usize = 6;
+
+/// What came before an event: how many, and the most recent few (oldest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Earlier {
+    pub count: usize,
+    pub recent: Vec<usize>,
+}
+
 /// Who an event is between: its type and its participants.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SeriesKey {
@@ -96,7 +106,7 @@ pub struct Event {
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
     pub article_events: Vec<ArticleEvent>,
-    /// Sorted by series, then date.
+    /// Sorted by series, then end date.
     pub events: Vec<Event>,
     /// For each article event, the event it belongs to.
     pub event_of: Vec<Option<usize>>,
@@ -141,7 +151,7 @@ impl EventIndex {
             }
         }
         for list in visits.values_mut() {
-            list.sort_by_key(|&index| (events[index].from, events[index].to, index));
+            list.sort_by_key(|&index| (events[index].to, events[index].from, index));
         }
         EventIndex {
             article_events,
@@ -151,31 +161,49 @@ impl EventIndex {
         }
     }
 
-    /// The events an ordinal or interval of `event` counts that ended before `start`, oldest
-    /// first; `None` when the kind of count cannot be established (a visit to an unknown
-    /// country).
+    /// The events an ordinal or interval of the article event at `position` counts that ended
+    /// before `start`; `None` when what it counts cannot be established (a visit to an unknown
+    /// country). O(log n).
     pub fn counted_before(
         &self,
         position: usize,
         counts: Counting,
         start: NaiveDate,
-    ) -> Option<Vec<usize>> {
+    ) -> Option<Earlier> {
         let event = &self.article_events[position];
         let own = self.event_of[position];
-        let candidates: Vec<usize> = match counts {
-            Counting::Meetings => self.series(&event.series).map(|(index, _)| index).collect(),
-            Counting::Visits => self
-                .visits
-                .get(&(event.visitor?, event.destination?))
-                .cloned()
-                .unwrap_or_default(),
+        let ended_before = |index: &usize| self.events[*index].to < start;
+        let (count, recent): (usize, Vec<usize>) = match counts {
+            Counting::Meetings => {
+                let (first, last) = self.series_range(&event.series);
+                let count = self.events[first..last].partition_point(|other| other.to < start);
+                let from = first + count.saturating_sub(RECENT_KEPT);
+                (count, (from..first + count).collect())
+            }
+            Counting::Visits => {
+                let list = self.visits.get(&(event.visitor?, event.destination?))?;
+                let count = list.partition_point(ended_before);
+                let from = count.saturating_sub(RECENT_KEPT);
+                (count, list[from..count].to_vec())
+            }
         };
-        Some(
-            candidates
+        // The event itself never ends before its own start; this guards against clustering
+        // having stretched it.
+        let own_counted = own.is_some_and(|own| recent.contains(&own));
+        Some(Earlier {
+            count: count - usize::from(own_counted),
+            recent: recent
                 .into_iter()
-                .filter(|&index| Some(index) != own && self.events[index].to < start)
+                .filter(|&index| Some(index) != own)
                 .collect(),
-        )
+        })
+    }
+
+    /// The bounds of a series in [`EventIndex::events`].
+    fn series_range(&self, key: &SeriesKey) -> (usize, usize) {
+        let first = self.events.partition_point(|event| &event.series < key);
+        let last = self.events.partition_point(|event| &event.series <= key);
+        (first, last)
     }
 
     /// The events of one series, by date.
@@ -254,7 +282,8 @@ fn cluster_series(
             _ => {}
         }
     }
-    events.sort_by_key(|event| (event.from, event.to));
+    // By end date, so that "every event over before day D" is a prefix found by bisection.
+    events.sort_by_key(|event| (event.to, event.from));
     for event in &mut events {
         event
             .members

@@ -2,7 +2,7 @@
 //! republished story whose relative dates all shift — say so in those findings: which article,
 //! which date would make its claims agree with the rest, and how many findings it would clear.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -17,6 +17,10 @@ use crate::pipeline::run_checks;
 
 /// Articles examined at most, so that a large corpus with many findings stays fast.
 const MAX_SUSPECTS: usize = 8;
+/// Publication dates tried per article, the most often suggested first.
+const MAX_SHIFTS: usize = 4;
+/// Every hypothesis re-runs all checks; beyond this many articles the explanation is skipped.
+const MAX_ARTICLES: usize = 20_000;
 
 /// What identifies a finding across re-runs: its rule and primary label.
 type FindingKey = (String, usize, Span);
@@ -46,9 +50,10 @@ fn any_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
     date_at(article, span).map(|slot| slot.value)
 }
 
-/// Month shifts that would move a relative date of `suspect` onto the dates it clashes with.
-fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -> BTreeSet<i32> {
-    let mut shifts = BTreeSet::new();
+/// Month shifts that would move a relative date of `suspect` onto the dates it clashes with,
+/// the most often suggested first.
+fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -> Vec<i32> {
+    let mut shifts: BTreeMap<i32, usize> = BTreeMap::new();
     for finding in findings {
         for own in finding
             .labels
@@ -77,12 +82,18 @@ fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -
                 let months = (other_from.year() - from.year()) * 12 + other_from.month() as i32
                     - from.month() as i32;
                 if months != 0 {
-                    shifts.insert(months);
+                    *shifts.entry(months).or_default() += 1;
                 }
             }
         }
     }
-    shifts
+    let mut ranked: Vec<(usize, i32)> = shifts.into_iter().map(|(m, n)| (n, m)).collect();
+    ranked.sort_by_key(|&(votes, months)| (std::cmp::Reverse(votes), months.abs(), months));
+    ranked
+        .into_iter()
+        .take(MAX_SHIFTS)
+        .map(|(_, months)| months)
+        .collect()
 }
 
 fn shift(day: NaiveDate, months: i32) -> Option<NaiveDate> {
@@ -108,6 +119,9 @@ pub fn explain(
     findings: &mut [Finding],
     options: &LoadOptions,
 ) {
+    if analysis.articles.len() > MAX_ARTICLES {
+        return;
+    }
     let before: BTreeSet<FindingKey> = findings.iter().filter_map(key).collect();
     let mut suspects: Vec<(usize, usize)> = Vec::new();
     for (index, article) in analysis.articles.iter().enumerate() {

@@ -42,7 +42,7 @@ nothing is reported.";
             // The latest earlier event of what the claim counts; none known, nothing to say.
             let Some(&previous) = index
                 .counted_before(position, gap.counts, start)
-                .and_then(|earlier| earlier.last().copied())
+                .and_then(|earlier| earlier.recent.last().copied())
                 .as_ref()
             else {
                 continue;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
-use crate::events::{ArticleEvent, Event, SeriesKey};
+use crate::events::{ArticleEvent, Earlier, Event, SeriesKey};
 use crate::finding::{Finding, Label};
 use crate::mentions::Counting;
 use crate::pack::{CheckSpec, Pack};
@@ -56,8 +56,7 @@ belongs to the interval check.";
                     continue;
                 };
                 let counted = Counted::new(pack, event, counts);
-                if earlier.len() as u32 >= n {
-                    let earlier: Vec<&Event> = earlier.iter().map(|&i| &index.events[i]).collect();
+                if earlier.count as u32 >= n {
                     findings.push(too_many_before(
                         spec, analysis, &counted, event, n, &earlier,
                     ));
@@ -134,13 +133,20 @@ fn ordinal_labels(event: &ArticleEvent, counts: Counting, n: u32) -> Vec<Label> 
         .collect()
 }
 
-/// One label per article telling of `event`: on its date where it has one.
+/// Articles cited per earlier event: enough to check it, few enough to read.
+const SOURCES_CITED: usize = 3;
+
+/// One label per article telling of `event` (the first few articles): on its date where it has
+/// one.
 fn event_labels(analysis: &Analysis, event: &Event, message: &str) -> Vec<Label> {
     let mut labels: Vec<Label> = Vec::new();
     for &member in &event.members {
         let told = &analysis.events.article_events[member];
         if labels.iter().any(|label| label.article == told.article) {
             continue;
+        }
+        if labels.len() == SOURCES_CITED {
+            break;
         }
         let span = told.date.map_or(told.anchor, |slot| slot.span);
         labels.push(Label::related(told.article, span, message));
@@ -157,7 +163,13 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
         })
         .collect();
     names.dedup();
-    names.join(", ")
+    let more = names.len().saturating_sub(SOURCES_CITED);
+    names.truncate(SOURCES_CITED);
+    if more > 0 {
+        format!("{} and {more} more", names.join(", "))
+    } else {
+        names.join(", ")
+    }
 }
 
 fn event_date(analysis: &Analysis, event: &Event) -> String {
@@ -183,24 +195,30 @@ fn too_many_before(
     counted: &Counted,
     event: &ArticleEvent,
     n: u32,
-    earlier: &[&Event],
+    earlier: &Earlier,
 ) -> Finding {
     let (noun, who) = (&counted.noun, &counted.who);
     let mut labels = ordinal_labels(event, counted.counts, n);
     let mut timeline = Vec::new();
-    for (position, other) in earlier.iter().enumerate() {
+    // Only the most recent earlier events are named; a long series is summarised.
+    let unnamed = earlier.count - earlier.recent.len();
+    if unnamed > 0 {
+        timeline.push(format!("  1.–{unnamed}. (earlier {noun}s, not listed)"));
+    }
+    for (offset, &other) in earlier.recent.iter().enumerate() {
+        let other = &analysis.events.events[other];
+        let number = unnamed + offset + 1;
         labels.extend(event_labels(
             analysis,
             other,
             &format!(
                 "{} {noun}, {}",
-                ordinal_suffix(position as u32 + 1),
+                ordinal_suffix(number as u32),
                 event_date(analysis, other)
             ),
         ));
         timeline.push(format!(
-            "  {}. {} — {}",
-            position + 1,
+            "  {number}. {} — {}",
             event_date(analysis, other),
             sources(analysis, other)
         ));
@@ -211,7 +229,7 @@ fn too_many_before(
         .unwrap_or_else(|| "after publication".to_string());
     timeline.push(format!(
         "  {}. {} — {}, numbered {} there",
-        earlier.len() + 1,
+        earlier.count + 1,
         this_date,
         article_name(&analysis.articles[event.article]),
         ordinal_suffix(n)
@@ -224,12 +242,12 @@ fn too_many_before(
             "the {} {noun} {who} cannot be numbered {}: the corpus dates {} earlier {noun}s",
             ordinal_suffix(n),
             ordinal_suffix(n),
-            earlier.len()
+            earlier.count
         ),
         help: Some(format!(
             "Timeline of {noun}s {who} in this corpus:\n{}\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
             timeline.join("\n"),
-            ordinal_suffix(earlier.len() as u32 + 1)
+            ordinal_suffix(earlier.count as u32 + 1)
         )),
         labels,
     }

@@ -189,7 +189,10 @@ pub fn event_mentions(
             since,
             tense,
         };
-        add_host(pack, view, &mut mention);
+        locate_visit(pack, &mut mention);
+        if counts == Counting::Visits {
+            add_host(pack, view, &mut mention);
+        }
         let wanted = pack.event(event_type).participants;
         if mention.participants.len() < wanted {
             continue;
@@ -203,6 +206,8 @@ pub fn event_mentions(
                 previous.ordinal = previous.ordinal.or(mention.ordinal);
                 previous.since = previous.since.or(mention.since);
                 previous.date = previous.date.or(mention.date);
+                previous.visitor = previous.visitor.or(mention.visitor);
+                previous.destination = previous.destination.or(mention.destination);
                 continue;
             }
         }
@@ -481,34 +486,35 @@ fn interval_after(
     })
 }
 
-/// A visit by one leader to a country whose leader is not named: the host is whoever led that
-/// country then.
-fn add_host(pack: &Pack, view: &ArticleView, mention: &mut EventMention) {
-    let Some((place, _)) = mention.place else {
+/// Who travels where: the one participant who is not from the country of the venue.
+fn locate_visit(pack: &Pack, mention: &mut EventMention) {
+    let Some(country) = mention.place.and_then(|(place, _)| pack.country_of(place)) else {
         return;
     };
-    let Some(country) = pack.country_of(place) else {
-        return;
-    };
-    let own_country = |person: EntityId| {
-        pack.entity(person)
-            .roles
-            .iter()
-            .any(|role| role.of == country)
-    };
-    let visitors: Vec<EntityId> = mention
+    let from_elsewhere: Vec<EntityId> = mention
         .participants
         .iter()
         .copied()
-        .filter(|&person| !own_country(person))
+        .filter(|&person| {
+            !pack
+                .entity(person)
+                .roles
+                .iter()
+                .any(|role| role.of == country)
+        })
         .collect();
-    if let [visitor] = visitors.as_slice() {
+    if let [visitor] = from_elsewhere.as_slice() {
         mention.visitor = Some(*visitor);
         mention.destination = Some(country);
     }
-    if mention.participants.len() != 1 || mention.visitor.is_none() {
+}
+
+/// A visit by one leader to a country whose leader is not named: the host is whoever led that
+/// country then.
+fn add_host(pack: &Pack, view: &ArticleView, mention: &mut EventMention) {
+    let (Some(country), [_]) = (mention.destination, mention.participants.as_slice()) else {
         return;
-    }
+    };
     let when = mention
         .date
         .and_then(|slot| slot.value.bounds())
