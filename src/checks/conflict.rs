@@ -22,7 +22,9 @@ an article's publication date.
 Why it matters: that pattern is the signature of a misdated article: a story republished \
 under a new dateline keeps its relative dates, which then resolve to the wrong year.
 Example: one article (dated 2022-01-27) announces Kim's trip to Vladivostok \"in the second \
-half of April\" (→ April 2022); two others say the Vladivostok summit was in April 2019.";
+half of April\" (→ April 2022); two others say the Vladivostok summit was in April 2019.
+A relative date that another article corroborates (the same event, the same dates) is not \
+reported: the publication date that resolved it is then no suspect.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let events = &analysis.events.article_events;
@@ -50,7 +52,9 @@ half of April\" (→ April 2022); two others say the Vladivostok summit was in A
         for positions in groups.values() {
             for &position in positions {
                 let event = &events[position];
-                if !event.date.is_some_and(|slot| slot.relative) {
+                if !event.date.is_some_and(|slot| slot.relative)
+                    || corroborated(analysis, position)
+                {
                     continue;
                 }
                 let Some((from, _)) = event.bounds() else {
@@ -70,6 +74,19 @@ half of April\" (→ April 2022); two others say the Vladivostok summit was in A
         }
         findings
     }
+}
+
+/// True when another article dates the same event as this telling does: then the date is no
+/// artefact of one article's publication date.
+fn corroborated(analysis: &Analysis, position: usize) -> bool {
+    let index = &analysis.events;
+    let article = index.article_events[position].article;
+    index.event_of[position].is_some_and(|event| {
+        index.events[event]
+            .members
+            .iter()
+            .any(|&member| index.article_events[member].article != article)
+    })
 }
 
 fn shares_place(pack: &Pack, a: &ArticleEvent, b: &ArticleEvent) -> bool {
