@@ -8,7 +8,7 @@ use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::EventIndex;
 use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span};
 use crate::mentions::{
-    self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameOccurrence, RelationClaim,
+    self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameSpelling, RelationClaim,
     TitleClaim,
 };
 use crate::pack::Pack;
@@ -41,7 +41,7 @@ pub struct ArticleAnalysis {
     pub relations: Vec<RelationClaim>,
     pub titles: Vec<TitleClaim>,
     /// Name spellings, moved into the corpus-wide [`NameIndex`] by [`Analysis::new`].
-    pub names: Vec<NameOccurrence>,
+    pub names: Vec<NameSpelling>,
 }
 
 /// A weekday named with a date that is not relative to publication.
@@ -65,7 +65,7 @@ impl Analysis {
     pub fn new(mut articles: Vec<ArticleAnalysis>) -> Self {
         let mut names = NameIndex::default();
         for (index, article) in articles.iter_mut().enumerate() {
-            names.add(index, &std::mem::take(&mut article.names));
+            names.add(index, std::mem::take(&mut article.names));
         }
         Analysis {
             events: EventIndex::build(&articles),
@@ -152,7 +152,7 @@ impl<'p> Analyzer<'p> {
         };
         let events = mentions::events::event_mentions(self.pack, &self.events, &view);
         let titles = mentions::relations::title_claims(self.pack, text, &entities, &self.titles);
-        let names = mentions::names::name_occurrences(text);
+        let names = mentions::names::name_spellings(text);
         let weekday_dates = claims
             .iter()
             .filter_map(|claim| match &claim.kind {

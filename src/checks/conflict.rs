@@ -52,8 +52,7 @@ reported: the publication date that resolved it is then no suspect.";
         for positions in groups.values() {
             for &position in positions {
                 let event = &events[position];
-                if !event.date.is_some_and(|slot| slot.relative)
-                    || corroborated(analysis, position)
+                if !event.date.is_some_and(|slot| slot.relative) || corroborated(analysis, position)
                 {
                     continue;
                 }

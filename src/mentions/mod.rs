@@ -8,5 +8,5 @@ pub mod relations;
 
 pub use entities::{EntityMatcher, EntityMention, Naming};
 pub use events::{Counting, DateSlot, EventMatcher, EventMention, Gap, Ordinal};
-pub use names::{NameIndex, NameOccurrence, SurfaceStats};
+pub use names::{NameIndex, NameSpelling, SurfaceStats};
 pub use relations::{RelationClaim, TitleClaim};

@@ -1,7 +1,7 @@
 //! Proper-name candidates for the variant check: runs of capitalised words, cut into n-grams
 //! keyed by their letters alone, so "Kim Jong-un" and "Kim Jong Un" share a key.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::extract::Span;
 
@@ -70,18 +70,19 @@ const TITLE_WORDS: &[&str] = &[
     "Capt",
 ];
 
-/// One occurrence of a name n-gram.
+/// One spelling of a name n-gram in one article: how often and where first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameOccurrence {
-    pub span: Span,
+pub struct NameSpelling {
     pub surface: String,
     /// Lowercase letters and digits only.
     pub key: String,
-    pub words: usize,
-    /// True when the article also uses the single word in lower case (a common word).
+    pub count: usize,
+    /// The first few occurrences.
+    pub places: Vec<Span>,
+    /// True when some occurrence stands inside a sentence, where capitals mark names.
+    pub mid_sentence: bool,
+    /// True when the article also writes the single word in lower case (a common word).
     pub common_word: bool,
-    /// True when it opens a line or sentence, where any word is capitalised.
-    pub initial: bool,
 }
 
 struct Word {
@@ -132,17 +133,21 @@ fn key_of(text: &str) -> String {
         .collect()
 }
 
-/// Every name n-gram of `text`.
-pub fn name_occurrences(text: &str) -> Vec<NameOccurrence> {
+/// What one article says of a spelling, gathered before any string is allocated.
+struct Tally {
+    count: usize,
+    places: Vec<Span>,
+    mid_sentence: bool,
+    words: usize,
+}
+
+/// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
+pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let words = words(text);
-    let lowercase: std::collections::HashSet<&str> = words
-        .iter()
-        .filter(|word| !word.capitalised)
-        .map(|word| &text[word.span.start..word.span.end])
-        .collect();
-    let mut occurrences = Vec::new();
+    let mut tallies: HashMap<&str, Tally> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
     let mut run: Vec<&Word> = Vec::new();
-    let flush = |run: &mut Vec<&Word>, occurrences: &mut Vec<NameOccurrence>| {
+    let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
             if TITLE_WORDS.contains(&opening) || NOT_NAMES.contains(&opening) {
@@ -151,36 +156,65 @@ pub fn name_occurrences(text: &str) -> Vec<NameOccurrence> {
             for last in first..run.len().min(first + MAX_WORDS) {
                 let span = Span::new(run[first].span.start, run[last].span.end);
                 let surface = &text[span.start..span.end];
-                let common_word =
-                    first == last && lowercase.contains(surface.to_lowercase().as_str());
-                occurrences.push(NameOccurrence {
-                    span,
-                    surface: surface.to_string(),
-                    key: key_of(surface),
-                    words: last - first + 1,
-                    common_word,
-                    initial: run[first].initial,
+                let tally = tallies.entry(surface).or_insert_with(|| {
+                    order.push(surface);
+                    Tally {
+                        count: 0,
+                        places: Vec::new(),
+                        mid_sentence: false,
+                        words: last - first + 1,
+                    }
                 });
+                tally.count += 1;
+                tally.mid_sentence |= !run[first].initial;
+                if tally.places.len() < PLACES_KEPT {
+                    tally.places.push(span);
+                }
             }
         }
         run.clear();
     };
-    for (index, word) in words.iter().enumerate() {
-        let surface = &text[word.span.start..word.span.end];
+    for word in &words {
         let joined = run
             .last()
             .is_none_or(|previous: &&Word| &text[previous.span.end..word.span.start] == " ");
         if !joined {
-            flush(&mut run, &mut occurrences);
+            flush(&mut run);
         }
+        let surface = &text[word.span.start..word.span.end];
         if word.capitalised && !(run.is_empty() && NOT_NAMES.contains(&surface)) {
-            run.push(&words[index]);
+            run.push(word);
         } else {
-            flush(&mut run, &mut occurrences);
+            flush(&mut run);
         }
     }
-    flush(&mut run, &mut occurrences);
-    occurrences
+    flush(&mut run);
+    // A single capitalised word the article also writes in lower case is a common word.
+    let lowered: HashMap<String, &str> = order
+        .iter()
+        .filter(|surface| tallies[*surface].words == 1)
+        .map(|surface| (surface.to_lowercase(), *surface))
+        .collect();
+    let mut common: HashSet<&str> = HashSet::new();
+    for word in words.iter().filter(|word| !word.capitalised) {
+        if let Some(surface) = lowered.get(&text[word.span.start..word.span.end]) {
+            common.insert(surface);
+        }
+    }
+    order
+        .into_iter()
+        .map(|surface| {
+            let tally = &tallies[surface];
+            NameSpelling {
+                surface: surface.to_string(),
+                key: key_of(surface),
+                count: tally.count,
+                places: tally.places.clone(),
+                mid_sentence: tally.mid_sentence,
+                common_word: common.contains(surface),
+            }
+        })
+        .collect()
 }
 
 /// Places of a spelling kept for labels; the count goes on.
@@ -205,21 +239,23 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    pub fn add(&mut self, article: usize, names: &[NameOccurrence]) {
+    pub fn add(&mut self, article: usize, names: Vec<NameSpelling>) {
         for name in names {
             if name.common_word {
                 self.common.insert(name.key.clone());
             }
             let stats = self
                 .spellings
-                .entry(name.key.clone())
+                .entry(name.key)
                 .or_default()
-                .entry(name.surface.clone())
+                .entry(name.surface)
                 .or_default();
-            stats.count += 1;
-            stats.mid_sentence |= !name.initial;
-            if stats.places.len() < PLACES_KEPT {
-                stats.places.push((article, name.span));
+            stats.count += name.count;
+            stats.mid_sentence |= name.mid_sentence;
+            for span in name.places {
+                if stats.places.len() < PLACES_KEPT {
+                    stats.places.push((article, span));
+                }
             }
         }
     }
@@ -230,14 +266,9 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<(String, String)> {
-        name_occurrences(text)
+        name_spellings(text)
             .into_iter()
-            .map(|occurrence| {
-                (
-                    text[occurrence.span.start..occurrence.span.end].to_string(),
-                    occurrence.key,
-                )
-            })
+            .map(|spelling| (spelling.surface, spelling.key))
             .collect()
     }
 
