@@ -46,7 +46,7 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
             test.name,
             index + 1
         ));
-        for loaded in corpus::load_bytes(&path, body.as_bytes()) {
+        for loaded in corpus::load_file_bytes(&path, body.as_bytes()) {
             match loaded {
                 Ok(article) => {
                     texts.push(article.text.clone());

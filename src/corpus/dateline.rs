@@ -1,0 +1,202 @@
+//! Datelines: a publication date at the top of an article ("Thursday, January 27, 2022",
+//! "SEOUL, Jan. 27, 2022 —", "27 January 2022", "2022-01-27").
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::extract::Span;
+
+/// Only the first lines with text are searched: a date further down is body text.
+const LINES_SEARCHED: usize = 5;
+/// A dateline line is short, unless the date opens it and a dash or bar sets it off.
+const MAX_DATELINE_LINE: usize = 90;
+
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?ix)
+        ^\s*
+        (?: (?:updated|published|posted|last\ updated|first\ published)\s*(?:on)?\s*:?\s* )?
+        (?: [A-Z][A-Z.'\ -]{{1,40}},\s+ )?
+        (?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+ )?
+        (?:
+            (?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
+          | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\.?,?\s+(?P<y2>\d{{4}})
+          | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+        )
+        (?P<rest>.*)$"
+    );
+    Regex::new(&pattern).expect("the dateline pattern is valid")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let number = match lower.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(number)
+}
+
+/// What may follow the date on a dateline: nothing, a time, a dash, a bar, a source.
+fn sets_off(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty()
+        || rest.starts_with(['—', '–', '-', '|', '/', '(', '·', '•'])
+        || rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("at") || word.contains(':'))
+}
+
+fn parse_line(line: &str) -> Option<NaiveDate> {
+    let captures = DATELINE.captures(line)?;
+    let rest = captures.name("rest").map_or("", |m| m.as_str());
+    if !sets_off(rest) && line.trim().chars().count() > MAX_DATELINE_LINE {
+        return None;
+    }
+    if !sets_off(rest)
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    if let Some(iso) = captures.name("iso") {
+        return NaiveDate::parse_from_str(iso.as_str(), "%Y-%m-%d").ok();
+    }
+    let (month, day, year) = match (captures.name("m1"), captures.name("m2")) {
+        (Some(month), _) => (month, captures.name("d1")?, captures.name("y1")?),
+        (None, Some(month)) => (month, captures.name("d2")?, captures.name("y2")?),
+        (None, None) => return None,
+    };
+    NaiveDate::from_ymd_opt(
+        year.as_str().parse().ok()?,
+        month_number(month.as_str())?,
+        day.as_str().parse().ok()?,
+    )
+}
+
+/// The publication date a dateline in the first lines of `text` gives, and the line's span.
+pub fn find_dateline(text: &str) -> Option<(NaiveDate, Span)> {
+    let mut offset = 0;
+    let mut searched = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        if let Some(date) = parse_line(content) {
+            return Some((date, Span::new(start, start + content.len())));
+        }
+        searched += 1;
+        if searched == LINES_SEARCHED {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    fn found(text: &str) -> Option<NaiveDate> {
+        find_dateline(text).map(|(date, _)| date)
+    }
+
+    #[test]
+    fn weekday_month_day_year() {
+        assert_eq!(
+            found("Thursday, January 27, 2022\n\nText."),
+            date(2022, 1, 27)
+        );
+    }
+
+    #[test]
+    fn month_day_year_without_weekday() {
+        assert_eq!(found("January 27, 2022\nText."), date(2022, 1, 27));
+    }
+
+    #[test]
+    fn day_month_year() {
+        assert_eq!(found("27 January 2022\nText."), date(2022, 1, 27));
+    }
+
+    #[test]
+    fn abbreviated_months_with_and_without_period() {
+        assert_eq!(found("Jan. 27, 2022\nText."), date(2022, 1, 27));
+        assert_eq!(found("Jan 27 2022\nText."), date(2022, 1, 27));
+        assert_eq!(found("Sept. 5, 2023\nText."), date(2023, 9, 5));
+    }
+
+    #[test]
+    fn iso_date() {
+        assert_eq!(found("2022-01-27\nText."), date(2022, 1, 27));
+    }
+
+    #[test]
+    fn place_prefix_and_dash() {
+        assert_eq!(
+            found("SEOUL, Jan. 27, 2022 — The talks began."),
+            date(2022, 1, 27)
+        );
+    }
+
+    #[test]
+    fn published_prefix_and_time() {
+        assert_eq!(
+            found("Published: March 3, 2024 at 10:30 a.m.\nText."),
+            date(2024, 3, 3)
+        );
+    }
+
+    #[test]
+    fn a_date_in_body_text_is_no_dateline() {
+        assert_eq!(
+            found("The two leaders met on January 27, 2022 in Moscow to discuss trade.\n"),
+            None
+        );
+        assert_eq!(found("January 27, 2022 was the day they met.\n"), None);
+    }
+
+    #[test]
+    fn an_impossible_date_is_no_dateline() {
+        assert_eq!(found("February 30, 2022\nText."), None);
+    }
+
+    #[test]
+    fn only_the_first_lines_are_searched() {
+        let text = "a\nb\nc\nd\ne\nf\nJanuary 27, 2022\n";
+        assert_eq!(found(text), None);
+    }
+
+    #[test]
+    fn span_covers_the_dateline_line() {
+        let text = "\nMonday, July 22, 2024\nBody";
+        let (_, span) = find_dateline(text).expect("found");
+        assert_eq!(&text[span.start..span.end], "Monday, July 22, 2024");
+    }
+}

@@ -1,0 +1,96 @@
+//! Bytes → text: refuses binary and empty input, decodes invalid UTF-8 lossily and maps each
+//! replacement character back to the bytes it replaced.
+
+use super::SourceMap;
+
+/// How far into a file a NUL byte marks it as binary.
+const BINARY_SNIFF: usize = 8 * 1024;
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Binary,
+    Empty,
+}
+
+/// Text decoded from a source, with its map and what was repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub map: SourceMap,
+    /// Byte offset of the first invalid UTF-8 sequence, if any was replaced.
+    pub first_invalid: Option<usize>,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    let offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let body = &bytes[offset..];
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            map: SourceMap::shifted(text.len(), offset),
+            first_invalid: None,
+        });
+    }
+    let mut text = String::with_capacity(body.len());
+    let mut map = SourceMap::default();
+    let mut first_invalid = None;
+    let mut source = offset;
+    for chunk in body.utf8_chunks() {
+        let valid = chunk.valid();
+        map.push_exact(text.len(), source, valid.len());
+        text.push_str(valid);
+        source += valid.len();
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            first_invalid.get_or_insert(source);
+            map.push_replaced(text.len(), '\u{FFFD}'.len_utf8(), source, invalid.len());
+            text.push('\u{FFFD}');
+            source += invalid.len();
+        }
+    }
+    Ok(Decoded {
+        text,
+        map,
+        first_invalid,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_byte_means_binary() {
+        assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_mapped_to_the_bad_bytes() {
+        let bytes = b"ab\xFF\xFEcd";
+        let decoded = decode(bytes).expect("decodes");
+        assert_eq!(decoded.text, "ab\u{FFFD}\u{FFFD}cd");
+        assert_eq!(decoded.first_invalid, Some(2));
+        let cd = decoded.text.find("cd").expect("cd");
+        assert_eq!(decoded.map.to_source(cd, cd + 2), (4, 6));
+    }
+
+    #[test]
+    fn bom_is_skipped_and_offsets_shift() {
+        let decoded = decode(b"\xEF\xBB\xBFhello").expect("decodes");
+        assert_eq!(decoded.text, "hello");
+        assert_eq!(decoded.map.to_source(0, 5), (3, 8));
+    }
+}

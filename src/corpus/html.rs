@@ -1,0 +1,312 @@
+//! HTML: the visible text, parsed with a real HTML parser, each piece mapped back to the bytes
+//! of the file; the publication date from `article:published_time` or `<time datetime>`.
+
+use chrono::NaiveDate;
+
+use super::SourceMap;
+
+/// Elements whose content is never shown as text.
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "canvas", "object",
+];
+
+/// Elements that end a line: text on either side belongs to different sentences.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "nav",
+    "aside",
+    "main",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+    "body",
+];
+
+/// Meta names that carry the publication date.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dcterms.created",
+];
+
+/// The visible text of an HTML document, with its map, title and publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub text: String,
+    pub map: SourceMap,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+struct Builder<'s> {
+    source: &'s str,
+    text: String,
+    map: SourceMap,
+    title: Option<String>,
+    meta_date: Option<NaiveDate>,
+    time_date: Option<NaiveDate>,
+}
+
+/// Offset of `slice` inside `source`, when it is a sub-slice of it.
+fn offset_in(source: &str, slice: &[u8]) -> Option<usize> {
+    let start = (slice.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    (start + slice.len() <= source.len()).then_some(start)
+}
+
+fn date_prefix(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim().get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Decodes one entity at the start of `raw` ("&amp;…"), returning the text and its length.
+fn entity(raw: &str) -> Option<(String, usize)> {
+    let end = raw[..raw.len().min(12)].find(';')?;
+    let name = &raw[1..end];
+    let decoded = if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        char::from_u32(code)?.to_string()
+    } else {
+        let c = match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "rsquo" => '’',
+            "lsquo" => '‘',
+            "rdquo" => '”',
+            "ldquo" => '“',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "eacute" => 'é',
+            "copy" => '©',
+            _ => return None,
+        };
+        c.to_string()
+    };
+    Some((decoded, end + 1))
+}
+
+impl Builder<'_> {
+    /// Appends raw HTML text at `start` in the source, decoding entities.
+    fn push_raw(&mut self, raw: &str, start: usize) {
+        let mut literal_start = 0;
+        let mut index = 0;
+        while let Some(found) = raw[index..].find('&') {
+            let at = index + found;
+            match entity(&raw[at..]) {
+                Some((decoded, length)) => {
+                    self.push_literal(&raw[literal_start..at], start + literal_start);
+                    self.map
+                        .push_replaced(self.text.len(), decoded.len(), start + at, length);
+                    self.text.push_str(&decoded);
+                    index = at + length;
+                    literal_start = index;
+                }
+                None => index = at + 1,
+            }
+        }
+        self.push_literal(&raw[literal_start..], start + literal_start);
+    }
+
+    fn push_literal(&mut self, literal: &str, start: usize) {
+        self.map.push_exact(self.text.len(), start, literal.len());
+        self.text.push_str(literal);
+    }
+
+    /// Ends the current line, mapping the inserted newline to the element at `at`.
+    fn break_line(&mut self, at: usize) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.map.push_replaced(self.text.len(), 1, at, 0);
+            self.text.push('\n');
+        }
+    }
+
+    /// Walks the tree in document order; inside hidden elements only metadata is read.
+    fn visit(&mut self, parser: &tl::Parser, handle: tl::NodeHandle, depth: usize, hidden: bool) {
+        // Deeply nested markup is walked only so far; its text beyond is dropped, not a crash.
+        if depth > 256 {
+            return;
+        }
+        let Some(node) = handle.get(parser) else {
+            return;
+        };
+        match node {
+            tl::Node::Raw(_) if hidden => {}
+            tl::Node::Raw(bytes) => {
+                let raw = bytes.as_utf8_str();
+                if let Some(start) = offset_in(self.source, bytes.as_bytes()) {
+                    self.push_raw(&raw, start);
+                }
+            }
+            tl::Node::Comment(_) => {}
+            tl::Node::Tag(tag) => {
+                let name = tag.name().as_utf8_str().to_ascii_lowercase();
+                let at = offset_in(self.source, tag.raw().as_bytes()).unwrap_or(0);
+                self.read_metadata(parser, tag, &name);
+                let hidden = hidden || HIDDEN.contains(&name.as_str());
+                let block = !hidden && BLOCKS.contains(&name.as_str());
+                if block {
+                    self.break_line(at);
+                }
+                for child in tag.children().top().iter() {
+                    self.visit(parser, *child, depth + 1, hidden);
+                }
+                if block {
+                    self.break_line(at);
+                }
+            }
+        }
+    }
+
+    fn attribute(tag: &tl::HTMLTag, name: &str) -> Option<String> {
+        tag.attributes()
+            .get(name)
+            .flatten()
+            .map(|value| value.as_utf8_str().into_owned())
+    }
+
+    fn read_metadata(&mut self, parser: &tl::Parser, tag: &tl::HTMLTag, name: &str) {
+        match name {
+            "meta" if self.meta_date.is_none() => {
+                let key = ["property", "name", "itemprop"]
+                    .iter()
+                    .find_map(|attribute| Self::attribute(tag, attribute))
+                    .map(|key| key.to_ascii_lowercase());
+                if key.is_some_and(|key| DATE_META.contains(&key.as_str())) {
+                    self.meta_date = Self::attribute(tag, "content").and_then(|v| date_prefix(&v));
+                }
+            }
+            "time" if self.time_date.is_none() => {
+                self.time_date = Self::attribute(tag, "datetime").and_then(|v| date_prefix(&v));
+            }
+            "title" if self.title.is_none() => {
+                let title = tag.inner_text(parser).trim().to_string();
+                if !title.is_empty() {
+                    self.title = Some(title);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Parses `source` as HTML. Never fails: what cannot be parsed yields less text, not an error.
+pub fn page(source: &str) -> Page {
+    let mut builder = Builder {
+        source,
+        text: String::new(),
+        map: SourceMap::default(),
+        title: None,
+        meta_date: None,
+        time_date: None,
+    };
+    if let Ok(dom) = tl::parse(source, tl::ParserOptions::default()) {
+        let parser = dom.parser();
+        for child in dom.children() {
+            builder.visit(parser, *child, 0, false);
+        }
+    }
+    Page {
+        text: builder.text,
+        map: builder.map,
+        title: builder.title,
+        published: builder.meta_date.or(builder.time_date),
+    }
+}
+
+/// True when bytes look like an HTML document rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start().get(..text.len().min(512)).unwrap_or("");
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with("<!doctype html") || lower.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote<'a>(source: &'a str, page: &Page, word: &str) -> &'a str {
+        let start = page.text.find(word).expect("word in text");
+        let (from, to) = page.map.to_source(start, start + word.len());
+        &source[from..to]
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_text() {
+        let source = "<html><head><style>p{}</style><script>var x = 'Putin';</script></head><body><p>Visible</p><script>hidden()</script></body></html>";
+        let page = page(source);
+        assert!(page.text.contains("Visible"));
+        assert!(!page.text.contains("hidden"));
+        assert!(!page.text.contains("var x"));
+    }
+
+    #[test]
+    fn entities_are_decoded_and_labels_still_quote_the_file() {
+        let source = "<p>Kim &amp; Putin met in Moscow&#8217;s Kremlin on Tuesday.</p>";
+        let page = page(source);
+        assert!(page.text.contains("Kim & Putin"));
+        assert!(page.text.contains("Moscow’s"));
+        assert_eq!(quote(source, &page, "Tuesday"), "Tuesday");
+        assert_eq!(quote(source, &page, "& Putin"), "&amp; Putin");
+    }
+
+    #[test]
+    fn blocks_end_lines() {
+        let page = page("<div>One</div><div>Two</div>");
+        assert!(page.text.contains("One\nTwo"), "{:?}", page.text);
+    }
+
+    #[test]
+    fn published_time_meta_gives_the_date() {
+        let source = r#"<html><head><meta property="article:published_time" content="2024-07-22T10:00:00Z"><title>T</title></head><body><p>x</p></body></html>"#;
+        let page = page(source);
+        assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(page.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn time_element_gives_the_date() {
+        let source = r#"<p><time datetime="2022-01-27">Jan 27</time> Text</p>"#;
+        assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    #[test]
+    fn deeply_nested_markup_does_not_crash() {
+        let source = "<div>".repeat(5000) + "deep" + &"</div>".repeat(5000);
+        let _ = page(&source);
+    }
+}
