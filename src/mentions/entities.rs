@@ -161,7 +161,7 @@ impl EntityMatcher {
         let roles = self.role_phrases(pack, text, &mentions, &person_starts, date_at);
         mentions.extend(roles);
         mentions.sort_by_key(|mention| (mention.span, mention.entity));
-        let resolved = resolve_surnames(&mentions, &surnames);
+        let resolved = resolve_surnames(text, &mentions, &surnames);
         mentions.extend(resolved);
         mentions.sort_by_key(|mention| (mention.span, mention.entity));
         mentions
@@ -235,9 +235,44 @@ impl EntityMatcher {
     }
 }
 
+/// Words before a surname that make it a person's name ("Mr. Kim", "President Moon"), unlike
+/// "the Moon" or "Han Chinese".
+const HONORIFICS: &[&str] = &[
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr.",
+    "President",
+    "Premier",
+    "Chairman",
+    "Minister",
+    "Leader",
+    "Secretary",
+    "Chancellor",
+    "leader",
+    "president",
+    "premier",
+];
+
+fn after_honorific(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    HONORIFICS.iter().any(|honorific| {
+        before.ends_with(honorific)
+            && before[..before.len() - honorific.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// A surname means the candidate last named in full (or by role) before it; failing that, the
-/// first named after it; failing that, the only candidate. Otherwise it stays unresolved.
+/// first named after it; failing that, after an honorific, the only candidate. Otherwise it
+/// stays unresolved.
 fn resolve_surnames(
+    text: &str,
     named: &[EntityMention],
     surnames: &[(Span, &[EntityId])],
 ) -> Vec<EntityMention> {
@@ -258,7 +293,7 @@ fn resolve_surnames(
                 .find(|(start, id)| *start > span.start && candidates.contains(id));
             let entity = match (before, after, *candidates) {
                 (Some((_, id)), _, _) | (None, Some((_, id)), _) => *id,
-                (None, None, [only]) => *only,
+                (None, None, [only]) if after_honorific(text, *span) => *only,
                 _ => return None,
             };
             Some(EntityMention {

@@ -144,7 +144,7 @@ pub fn event_mentions(
 ) -> Vec<EventMention> {
     let mut mentions: Vec<EventMention> = Vec::new();
     let triggers = matcher.triggers(pack, view.text);
-    for (trigger, event_type) in triggers {
+    for (position, &(trigger, event_type)) in triggers.iter().enumerate() {
         let index = view
             .sentences
             .partition_point(|sentence| sentence.end < trigger.end);
@@ -156,7 +156,11 @@ pub fn event_mentions(
             continue;
         };
         let tense = (view.tense_at)(sentence, trigger.start);
-        let date = mention_date(view, sentence, trigger, tense);
+        let next_trigger = triggers
+            .get(position + 1)
+            .map_or(sentence.end, |(next, _)| next.start.min(sentence.end));
+        let reach = Reach::new(view.text, sentence, trigger, next_trigger);
+        let date = mention_date(view, &reach, tense);
         let when = date.and_then(|slot| slot.value.bounds());
         let Some(people) = participants(pack, view, sentence, trigger, event_type, when, &mentions)
         else {
@@ -183,7 +187,7 @@ pub fn event_mentions(
             participants: people,
             visitor: None,
             destination: None,
-            place: place_in(pack, view, sentence),
+            place: place_in(pack, view, &reach),
             date,
             ordinal,
             since,
@@ -304,15 +308,54 @@ fn participants(
     if people.is_empty() && countries_before >= 2 {
         return None;
     }
-    let previous = earlier
-        .iter()
-        .rev()
-        .find(|mention| mention.sentence.end <= sentence.start)?;
-    let mut merged = previous.participants.clone();
+    let mut merged = antecedents(pack, view, sentence, earlier)?;
     merged.extend(people);
     merged.sort();
     merged.dedup();
     Some(merged)
+}
+
+/// How far back "their" and "the two leaders" look for the persons they stand for.
+const ANAPHOR_REACH: usize = 2;
+
+/// The persons an anaphor stands for: those of an event mentioned in the last sentences, else
+/// the last two leaders named there.
+fn antecedents(
+    pack: &Pack,
+    view: &ArticleView,
+    sentence: Span,
+    earlier: &[EventMention],
+) -> Option<Vec<EntityId>> {
+    let index = view
+        .sentences
+        .partition_point(|other| other.start < sentence.start);
+    let reach_start = view.sentences[index.saturating_sub(ANAPHOR_REACH)..index]
+        .first()
+        .map_or(sentence.start, |first| first.start);
+    if let Some(previous) = earlier.iter().rev().find(|mention| {
+        mention.sentence.end <= sentence.start && mention.sentence.start >= reach_start
+    }) {
+        return Some(previous.participants.clone());
+    }
+    let mut recent: Vec<EntityId> = Vec::new();
+    for mention in entities_in(view, Span::new(reach_start, sentence.start))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let entity = pack.entity(mention.entity);
+        if mention.naming != Naming::Demonym
+            && entity.kind == EntityKind::Person
+            && entity.is_leader()
+            && !recent.contains(&mention.entity)
+        {
+            recent.push(mention.entity);
+        }
+        if recent.len() == 2 {
+            return Some(recent);
+        }
+    }
+    None
 }
 
 /// The text of up to `count` words before `end`, not reaching before `floor`.
@@ -378,50 +421,92 @@ fn is_venue(text: &str, place: Span) -> bool {
     })
 }
 
-/// Where the sentence says the event happens: the most specific venue (a city before a
-/// country).
-fn place_in(pack: &Pack, view: &ArticleView, sentence: Span) -> Option<(EntityId, Span)> {
-    let venues: Vec<&EntityMention> = entities_in(view, sentence)
-        .filter(|mention| mention.naming == Naming::Full)
-        .filter(|mention| {
-            matches!(
-                pack.entity(mention.entity).kind,
-                EntityKind::Place | EntityKind::Country
-            )
-        })
-        .filter(|mention| is_venue(view.text, mention.span))
-        .collect();
-    venues
-        .iter()
-        .find(|mention| pack.entity(mention.entity).kind == EntityKind::Place)
-        .or(venues.first())
-        .map(|mention| (mention.entity, mention.span))
+/// Where a trigger's slots (its date, its venue) may stand: after it up to the next trigger of
+/// the sentence, else before it back to the start of its clause.
+struct Reach {
+    before: Span,
+    after: Span,
 }
 
-/// The date of a mention: a date claim of its sentence, the nearest after the trigger first,
-/// whose clause does not contradict the trigger's tense.
-fn mention_date(
-    view: &ArticleView,
-    sentence: Span,
-    trigger: Span,
-    tense: Tense,
-) -> Option<DateSlot> {
+/// What ends a clause looking back from a trigger.
+const CLAUSE_BREAKS: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    " as ",
+    " while ",
+    " but ",
+    " because ",
+    "“",
+    "”",
+];
+
+impl Reach {
+    fn new(text: &str, sentence: Span, trigger: Span, next_trigger: usize) -> Self {
+        let head = &text[sentence.start..trigger.start];
+        let clause_start = CLAUSE_BREAKS
+            .iter()
+            .filter_map(|mark| head.rfind(mark).map(|at| at + mark.len()))
+            .max()
+            .map_or(sentence.start, |at| sentence.start + at);
+        Reach {
+            before: Span::new(clause_start, trigger.start),
+            after: Span::new(trigger.end, next_trigger.max(trigger.end)),
+        }
+    }
+}
+
+/// Where a trigger says the event happens: the most specific venue after it (a city before a
+/// country), else the nearest before it in its clause.
+fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId, Span)> {
+    let venues = |span: Span| -> Vec<&EntityMention> {
+        entities_in(view, span)
+            .filter(|mention| mention.naming == Naming::Full)
+            .filter(|mention| {
+                matches!(
+                    pack.entity(mention.entity).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
+            .filter(|mention| is_venue(view.text, mention.span))
+            .collect()
+    };
+    let after = venues(reach.after);
+    let before = venues(reach.before);
+    let chosen = after
+        .iter()
+        .find(|mention| pack.entity(mention.entity).kind == EntityKind::Place)
+        .or(after.first())
+        .or(before.last());
+    chosen.map(|mention| (mention.entity, mention.span))
+}
+
+/// The date of a mention: the nearest date claim after its trigger, else before it in its
+/// clause, whose own clause does not contradict the trigger's tense.
+fn mention_date(view: &ArticleView, reach: &Reach, tense: Tense) -> Option<DateSlot> {
     let compatible = |claim_tense: Tense| {
         let planned = matches!(tense, Tense::Future | Tense::Conditional);
         let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
         !(planned && claim_tense == Tense::Past || claim_planned && tense == Tense::Past)
     };
-    let dates = claims_in(view, sentence).filter_map(|claim| match &claim.kind {
-        ClaimKind::Date(date) if compatible(claim.tense) => date.value.ok().map(|value| DateSlot {
-            value,
-            span: claim.span,
-            relative: date.relative,
-        }),
-        _ => None,
-    });
-    let (after, before): (Vec<DateSlot>, Vec<DateSlot>) =
-        dates.partition(|slot| slot.span.start >= trigger.end);
-    after.first().copied().or(before.last().copied())
+    let dates = |span: Span| -> Vec<DateSlot> {
+        claims_in(view, span)
+            .filter_map(|claim| match &claim.kind {
+                ClaimKind::Date(date) if compatible(claim.tense) => {
+                    date.value.ok().map(|value| DateSlot {
+                        value,
+                        span: claim.span,
+                        relative: date.relative,
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    dates(reach.after)
+        .first()
+        .copied()
+        .or_else(|| dates(reach.before).last().copied())
 }
 
 /// Whether the trigger word means travel to a place.
