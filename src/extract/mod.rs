@@ -464,7 +464,7 @@ impl Extractor {
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            if !analysis.as_ref().is_some_and(|a| a.sentence == sentence) {
+            if analysis.as_ref().is_none_or(|a| a.sentence != sentence) {
                 analysis = Some(tense::Analysis::new(text, sentence));
             }
             let (tense, own_tense) = analysis
