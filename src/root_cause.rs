@@ -181,16 +181,11 @@ pub fn explain(
         };
         let article = &analysis.articles[suspect];
         let note = format!(
-            "Root cause: {} may be misdated. Its {} gives {published}; published around {} instead, its relative dates would agree with the rest of the corpus, clearing {count} finding{}.",
+            "Root cause: {} may be misdated. Its {} gives {published}; dated {date} instead, its relative dates would agree with the rest of the corpus, which would clear {count} finding{}.",
             article_name(article),
             match article.published_from {
                 crate::corpus::PublishedFrom::Metadata => "metadata",
                 _ => "dateline",
-            },
-            if date.year() != published.year() && date.month() == published.month() {
-                date.year().to_string()
-            } else {
-                date.format("%B %Y").to_string()
             },
             if count == 1 { "" } else { "s" }
         );

@@ -239,8 +239,7 @@ fn too_many_before(
         check: spec.kind,
         severity: spec.severity,
         message: format!(
-            "the {} {noun} {who} cannot be numbered {}: the corpus dates {} earlier {noun}s",
-            ordinal_suffix(n),
+            "numbered {}, but the corpus dates {} earlier {noun}s {who}",
             ordinal_suffix(n),
             earlier.count
         ),

@@ -9,7 +9,7 @@ use crate::analysis::{Analyzer, ArticleAnalysis};
 use crate::app::{load_pack, Exit};
 use crate::cli::{Common, Format};
 use crate::corpus::{self, LoadOptions};
-use crate::extract::{Claim, ClaimKind, Qualifier, Span, Tense};
+use crate::extract::{Claim, ClaimKind, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
 use crate::report::line_column;
@@ -30,6 +30,9 @@ struct ClaimRow {
     tense: Tense,
     #[serde(skip_serializing_if = "Option::is_none")]
     qualifier: Option<Qualifier>,
+    /// Why a date has no value ("no-publication-date").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unresolved: Option<Unresolved>,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,6 +72,10 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
     let (start, end) = article.map.to_source(claim.span.start, claim.span.end);
     let (start, end) = (start.min(source.len()), end.min(source.len()));
     let (line, column) = line_column(source, start);
+    let unresolved = match &claim.kind {
+        ClaimKind::Date(date) => date.value.err(),
+        _ => None,
+    };
     let (kind, value, from, to, qualifier) = match &claim.kind {
         ClaimKind::Date(date) => {
             let (value, from, to) = match date.value {
@@ -81,7 +88,7 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
                         bounds.filter(|_| ranged).map(|(_, to)| to.to_string()),
                     )
                 }
-                Err(reason) => (format!("unresolved ({reason:?})"), None, None),
+                Err(_) => ("unresolved".to_string(), None, None),
             };
             ("date", value, from, to, None)
         }
@@ -114,6 +121,7 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
         to,
         tense: claim.tense,
         qualifier,
+        unresolved,
     }
 }
 

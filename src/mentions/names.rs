@@ -252,10 +252,11 @@ impl NameIndex {
                 .or_default();
             stats.count += name.count;
             stats.mid_sentence |= name.mid_sentence;
-            for span in name.places {
-                if stats.places.len() < PLACES_KEPT {
-                    stats.places.push((article, span));
-                }
+            // One place per article, so that labels show the spread across the corpus.
+            let first = name.places.first().copied();
+            let new_article = stats.places.iter().all(|(known, _)| *known != article);
+            if let (Some(span), true) = (first, new_article && stats.places.len() < PLACES_KEPT) {
+                stats.places.push((article, span));
             }
         }
     }
