@@ -13,9 +13,14 @@ use crate::mentions::{
 };
 use crate::pack::Pack;
 
+/// Claims per article beyond which the rest are dropped (a pathological input, not news).
+pub const DEFAULT_MAX_CLAIMS: usize = 100_000;
+
 /// The pack's vocabulary and the language recognizers, compiled once per run.
 pub struct Analyzer<'p> {
     pub pack: &'p Pack,
+    /// Claims kept per article; the rest are dropped with a warning.
+    pub max_claims: usize,
     extractor: Extractor,
     entities: EntityMatcher,
     events: EventMatcher,
@@ -31,8 +36,10 @@ pub struct ArticleAnalysis {
     pub published_from: PublishedFrom,
     pub map: SourceMap,
     pub warnings: Vec<String>,
-    /// How many claims the recognizers found.
+    /// How many claims the recognizers found (all of them, also beyond the limit).
     pub claim_count: usize,
+    /// True when more claims were found than the limit lets through.
+    pub claims_truncated: bool,
     /// Full dates written with a weekday ("Thursday, January 27, 2022").
     pub weekday_dates: Vec<WeekdayDate>,
     /// Relative dates left unresolved for want of a publication date.
@@ -88,6 +95,7 @@ impl<'p> Analyzer<'p> {
         titles.dedup();
         Analyzer {
             pack,
+            max_claims: DEFAULT_MAX_CLAIMS,
             extractor: Extractor::new(),
             entities: EntityMatcher::new(pack),
             events: EventMatcher::new(pack),
@@ -107,7 +115,9 @@ impl<'p> Analyzer<'p> {
         publication: Option<NaiveDate>,
     ) -> (ArticleAnalysis, Vec<Claim>) {
         let text = article.text.as_str();
-        let claims = self.extractor.extract(text, publication);
+        let mut claims = self.extractor.extract(text, publication);
+        let claims_found = claims.len();
+        claims.truncate(self.max_claims);
         let sentences = extract::sentences::sentences(text);
         let sentence_of = |offset: usize| {
             let index = sentences.partition_point(|sentence| sentence.end <= offset);
@@ -183,7 +193,8 @@ impl<'p> Analyzer<'p> {
             },
             map: article.map.clone(),
             warnings: article.warnings.clone(),
-            claim_count: claims.len(),
+            claim_count: claims_found,
+            claims_truncated: claims_found > self.max_claims,
             weekday_dates,
             unresolved_dates,
             events,

@@ -53,6 +53,10 @@ pub struct Common {
     /// Largest article file read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 512 * 1024 * 1024)]
     pub max_file_size: u64,
+    /// Claims kept per article; an article with more is checked on the first ones, with a
+    /// warning.
+    #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_MAX_CLAIMS)]
+    pub max_claims: usize,
     /// Print nothing but findings (no summary line).
     #[arg(short, long)]
     pub quiet: bool,

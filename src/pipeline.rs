@@ -78,9 +78,19 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
                         .kept_sources
                         .insert(Origin::Stdin, article.text.clone().into_bytes());
                 }
-                analyzed
-                    .articles
-                    .push(analyzer.analyze(&article, article.published));
+                let analysis = analyzer.analyze(&article, article.published);
+                if analysis.claims_truncated {
+                    analyzed.problems.push(InputProblem {
+                        origin: article.origin.clone(),
+                        span: None,
+                        message: format!(
+                            "{}: {} claims found; only the first {} were checked (raise the limit with --max-claims)",
+                            article.origin, analysis.claim_count, analyzer.max_claims
+                        ),
+                        severity: Severity::Warning,
+                    });
+                }
+                analyzed.articles.push(analysis);
             }
             Err(error) => analyzed.problems.push(InputProblem::from(&error)),
         }
@@ -126,8 +136,10 @@ pub fn lint(
     inputs: &[Input],
     walk_problems: Vec<InputProblem>,
     options: &LoadOptions,
+    max_claims: usize,
 ) -> Outcome {
-    let analyzer = Analyzer::new(pack);
+    let mut analyzer = Analyzer::new(pack);
+    analyzer.max_claims = max_claims;
     let Analyzed {
         articles,
         problems: mut load_problems,

@@ -34,7 +34,7 @@ pub fn run(paths: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    let outcome = pipeline::lint(&pack, &inputs, walk_problems, &options);
+    let outcome = pipeline::lint(&pack, &inputs, walk_problems, &options, common.max_claims);
     let report = report::build(&outcome);
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {

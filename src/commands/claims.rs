@@ -165,7 +165,8 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
         Ok(found) => found,
         Err(exit) => return exit,
     };
-    let analyzer = Analyzer::new(&pack);
+    let mut analyzer = Analyzer::new(&pack);
+    analyzer.max_claims = common.max_claims;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };

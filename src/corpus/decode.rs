@@ -22,8 +22,10 @@ pub struct Decoded {
     pub first_invalid: Option<usize>,
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+/// Decodes `bytes`; `sniff_binary` refuses a file with a NUL byte near its start (not for
+/// JSONL, where one bad line must not sink the good ones).
+pub fn decode(bytes: &[u8], sniff_binary: bool) -> Result<Decoded, DecodeError> {
+    if sniff_binary && bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(DecodeError::Binary);
     }
     let offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
@@ -68,19 +70,24 @@ mod tests {
 
     #[test]
     fn nul_byte_means_binary() {
-        assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary));
+        assert_eq!(decode(b"abc\0def", true), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn nul_bytes_are_left_to_the_line_parser_when_not_sniffing() {
+        assert!(decode(b"{}\n\0\n", false).is_ok());
     }
 
     #[test]
     fn whitespace_only_is_empty() {
-        assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t ", true), Err(DecodeError::Empty));
+        assert_eq!(decode(b"", true), Err(DecodeError::Empty));
     }
 
     #[test]
     fn invalid_utf8_is_replaced_and_mapped_to_the_bad_bytes() {
         let bytes = b"ab\xFF\xFEcd";
-        let decoded = decode(bytes).expect("decodes");
+        let decoded = decode(bytes, true).expect("decodes");
         assert_eq!(decoded.text, "ab\u{FFFD}\u{FFFD}cd");
         assert_eq!(decoded.first_invalid, Some(2));
         let cd = decoded.text.find("cd").expect("cd");
@@ -89,7 +96,7 @@ mod tests {
 
     #[test]
     fn bom_is_skipped_and_offsets_shift() {
-        let decoded = decode(b"\xEF\xBB\xBFhello").expect("decodes");
+        let decoded = decode(b"\xEF\xBB\xBFhello", true).expect("decodes");
         assert_eq!(decoded.text, "hello");
         assert_eq!(decoded.map.to_source(0, 5), (3, 8));
     }

@@ -229,7 +229,7 @@ fn load_bytes(origin: Origin, format: Format, bytes: &[u8]) -> Vec<Result<Articl
             kind,
         })]
     };
-    let decoded = match decode::decode(bytes) {
+    let decoded = match decode::decode(bytes, format != Format::Jsonl) {
         Ok(decoded) => decoded,
         Err(decode::DecodeError::Binary) => return fail(ArticleErrorKind::Binary),
         Err(decode::DecodeError::Empty) => return fail(ArticleErrorKind::Empty),
