@@ -3,6 +3,7 @@
 //! afterwards, so memory grows with what the checks need, not with the bytes of text.
 
 use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::EventIndex;
@@ -28,7 +29,7 @@ pub struct Analyzer<'p> {
 }
 
 /// What the checks know of one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleAnalysis {
     pub origin: Origin,
     pub title: Option<String>,
@@ -52,7 +53,7 @@ pub struct ArticleAnalysis {
 }
 
 /// A weekday named with a date that is not relative to publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekdayDate {
     pub span: Span,
     pub day: NaiveDate,

@@ -53,8 +53,16 @@ pub fn run(cli: Cli) -> Exit {
             paths,
             common,
             fail_on,
+            claims,
         } => with_threads(common.threads, || {
-            commands::check::run(&paths, &common, fail_on)
+            commands::check::run(&paths, &claims, &common, fail_on)
+        }),
+        Command::Extract {
+            paths,
+            output,
+            common,
+        } => with_threads(common.threads, || {
+            commands::extract::run(&paths, &output, &common)
         }),
         Command::Claims { paths, common } => {
             with_threads(common.threads, || commands::claims::run(&paths, &common))

@@ -73,6 +73,20 @@ pub enum Command {
         /// Exit 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+        /// Check claims files written by `claimlint extract` (the reduce step) instead of
+        /// reading articles.
+        #[arg(long = "claims", value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+        claims: Vec<PathBuf>,
+    },
+    /// Extract the claims of a shard of articles into a claims file (the map step).
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the claims (JSONL); `-` for stdout.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
+        #[command(flatten)]
+        common: Common,
     },
     /// Show the claims and events extracted from articles, to debug a rule.
     Claims {

@@ -14,6 +14,7 @@ pub mod events;
 pub mod extract;
 pub mod finding;
 pub mod inline_tests;
+pub mod interchange;
 pub mod mentions;
 pub mod pack;
 pub mod pipeline;

@@ -13,7 +13,7 @@ use crate::pack::{Pack, Severity};
 use crate::root_cause;
 
 /// An input that could not be checked (or only partly), reported as a finding of its own.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct InputProblem {
     pub origin: Origin,
     /// Bytes of the source the problem is about.
@@ -147,9 +147,21 @@ pub fn lint(
     } = analyze_inputs(&analyzer, inputs, options);
     let mut problems = walk_problems;
     problems.append(&mut load_problems);
+    reduce(&analyzer, articles, problems, kept_sources, options)
+}
+
+/// The cross-article phase: events, checks, explanations, input findings, order.
+pub fn reduce(
+    analyzer: &Analyzer,
+    articles: Vec<ArticleAnalysis>,
+    problems: Vec<InputProblem>,
+    kept_sources: BTreeMap<Origin, Vec<u8>>,
+    options: &LoadOptions,
+) -> Outcome {
+    let pack = analyzer.pack;
     let mut analysis = Analysis::new(articles);
     let mut findings = run_checks(pack, &analysis);
-    root_cause::explain(&analyzer, &mut analysis, &mut findings, options);
+    root_cause::explain(analyzer, &mut analysis, &mut findings, options);
     findings.extend(undated_notes(&analysis));
     let base = analysis.articles.len();
     for (offset, problem) in problems.iter().enumerate() {

@@ -234,3 +234,74 @@ fn another_summit_series_needs_no_new_rules() {
         ]
     );
 }
+
+/// The map step on two halves of the seeds, then the reduce step on both claims files, gives
+/// the report `check seeds` gives, byte for byte.
+#[test]
+fn extract_then_check_claims_equals_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    claimlint()
+        .args([
+            "extract",
+            "seeds/000_4aadf4290b8e0acb.txt",
+            "seeds/001_e907f36626033505.txt",
+            "-o",
+        ])
+        .arg(&first)
+        .assert()
+        .code(0);
+    claimlint()
+        .args([
+            "extract",
+            "seeds/002_1ec6f29f9f034710.txt",
+            "seeds/003_ce9650cbe7e462b2.txt",
+            "seeds/004_420ad0503cdb44f6.txt",
+            "-o",
+        ])
+        .arg(&second)
+        .assert()
+        .code(0);
+    let reduced = claimlint()
+        .args(["check", "--format", "json", "--claims"])
+        .arg(&second)
+        .arg(&first)
+        .output()
+        .expect("runs");
+    let direct = claimlint()
+        .args(["check", "seeds", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(reduced.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&reduced.stdout),
+        String::from_utf8_lossy(&direct.stdout)
+    );
+}
+
+#[test]
+fn claims_from_another_rule_pack_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claims = dir.path().join("claims.jsonl");
+    claimlint()
+        .args(["extract", "seeds", "-o"])
+        .arg(&claims)
+        .assert()
+        .code(0);
+    let rules = dir.path().join("rules");
+    fs::create_dir(&rules).expect("mkdir");
+    fs::write(
+        rules.join("extra.toml"),
+        "[[entity]]\nid = \"someone\"\nkind = \"person\"\nname = \"Some One\"\n",
+    )
+    .expect("write");
+    claimlint()
+        .args(["check", "--rules"])
+        .arg(&rules)
+        .arg("--claims")
+        .arg(&claims)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("another rule pack"));
+}

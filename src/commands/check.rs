@@ -3,39 +3,91 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::Analyzer;
 use crate::app::{load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
 use crate::corpus::LoadOptions;
+use crate::interchange;
 use crate::pack::Severity;
 use crate::pipeline;
 use crate::report::{self, Human, Json, Reporter};
 
 const DEFAULT_DIR: &str = "seeds";
 
-pub fn run(paths: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
+pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
+    let outcome = if claims.is_empty() {
+        lint_articles(paths, common)
+    } else {
+        reduce_claims(claims, common)
+    };
+    match outcome {
+        Ok(outcome) => report(&outcome, common, fail_on),
+        Err(exit) => exit,
+    }
+}
+
+/// The map and reduce steps in one process.
+fn lint_articles(paths: &[PathBuf], common: &Common) -> Result<pipeline::Outcome, Exit> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         if Path::new(DEFAULT_DIR).is_dir() {
             vec![PathBuf::from(DEFAULT_DIR)]
         } else {
             eprintln!("claimlint: no paths given and no `{DEFAULT_DIR}/` directory here");
-            return Exit::Error;
+            return Err(Exit::Error);
         }
     } else {
         paths.to_vec()
     };
-    let pack = match load_pack(&common.rules) {
-        Ok(pack) => pack,
-        Err(exit) => return exit,
-    };
-    let (inputs, walk_problems) = match super::discover(&paths) {
-        Ok(found) => found,
-        Err(exit) => return exit,
-    };
+    let pack = load_pack(&common.rules)?;
+    let (inputs, walk_problems) = super::discover(&paths)?;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    let outcome = pipeline::lint(&pack, &inputs, walk_problems, &options, common.max_claims);
-    let report = report::build(&outcome);
+    Ok(pipeline::lint(
+        &pack,
+        &inputs,
+        walk_problems,
+        &options,
+        common.max_claims,
+    ))
+}
+
+/// The reduce step over claims files from any number of shards.
+fn reduce_claims(files: &[PathBuf], common: &Common) -> Result<pipeline::Outcome, Exit> {
+    let pack = load_pack(&common.rules)?;
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        match interchange::read(file, &pack) {
+            Ok((found, trouble)) => {
+                articles.extend(found);
+                problems.extend(trouble);
+            }
+            Err(error) => {
+                eprintln!("claimlint: {error}");
+                return Err(Exit::Error);
+            }
+        }
+    }
+    // Shards may come in any order; the report may not depend on it.
+    articles.sort_by(|a, b| a.origin.cmp(&b.origin));
+    problems.sort_by(|a, b| (&a.origin, &a.message).cmp(&(&b.origin, &b.message)));
+    let mut analyzer = Analyzer::new(&pack);
+    analyzer.max_claims = common.max_claims;
+    let options = LoadOptions {
+        max_file_size: common.max_file_size,
+    };
+    Ok(pipeline::reduce(
+        &analyzer,
+        articles,
+        problems,
+        Default::default(),
+        &options,
+    ))
+}
+
+fn report(outcome: &pipeline::Outcome, common: &Common, fail_on: FailOn) -> Exit {
+    let report = report::build(outcome);
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {
             color: use_color(common),

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod claims;
+pub mod extract;
 pub mod rules;
 pub mod test;
 

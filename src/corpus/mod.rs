@@ -14,14 +14,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use dateline::find_dateline;
 pub use source_map::SourceMap;
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 
 /// Where an article was read from. A JSONL file holds one article per line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Origin {
     File(PathBuf),
     JsonlLine { path: PathBuf, line: usize },
@@ -48,7 +48,7 @@ impl fmt::Display for Origin {
 }
 
 /// Where the publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PublishedFrom {
     Metadata,

@@ -2,12 +2,14 @@
 //! from, so that every label quotes the file exactly — also when the text was decoded from HTML
 //! entities, stripped of front matter or repaired from invalid UTF-8.
 
+use serde::{Deserialize, Serialize};
+
 /// One stretch of analysed text and the stretch of source bytes it came from.
 ///
 /// When `exact` is true the two stretches have the same length and correspond byte for byte.
 /// Otherwise (an HTML entity, a replaced invalid byte sequence) the text stretch stands for the
 /// whole source stretch and cannot be split.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub text_start: usize,
     pub text_len: usize,
@@ -17,7 +19,7 @@ pub struct Segment {
 }
 
 /// Ordered, non-overlapping segments covering the analysed text from offset 0.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceMap {
     segments: Vec<Segment>,
 }

@@ -3,6 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::{Claim, ClaimKind, DateValue, DurationClaim, Span, Tense};
 use crate::pack::{EntityId, EntityKind, EventTypeId, Pack};
@@ -14,7 +15,7 @@ const WORDS_BEFORE_TRIGGER: usize = 4;
 /// How far after a trigger "in more than two decades" may stand.
 const INTERVAL_REACH: usize = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateSlot {
     pub value: DateValue,
     pub span: Span,
@@ -24,14 +25,14 @@ pub struct DateSlot {
 
 /// What an ordinal or an interval counts: meetings between the participants, or the
 /// visitor's visits to one country ("his first visit to China").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Counting {
     Meetings,
     Visits,
 }
 
 /// "their third summit": the number and what it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ordinal {
     pub n: u32,
     pub span: Span,
@@ -39,14 +40,14 @@ pub struct Ordinal {
 }
 
 /// "the first … in more than two decades": the stated gap to the previous one.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Gap {
     pub duration: DurationClaim,
     pub span: Span,
     pub counts: Counting,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     pub event_type: EventTypeId,
     pub trigger: Span,

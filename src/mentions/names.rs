@@ -1,6 +1,7 @@
 //! Proper-name candidates for the variant check: runs of capitalised words, cut into n-grams
 //! keyed by their letters alone, so "Kim Jong-un" and "Kim Jong Un" share a key.
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::extract::Span;
@@ -71,7 +72,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// One spelling of a name n-gram in one article: how often and where first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameSpelling {
     pub surface: String,
     /// Lowercase letters and digits only.

@@ -3,11 +3,12 @@
 
 use crate::extract::Span;
 use crate::pack::{EntityId, EntityKind, Pack, Relation};
+use serde::{Deserialize, Serialize};
 
 use super::entities::{EntityMention, Naming};
 
 /// "`subject` is the `relation` of `object`", as the text says it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationClaim {
     pub span: Span,
     pub subject: EntityId,
@@ -18,7 +19,7 @@ pub struct RelationClaim {
 }
 
 /// "`person` holds `title` of `country`", as the text says it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TitleClaim {
     pub span: Span,
     pub person: EntityId,

@@ -92,6 +92,7 @@ pub fn compile(sources: &[PackSource]) -> Result<Pack, Vec<PackError>> {
         compiler.compile_file(source, file);
     }
     if compiler.errors.is_empty() {
+        compiler.pack.fingerprint = fingerprint(sources);
         Ok(compiler.pack)
     } else {
         Err(compiler.errors)
@@ -378,6 +379,24 @@ impl Compiler {
             file: source.file.clone(),
         });
     }
+}
+
+/// FNV-1a over the rule files' names and texts: stable across runs and machines.
+fn fingerprint(sources: &[PackSource]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for source in sources {
+        for byte in source
+            .file
+            .bytes()
+            .chain([0])
+            .chain(source.text.bytes())
+            .chain([0])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 fn file_stem(file: &str) -> String {

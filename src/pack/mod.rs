@@ -7,6 +7,7 @@ pub mod relation;
 pub mod schema;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 pub use compile::{compile, default_sources, PackSource};
 pub use error::PackError;
@@ -15,10 +16,10 @@ pub use schema::{EntityKind, Severity};
 
 use crate::checks::CheckKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EventTypeId(pub u32);
 
 #[derive(Debug, Clone)]
@@ -117,6 +118,9 @@ pub struct Pack {
     pub events: Vec<EventType>,
     pub checks: Vec<CheckSpec>,
     pub files: Vec<String>,
+    /// A hash of every rule file's name and text: claims extracted with one pack are checked
+    /// only with the same pack.
+    pub fingerprint: String,
 }
 
 impl Pack {

@@ -1,10 +1,11 @@
 //! Kinship relations between persons, with their converses, so that a fact stated from either
 //! side can be compared with a claim stated from the other.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Relation {
     Child,
     Grandchild,
