@@ -136,7 +136,8 @@ pub fn explain(
                 })
             })
             .count();
-        if cited > 0 {
+        // One finding is explained by its own help; a root cause explains several.
+        if cited >= 2 {
             suspects.push((cited, index));
         }
     }

@@ -87,7 +87,7 @@ fn reduce_claims(files: &[PathBuf], common: &Common) -> Result<pipeline::Outcome
 }
 
 fn report(outcome: &pipeline::Outcome, common: &Common, fail_on: FailOn) -> Exit {
-    let report = report::build(outcome);
+    let report = report::build(outcome, common.format == Format::Human);
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {
             color: use_color(common),

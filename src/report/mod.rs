@@ -6,6 +6,7 @@ mod json;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -81,13 +82,15 @@ pub trait Reporter {
 }
 
 /// Re-reads the cited sources (only those) and resolves every label.
-pub fn build(outcome: &Outcome) -> Report {
-    let mut cache: BTreeMap<Origin, Option<Vec<u8>>> = BTreeMap::new();
+///
+/// `keep_text` keeps the whole text of every cited source, for renderers that show it.
+pub fn build(outcome: &Outcome, keep_text: bool) -> Report {
+    let mut cache = SourceCache::new(outcome);
     let articles = &outcome.analysis.articles;
     let mut findings = Vec::new();
     let mut sources = BTreeMap::new();
     for finding in &outcome.findings {
-        findings.push(resolve_finding(outcome, finding, &mut cache, &mut sources));
+        findings.push(resolve_finding(outcome, finding, &mut cache, &mut sources, keep_text));
     }
     let count = |severity: Severity| {
         findings
@@ -121,11 +124,56 @@ pub fn build(outcome: &Outcome) -> Report {
     }
 }
 
+/// The cited sources, each file read once: a JSONL shard once for all its cited lines.
+struct SourceCache<'o> {
+    outcome: &'o Outcome,
+    files: BTreeMap<PathBuf, Option<Vec<u8>>>,
+    lines: BTreeMap<Origin, Option<Vec<u8>>>,
+}
+
+impl<'o> SourceCache<'o> {
+    fn new(outcome: &'o Outcome) -> Self {
+        SourceCache {
+            outcome,
+            files: BTreeMap::new(),
+            lines: BTreeMap::new(),
+        }
+    }
+
+    fn file(&mut self, path: &Path) -> Option<&Vec<u8>> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| std::fs::read(path).ok())
+            .as_ref()
+    }
+
+    /// The bytes label offsets of `origin` point into.
+    fn bytes(&mut self, origin: &Origin) -> Option<&[u8]> {
+        if let Some(kept) = self.outcome.kept_sources.get(origin) {
+            return Some(kept);
+        }
+        match origin {
+            Origin::File(path) => self.file(path).map(Vec::as_slice),
+            Origin::JsonlLine { path, line } => {
+                if !self.lines.contains_key(origin) {
+                    let text = self
+                        .file(path)
+                        .and_then(|file| corpus::jsonl_line_text(file, *line));
+                    self.lines.insert(origin.clone(), text);
+                }
+                self.lines.get(origin).and_then(|text| text.as_deref())
+            }
+            Origin::Stdin => None,
+        }
+    }
+}
+
 fn resolve_finding(
     outcome: &Outcome,
     finding: &Finding,
-    cache: &mut BTreeMap<Origin, Option<Vec<u8>>>,
+    cache: &mut SourceCache,
     sources: &mut BTreeMap<String, String>,
+    keep_text: bool,
 ) -> ResolvedFinding {
     let articles = &outcome.analysis.articles;
     let mut labels = Vec::new();
@@ -137,13 +185,7 @@ fn resolve_finding(
                 None => continue,
             },
         };
-        let source = cache.entry(origin.clone()).or_insert_with(|| {
-            outcome
-                .kept_sources
-                .get(origin)
-                .cloned()
-                .or_else(|| corpus::read_source(origin).ok())
-        });
+        let source = cache.bytes(origin);
         let (start, end) = match map {
             Some(map) => map.to_source(label.span.start, label.span.end),
             None => (label.span.start, label.span.end),
@@ -154,9 +196,11 @@ fn resolve_finding(
                 let end = end.min(bytes.len());
                 let start = start.min(end);
                 let (line, column) = line_column(bytes, start);
-                sources
-                    .entry(path.clone())
-                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+                if keep_text {
+                    sources
+                        .entry(path.clone())
+                        .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+                }
                 ResolvedLabel {
                     path,
                     start,

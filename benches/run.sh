@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Throughput, scaling and memory of `claimlint check` on generated news text.
+#
+#   bash benches/run.sh              # 10 MB and 100 MB corpora, 5 runs each
+#   SIZES="10 100 1000" RUNS=3 bash benches/run.sh
+#
+# Prints, per corpus size: MB/s on one thread and on all cores (medians), the speed-up, peak
+# memory (max RSS), the split between the per-article (map) and cross-article (reduce) phases,
+# and, where ripgrep is installed, the ratio to `rg -c` counting the pack's trigger words over
+# the same files in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10 100"}
+RUNS=${RUNS:-5}
+SEED=${SEED:-7}
+WORK=${WORK:-/tmp/claimlint-bench}
+CORES=$(nproc)
+
+cargo build --release --quiet --bin claimlint --example generate
+BIN=target/release/claimlint
+mkdir -p "$WORK"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Seconds and max RSS (KB) of one run: "SECONDS KB".
+measure() {
+  /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$WORK/time.err" || true
+  tail -n 1 "$WORK/time.err"
+}
+
+printf '%-7s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
+  size articles "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
+for size in $SIZES; do
+  corpus="$WORK/corpus-$size"
+  if [ ! -d "$corpus" ]; then
+    target/release/examples/generate --seed "$SEED" --megabytes "$size" --out "$corpus" >/dev/null
+  fi
+  one=(); all=(); rss=()
+  for _ in $(seq "$RUNS"); do
+    read -r s kb < <(measure "$BIN" check "$corpus" -j 1 --format json -q)
+    one+=("$s"); rss+=("$kb")
+    read -r s _ < <(measure "$BIN" check "$corpus" -j "$CORES" --format json -q)
+    all+=("$s")
+  done
+  t1=$(printf '%s\n' "${one[@]}" | median)
+  tn=$(printf '%s\n' "${all[@]}" | median)
+  kb=$(printf '%s\n' "${rss[@]}" | median)
+  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format json -q 2>&1 >/dev/null | grep '^timings:' || true)
+  articles=$(sed -E 's/.*articles ([0-9]+).*/\1/' <<<"$timings")
+  map=$(sed -E 's/.* map ([0-9.]+)s.*/\1/' <<<"$timings")
+  reduce=$(sed -E 's/.* reduce ([0-9.]+)s.*/\1/' <<<"$timings")
+  rg_ratio="(no rg)"
+  if command -v rg >/dev/null; then
+    rgt=()
+    for _ in $(seq "$RUNS"); do
+      read -r s _ < <(measure rg -c -j 1 -i '\b(summit|meeting|met|talks|visit|visited|trip)\b' "$corpus")
+      rgt+=("$s")
+    done
+    trg=$(printf '%s\n' "${rgt[@]}" | median)
+    rg_ratio=$(awk -v a="$t1" -v b="$trg" 'BEGIN {printf "%.1fx slower", (b > 0 ? a / b : 0)}')
+  fi
+  awk -v size="$size" -v n="$articles" -v t1="$t1" -v tn="$tn" -v kb="$kb" -v map="$map" \
+      -v reduce="$reduce" -v rg="$rg_ratio" -v cores="$CORES" 'BEGIN {
+    printf "%-7s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n", size "MB", n,
+      sprintf("%.1f MB/s", size / t1), sprintf("%.1f MB/s", size / tn),
+      sprintf("%.2fx", t1 / tn), sprintf("%.0f", kb / 1024), map, reduce, rg }'
+done
