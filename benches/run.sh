@@ -45,7 +45,7 @@ for size in $SIZES; do
   t1=$(printf '%s\n' "${one[@]}" | median)
   tn=$(printf '%s\n' "${all[@]}" | median)
   kb=$(printf '%s\n' "${rss[@]}" | median)
-  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format json -q 2>&1 >/dev/null | grep '^timings:' || true)
+  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format json -q 2>&1 >/dev/null | grep '^timings: articles' || true)
   articles=$(sed -E 's/.*articles ([0-9]+).*/\1/' <<<"$timings")
   map=$(sed -E 's/.* map ([0-9.]+)s.*/\1/' <<<"$timings")
   reduce=$(sed -E 's/.* reduce ([0-9.]+)s.*/\1/' <<<"$timings")

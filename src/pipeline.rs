@@ -173,9 +173,21 @@ pub fn reduce(
     options: &LoadOptions,
 ) -> Outcome {
     let pack = analyzer.pack;
+    let started = std::time::Instant::now();
     let mut analysis = Analysis::new(articles);
+    let indexed = started.elapsed();
     let mut findings = run_checks(pack, &analysis);
+    let checked = started.elapsed();
     root_cause::explain(analyzer, &mut analysis, &mut findings, options);
+    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
+        eprintln!(
+            "timings: index {:.3}s checks {:.3}s root-cause {:.3}s findings {}",
+            indexed.as_secs_f64(),
+            (checked - indexed).as_secs_f64(),
+            (started.elapsed() - checked).as_secs_f64(),
+            findings.len()
+        );
+    }
     findings.extend(undated_notes(&analysis));
     let base = analysis.articles.len();
     for (offset, problem) in problems.iter().enumerate() {

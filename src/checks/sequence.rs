@@ -154,17 +154,21 @@ fn event_labels(analysis: &Analysis, event: &Event, message: &str) -> Vec<Label>
     labels
 }
 
+/// The articles telling of `event`: the first few by name, the rest counted.
 fn sources(analysis: &Analysis, event: &Event) -> String {
-    let mut names: Vec<String> = event
+    // Members are in article order, so equal articles are neighbours.
+    let mut articles: Vec<usize> = event
         .members
         .iter()
-        .map(|&member| {
-            article_name(&analysis.articles[analysis.events.article_events[member].article])
-        })
+        .map(|&member| analysis.events.article_events[member].article)
         .collect();
-    names.dedup();
-    let more = names.len().saturating_sub(SOURCES_CITED);
-    names.truncate(SOURCES_CITED);
+    articles.dedup();
+    let more = articles.len().saturating_sub(SOURCES_CITED);
+    let names: Vec<String> = articles
+        .iter()
+        .take(SOURCES_CITED)
+        .map(|&article| article_name(&analysis.articles[article]))
+        .collect();
     if more > 0 {
         format!("{} and {more} more", names.join(", "))
     } else {

@@ -337,21 +337,10 @@ fn load_bytes(origin: Origin, format: Format, bytes: &[u8]) -> Vec<Result<Articl
     }
 }
 
-/// The text of line `line` of a JSONL file's bytes: what that article's offsets point into.
-pub fn jsonl_line_text(file: &[u8], line: usize) -> Option<Vec<u8>> {
-    let start = if line <= 1 {
-        0
-    } else {
-        file.iter()
-            .enumerate()
-            .filter(|(_, &byte)| byte == b'\n')
-            .nth(line - 2)
-            .map(|(at, _)| at + 1)?
-    };
-    let rest = file.get(start..)?;
-    let end = rest.iter().position(|&byte| byte == b'\n').unwrap_or(rest.len());
-    let text = String::from_utf8_lossy(&rest[..end]);
-    jsonl::line_text(&text, 1).map(String::into_bytes)
+/// The `text` of one JSONL line (its bytes, without the newline): what that article's offsets
+/// point into.
+pub fn jsonl_line_text(line: &[u8]) -> Option<Vec<u8>> {
+    jsonl::line_text(&String::from_utf8_lossy(line), 1).map(String::into_bytes)
 }
 
 /// The bytes label offsets of `origin` point into, read again to render findings.

@@ -90,7 +90,13 @@ pub fn build(outcome: &Outcome, keep_text: bool) -> Report {
     let mut findings = Vec::new();
     let mut sources = BTreeMap::new();
     for finding in &outcome.findings {
-        findings.push(resolve_finding(outcome, finding, &mut cache, &mut sources, keep_text));
+        findings.push(resolve_finding(
+            outcome,
+            finding,
+            &mut cache,
+            &mut sources,
+            keep_text,
+        ));
     }
     let count = |severity: Severity| {
         findings
@@ -124,10 +130,16 @@ pub fn build(outcome: &Outcome, keep_text: bool) -> Report {
     }
 }
 
+/// A file read for rendering, with where its lines start (found once, for JSONL shards).
+struct CachedFile {
+    bytes: Vec<u8>,
+    line_starts: Vec<usize>,
+}
+
 /// The cited sources, each file read once: a JSONL shard once for all its cited lines.
 struct SourceCache<'o> {
     outcome: &'o Outcome,
-    files: BTreeMap<PathBuf, Option<Vec<u8>>>,
+    files: BTreeMap<PathBuf, Option<CachedFile>>,
     lines: BTreeMap<Origin, Option<Vec<u8>>>,
 }
 
@@ -140,10 +152,22 @@ impl<'o> SourceCache<'o> {
         }
     }
 
-    fn file(&mut self, path: &Path) -> Option<&Vec<u8>> {
+    fn file(&mut self, path: &Path) -> Option<&CachedFile> {
         self.files
             .entry(path.to_path_buf())
-            .or_insert_with(|| std::fs::read(path).ok())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(path).ok()?;
+                let line_starts = std::iter::once(0)
+                    .chain(
+                        bytes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &byte)| byte == b'\n')
+                            .map(|(at, _)| at + 1),
+                    )
+                    .collect();
+                Some(CachedFile { bytes, line_starts })
+            })
             .as_ref()
     }
 
@@ -153,12 +177,17 @@ impl<'o> SourceCache<'o> {
             return Some(kept);
         }
         match origin {
-            Origin::File(path) => self.file(path).map(Vec::as_slice),
+            Origin::File(path) => self.file(path).map(|file| file.bytes.as_slice()),
             Origin::JsonlLine { path, line } => {
                 if !self.lines.contains_key(origin) {
-                    let text = self
-                        .file(path)
-                        .and_then(|file| corpus::jsonl_line_text(file, *line));
+                    let text = self.file(path).and_then(|file| {
+                        let start = *file.line_starts.get(line.checked_sub(1)?)?;
+                        let end = file
+                            .line_starts
+                            .get(*line)
+                            .map_or(file.bytes.len(), |next| next - 1);
+                        corpus::jsonl_line_text(file.bytes.get(start..end)?)
+                    });
                     self.lines.insert(origin.clone(), text);
                 }
                 self.lines.get(origin).and_then(|text| text.as_deref())
