@@ -20,6 +20,12 @@ pub struct Cli {
 pub enum Format {
     Human,
     Json,
+    /// One finding per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -305,3 +305,49 @@ fn claims_from_another_rule_pack_are_refused() {
         .code(2)
         .stderr(predicates::str::contains("another rule pack"));
 }
+
+/// SARIF: one result per finding, the primary label as its location, every other label (in
+/// other articles too) a related location.
+#[test]
+fn sarif_results_carry_every_label() {
+    let (report, _) = json_report(&["check", "seeds"]);
+    let output = claimlint()
+        .args(["check", "seeds", "--format", "sarif"])
+        .output()
+        .expect("runs");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(findings) {
+        assert_eq!(result["ruleId"], finding["rule"]);
+        let labels = finding["labels"].as_array().map_or(0, Vec::len);
+        let related = result["relatedLocations"].as_array().map_or(0, Vec::len);
+        assert_eq!(related + 1, labels, "{result}");
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .expect("uri");
+        assert!(uri.starts_with("seeds/"), "{uri}");
+    }
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules
+        .iter()
+        .any(|rule| rule["id"] == "summits/summit-count"));
+}
+
+#[test]
+fn github_annotations_name_seed_files_and_lines() {
+    let output = claimlint()
+        .args(["check", "seeds", "--format", "github"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text
+        .lines()
+        .any(|line| line.starts_with("::error file=seeds/001_e907f36626033505.txt,line=11,")));
+    assert!(text.lines().all(|line| line.starts_with("::")));
+    assert_eq!(output.status.code(), Some(1));
+}

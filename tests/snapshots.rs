@@ -49,3 +49,33 @@ fn seeds_claims_json() {
         );
     });
 }
+
+#[test]
+fn seeds_sarif_report() {
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "seeds_sarif_report",
+            run(&["check", "seeds", "--format", "sarif"])
+        );
+    });
+}
+
+#[test]
+fn seeds_github_annotations() {
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "seeds_github_annotations",
+            run(&["check", "seeds", "--format", "github"])
+        );
+    });
+}
+
+#[test]
+fn seeds_jsonl_findings() {
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "seeds_jsonl_findings",
+            run(&["check", "seeds", "--format", "jsonl"])
+        );
+    });
+}

@@ -10,7 +10,7 @@ use crate::corpus::LoadOptions;
 use crate::interchange;
 use crate::pack::Severity;
 use crate::pipeline;
-use crate::report::{self, Human, Json, Reporter};
+use crate::report::{self, Github, Human, Json, Jsonl, Reporter, RuleInfo, Sarif};
 
 const DEFAULT_DIR: &str = "seeds";
 
@@ -21,13 +21,16 @@ pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, fail_on: Fail
         reduce_claims(claims, common)
     };
     match outcome {
-        Ok(outcome) => report(&outcome, common, fail_on),
+        Ok((outcome, rules)) => report(&outcome, &rules, common, fail_on),
         Err(exit) => exit,
     }
 }
 
 /// The map and reduce steps in one process.
-fn lint_articles(paths: &[PathBuf], common: &Common) -> Result<pipeline::Outcome, Exit> {
+fn lint_articles(
+    paths: &[PathBuf],
+    common: &Common,
+) -> Result<(pipeline::Outcome, Vec<RuleInfo>), Exit> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         if Path::new(DEFAULT_DIR).is_dir() {
             vec![PathBuf::from(DEFAULT_DIR)]
@@ -43,17 +46,15 @@ fn lint_articles(paths: &[PathBuf], common: &Common) -> Result<pipeline::Outcome
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    Ok(pipeline::lint(
-        &pack,
-        &inputs,
-        walk_problems,
-        &options,
-        common.max_claims,
-    ))
+    let outcome = pipeline::lint(&pack, &inputs, walk_problems, &options, common.max_claims);
+    Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
 /// The reduce step over claims files from any number of shards.
-fn reduce_claims(files: &[PathBuf], common: &Common) -> Result<pipeline::Outcome, Exit> {
+fn reduce_claims(
+    files: &[PathBuf],
+    common: &Common,
+) -> Result<(pipeline::Outcome, Vec<RuleInfo>), Exit> {
     let pack = load_pack(&common.rules)?;
     let mut articles = Vec::new();
     let mut problems = Vec::new();
@@ -77,17 +78,17 @@ fn reduce_claims(files: &[PathBuf], common: &Common) -> Result<pipeline::Outcome
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
-    Ok(pipeline::reduce(
-        &analyzer,
-        articles,
-        problems,
-        Default::default(),
-        &options,
-    ))
+    let outcome = pipeline::reduce(&analyzer, articles, problems, Default::default(), &options);
+    Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
-fn report(outcome: &pipeline::Outcome, common: &Common, fail_on: FailOn) -> Exit {
-    let report = report::build(outcome, common.format == Format::Human);
+fn report(
+    outcome: &pipeline::Outcome,
+    rules: &[RuleInfo],
+    common: &Common,
+    fail_on: FailOn,
+) -> Exit {
+    let report = report::build(outcome, common.format == Format::Human, rules.to_vec());
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {
             color: use_color(common),
@@ -95,6 +96,9 @@ fn report(outcome: &pipeline::Outcome, common: &Common, fail_on: FailOn) -> Exit
             quiet: common.quiet,
         }),
         Format::Json => Box::new(Json),
+        Format::Jsonl => Box::new(Jsonl),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = reporter

@@ -199,12 +199,13 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     }
     let mut stdout = std::io::stdout().lock();
     let written = match common.format {
-        Format::Json => {
+        Format::Human => write_table(&mut stdout, &rows),
+        // The claims are a debugging view: every machine format gets the JSON document.
+        Format::Json | Format::Jsonl | Format::Sarif | Format::Github => {
             serde_json::to_writer_pretty(&mut stdout, &serde_json::json!({ "articles": rows }))
                 .map_err(std::io::Error::other)
                 .and_then(|()| writeln!(stdout))
         }
-        Format::Human => write_table(&mut stdout, &rows),
     };
     if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {

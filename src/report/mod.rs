@@ -1,8 +1,11 @@
 //! Reports: findings resolved to the bytes of the files they cite, then printed by one
 //! [`Reporter`] per output format.
 
+mod github;
 mod human;
 mod json;
+mod jsonl;
+mod sarif;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -15,8 +18,11 @@ use crate::finding::Finding;
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use jsonl::Jsonl;
+pub use sarif::Sarif;
 
 /// A label as the report contract gives it: offsets into the file as read.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -29,6 +35,20 @@ pub struct ResolvedLabel {
     pub text: String,
     pub primary: bool,
     pub message: String,
+    /// Where the label is in the file itself, for formats that address files by line: the
+    /// file path, and for a JSONL article its line (the offsets are then into its `text`).
+    #[serde(skip)]
+    pub location: FileLocation,
+}
+
+/// A label's place in terms of the file on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileLocation {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +94,46 @@ pub struct Report {
     /// The sources labels point into, for renderers that show them.
     #[serde(skip)]
     pub sources: BTreeMap<String, String>,
+    /// The checks that ran, for formats that describe rules (SARIF).
+    #[serde(skip)]
+    pub rules: Vec<RuleInfo>,
+}
+
+/// A check as formats that list rules describe it.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub id: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub documentation: String,
+}
+
+impl RuleInfo {
+    pub fn of_pack(pack: &crate::pack::Pack) -> Vec<RuleInfo> {
+        pack.checks
+            .iter()
+            .map(|spec| RuleInfo {
+                id: spec.id.clone(),
+                kind: spec.kind.name().to_string(),
+                severity: spec.severity,
+                summary: spec.summary.clone(),
+                documentation: if spec.description.is_empty() {
+                    spec.kind.doc().to_string()
+                } else {
+                    format!("{}\n\n{}", spec.description.trim(), spec.kind.doc())
+                },
+            })
+            .collect()
+    }
+}
+
+/// A JSON writing error as an I/O error, keeping its kind (a closed pipe stays a closed pipe).
+pub(crate) fn json_error(error: serde_json::Error) -> io::Error {
+    match error.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(error),
+    }
 }
 
 /// One output format.
@@ -84,7 +144,7 @@ pub trait Reporter {
 /// Re-reads the cited sources (only those) and resolves every label.
 ///
 /// `keep_text` keeps the whole text of every cited source, for renderers that show it.
-pub fn build(outcome: &Outcome, keep_text: bool) -> Report {
+pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
     let mut cache = SourceCache::new(outcome);
     let articles = &outcome.analysis.articles;
     let mut findings = Vec::new();
@@ -127,6 +187,7 @@ pub fn build(outcome: &Outcome, keep_text: bool) -> Report {
         findings,
         summary,
         sources,
+        rules,
     }
 }
 
@@ -225,6 +286,23 @@ fn resolve_finding(
                 let end = end.min(bytes.len());
                 let start = start.min(end);
                 let (line, column) = line_column(bytes, start);
+                let (end_line, end_column) = line_column(bytes, end);
+                let location = match origin {
+                    Origin::JsonlLine { path, line } => FileLocation {
+                        file: path.display().to_string(),
+                        line: *line,
+                        column: 1,
+                        end_line: *line,
+                        end_column: 1,
+                    },
+                    _ => FileLocation {
+                        file: origin.to_string(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                    },
+                };
                 if keep_text {
                     sources
                         .entry(path.clone())
@@ -239,10 +317,15 @@ fn resolve_finding(
                     text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
                     primary: label.primary,
                     message: label.message.clone(),
+                    location,
                 }
             }
             // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
             None => ResolvedLabel {
+                location: FileLocation {
+                    file: path.clone(),
+                    ..FileLocation::default()
+                },
                 path,
                 start,
                 end,

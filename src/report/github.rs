@@ -1,0 +1,72 @@
+//! GitHub Actions workflow commands: one annotation per finding, on its primary label.
+
+use std::io::{self, Write};
+
+use super::{Report, Reporter};
+use crate::pack::Severity;
+
+pub struct Github;
+
+/// Escapes a message as GitHub's workflow commands require.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (file, title): also `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Reporter for Github {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for finding in &report.findings {
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let primary = finding
+                .labels
+                .iter()
+                .find(|label| label.primary)
+                .or(finding.labels.first());
+            let mut properties = Vec::new();
+            if let Some(label) = primary {
+                let place = &label.location;
+                properties.push(format!("file={}", escape_property(&place.file)));
+                if place.line > 0 {
+                    properties.push(format!("line={}", place.line));
+                    properties.push(format!("col={}", place.column));
+                    properties.push(format!("endLine={}", place.end_line));
+                    properties.push(format!("endColumn={}", place.end_column));
+                }
+            }
+            properties.push(format!("title={}", escape_property(&finding.rule)));
+            let mut message = finding.message.clone();
+            if let Some(help) = &finding.help {
+                message.push('\n');
+                message.push_str(help);
+            }
+            writeln!(
+                out,
+                "::{command} {}::{}",
+                properties.join(","),
+                escape_data(&message)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_and_properties_are_escaped() {
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

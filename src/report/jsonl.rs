@@ -1,0 +1,17 @@
+//! JSONL: one finding per line, the same objects as the JSON report's `findings`.
+
+use std::io::{self, Write};
+
+use super::{Report, Reporter};
+
+pub struct Jsonl;
+
+impl Reporter for Jsonl {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        for finding in &report.findings {
+            serde_json::to_writer(&mut *out, finding).map_err(super::json_error)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,146 @@
+//! SARIF 2.1.0: the checks as rules with their documentation, each finding a result with its
+//! primary location and the other labels (in other articles too) as related locations.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use super::{Report, Reporter, ResolvedLabel};
+use crate::pack::Severity;
+
+pub struct Sarif;
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A file path as a relative URI: forward slashes, spaces and the like percent-encoded.
+fn uri(path: &str) -> String {
+    let mut encoded = String::with_capacity(path.len());
+    for byte in path.replace('\\', "/").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+fn physical_location(label: &ResolvedLabel) -> Value {
+    let place = &label.location;
+    let mut region = json!({});
+    if place.line > 0 {
+        region = json!({
+            "startLine": place.line,
+            "startColumn": place.column,
+            "endLine": place.end_line,
+            "endColumn": place.end_column,
+        });
+        // Offsets address the file itself only when the label is not inside a JSONL line.
+        if place.file == label.path {
+            region["byteOffset"] = json!(label.start);
+            region["byteLength"] = json!(label.end - label.start);
+        }
+        region["snippet"] = json!({ "text": label.text });
+    }
+    let mut location = json!({ "artifactLocation": { "uri": uri(&place.file) } });
+    if region.as_object().is_some_and(|fields| !fields.is_empty()) {
+        location["region"] = region;
+    }
+    location
+}
+
+impl Reporter for Sarif {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<Value> = report
+            .rules
+            .iter()
+            .map(|rule| {
+                json!({
+                    "id": rule.id,
+                    "name": rule.kind,
+                    "shortDescription": { "text": rule.summary },
+                    "fullDescription": { "text": rule.documentation },
+                    "help": { "text": rule.documentation },
+                    "defaultConfiguration": { "level": level(rule.severity) },
+                })
+            })
+            .collect();
+        let results: Vec<Value> = report
+            .findings
+            .iter()
+            .map(|finding| {
+                let primary = finding
+                    .labels
+                    .iter()
+                    .position(|label| label.primary)
+                    .unwrap_or(0);
+                let locations: Vec<Value> = finding
+                    .labels
+                    .get(primary)
+                    .map(|label| {
+                        json!({
+                            "physicalLocation": physical_location(label),
+                            "message": { "text": label.message },
+                        })
+                    })
+                    .into_iter()
+                    .collect();
+                let related: Vec<Value> = finding
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| *index != primary)
+                    .map(|(index, label)| {
+                        json!({
+                            "id": index,
+                            "physicalLocation": physical_location(label),
+                            "message": { "text": label.message },
+                        })
+                    })
+                    .collect();
+                let mut text = finding.message.clone();
+                if let Some(help) = &finding.help {
+                    text.push_str("\n\n");
+                    text.push_str(help);
+                }
+                let mut result = json!({
+                    "ruleId": finding.rule,
+                    "level": level(finding.severity),
+                    "message": { "text": text },
+                    "locations": locations,
+                });
+                if let Some(index) = report.rules.iter().position(|rule| rule.id == finding.rule) {
+                    result["ruleIndex"] = json!(index);
+                }
+                if !related.is_empty() {
+                    result["relatedLocations"] = json!(related);
+                }
+                result
+            })
+            .collect();
+        let sarif = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {
+                    "driver": {
+                        "name": "claimlint",
+                        "version": report.tool.version,
+                        "informationUri": "https://github.com/claimlint/claimlint",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *out, &sarif).map_err(super::json_error)?;
+        writeln!(out)
+    }
+}
