@@ -54,8 +54,15 @@ pub fn run(cli: Cli) -> Exit {
             common,
             fail_on,
             claims,
+            baseline,
+            write_baseline,
         } => with_threads(common.threads, || {
-            commands::check::run(&paths, &claims, &common, fail_on)
+            let gate = commands::check::Gate {
+                fail_on,
+                baseline: baseline.as_deref(),
+                write_baseline: write_baseline.as_deref(),
+            };
+            commands::check::run(&paths, &claims, &common, &gate)
         }),
         Command::Extract {
             paths,

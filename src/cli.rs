@@ -83,6 +83,13 @@ pub enum Command {
         /// reading articles.
         #[arg(long = "claims", value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
         claims: Vec<PathBuf>,
+        /// Fail only on findings this baseline does not record; report entries that no longer
+        /// match as stale.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings as a baseline.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Extract the claims of a shard of articles into a claims file (the map step).
     Extract {

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -351,3 +351,97 @@ fn github_annotations_name_seed_files_and_lines() {
     assert!(text.lines().all(|line| line.starts_with("::")));
     assert_eq!(output.status.code(), Some(1));
 }
+
+fn copy_seeds_to(dir: &std::path::Path) {
+    for entry in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
+/// A baseline hides today's findings, survives an unrelated edit, and a new contradiction
+/// fails the gate again; an entry that matches nothing any more is reported as stale.
+#[test]
+fn baseline_round_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("dossier");
+    fs::create_dir(&corpus).expect("mkdir");
+    copy_seeds_to(&corpus);
+    let baseline = dir.path().join("baseline.json");
+    claimlint()
+        .arg("check")
+        .arg(&corpus)
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .assert()
+        .code(1);
+    claimlint()
+        .arg("check")
+        .arg(&corpus)
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    // An unrelated paragraph changes: the baseline still matches.
+    let edited = corpus.join("001_e907f36626033505.txt");
+    let text = fs::read_to_string(&edited).expect("read");
+    fs::write(
+        &edited,
+        text.replace(
+            "Recently, tensions on the Korean Peninsula have risen again",
+            "Lately, tensions on the Korean Peninsula have risen once more, officials said,",
+        ),
+    )
+    .expect("write");
+    claimlint()
+        .arg("check")
+        .arg(&corpus)
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    // A new contradiction fails again, and only it is reported.
+    fs::write(
+        corpus.join("005_new.txt"),
+        "Friday, January 27, 2022\n\nKim Jong Un, the grandson of Kim Jong Il, spoke.\n",
+    )
+    .expect("write");
+    let output = claimlint()
+        .arg("check")
+        .arg(&corpus)
+        .args(["--format", "json", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["baseline"]["new"], 2, "{report}");
+    assert!(report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .all(|finding| finding["labels"][0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("005_new.txt"))));
+    // Fixing a recorded contradiction leaves its entry stale.
+    let grandson = corpus.join("003_ce9650cbe7e462b2.txt");
+    let text = fs::read_to_string(&grandson).expect("read");
+    fs::write(
+        &grandson,
+        text.replace("grandson of Kim Jong-il", "son of Kim Jong-il"),
+    )
+    .expect("write");
+    fs::remove_file(corpus.join("005_new.txt")).expect("rm");
+    let output = claimlint()
+        .arg("check")
+        .arg(&corpus)
+        .args(["--format", "json", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let stale = report["baseline"]["stale"].as_array().expect("stale");
+    assert_eq!(stale.len(), 1, "{report}");
+    assert_eq!(stale[0]["rule"], "summits/kinship");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("stale baseline entry"));
+}

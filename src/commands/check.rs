@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::baseline;
+
 use crate::analysis::Analyzer;
 use crate::app::{load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
@@ -14,14 +16,21 @@ use crate::report::{self, Github, Human, Json, Jsonl, Reporter, RuleInfo, Sarif}
 
 const DEFAULT_DIR: &str = "seeds";
 
-pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, fail_on: FailOn) -> Exit {
+/// What decides the exit code: the threshold and the baseline.
+pub struct Gate<'a> {
+    pub fail_on: FailOn,
+    pub baseline: Option<&'a Path>,
+    pub write_baseline: Option<&'a Path>,
+}
+
+pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, gate: &Gate) -> Exit {
     let outcome = if claims.is_empty() {
         lint_articles(paths, common)
     } else {
         reduce_claims(claims, common)
     };
     match outcome {
-        Ok((outcome, rules)) => report(&outcome, &rules, common, fail_on),
+        Ok((outcome, rules)) => report(&outcome, &rules, common, gate),
         Err(exit) => exit,
     }
 }
@@ -82,13 +91,39 @@ fn reduce_claims(
     Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
-fn report(
-    outcome: &pipeline::Outcome,
-    rules: &[RuleInfo],
-    common: &Common,
-    fail_on: FailOn,
-) -> Exit {
-    let report = report::build(outcome, common.format == Format::Human, rules.to_vec());
+fn report(outcome: &pipeline::Outcome, rules: &[RuleInfo], common: &Common, gate: &Gate) -> Exit {
+    let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
+    if let Some(path) = gate.write_baseline {
+        let written = serde_json::to_string_pretty(&baseline::of_findings(&report.findings))
+            .map_err(std::io::Error::other)
+            .and_then(|text| std::fs::write(path, text + "\n"));
+        if let Err(error) = written {
+            eprintln!("claimlint: cannot write {}: {error}", path.display());
+            return Exit::Error;
+        }
+    }
+    if let Some(path) = gate.baseline {
+        let known = match baseline::read(path) {
+            Ok(known) => known,
+            Err(error) => {
+                eprintln!("claimlint: {error}");
+                return Exit::Error;
+            }
+        };
+        let comparison = baseline::apply(&known, &mut report.findings);
+        if !common.quiet {
+            for entry in &comparison.stale {
+                eprintln!(
+                    "claimlint: stale baseline entry {} ({}): {}",
+                    entry.rule,
+                    entry.paths.join(", "),
+                    entry.message
+                );
+            }
+        }
+        report.baseline = Some(comparison);
+        report.recount();
+    }
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {
             color: use_color(common),
@@ -110,7 +145,7 @@ fn report(
             return Exit::Error;
         }
     }
-    let threshold = match fail_on {
+    let threshold = match gate.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };

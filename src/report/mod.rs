@@ -51,7 +51,7 @@ pub struct FileLocation {
     pub end_column: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ResolvedFinding {
     pub rule: String,
     pub check: String,
@@ -91,6 +91,9 @@ pub struct Report {
     pub articles: Vec<ArticleEntry>,
     pub findings: Vec<ResolvedFinding>,
     pub summary: Summary,
+    /// What `--baseline` matched, left new and found stale; only when a baseline is used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::baseline::Comparison>,
     /// The sources labels point into, for renderers that show them.
     #[serde(skip)]
     pub sources: BTreeMap<String, String>,
@@ -186,8 +189,24 @@ pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report
             .collect(),
         findings,
         summary,
+        baseline: None,
         sources,
         rules,
+    }
+}
+
+impl Report {
+    /// Recounts the summary after findings were dropped (by a baseline).
+    pub fn recount(&mut self) {
+        let count = |severity: Severity| {
+            self.findings
+                .iter()
+                .filter(|finding| finding.severity == severity)
+                .count()
+        };
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+        self.summary.infos = count(Severity::Info);
     }
 }
 

@@ -1,0 +1,237 @@
+//! Baselines: record today's findings, then fail only on new ones. A fingerprint is built from
+//! the rule, the article names and the normalised texts of the labels — never from offsets or
+//! line numbers — so it survives unrelated edits to the articles.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::{ResolvedFinding, ResolvedLabel};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Entry {
+    pub rule: String,
+    pub fingerprint: String,
+    /// For the reader of the file; not compared.
+    pub message: String,
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub entries: Vec<Entry>,
+}
+
+/// What a baseline did to a report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Comparison {
+    pub matched: usize,
+    pub new: usize,
+    /// Entries no finding matches any more: fixed, or the articles changed.
+    pub stale: Vec<Entry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{path}: {message}")]
+    Read { path: String, message: String },
+    #[error("{path}: baseline version {found}; this claimlint writes version {VERSION}")]
+    Version { path: String, found: u32 },
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The article's file name: a dossier moved to another directory keeps its baseline.
+fn article_name(label: &ResolvedLabel) -> String {
+    let file = label.location.file.replace('\\', "/");
+    let name = file.rsplit('/').next().unwrap_or(&file).to_string();
+    if label.location.file != label.path {
+        // A JSONL article: its line number is its identity within the file.
+        format!("{name}:{}", label.location.line)
+    } else {
+        name
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs, machines and versions.
+fn hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The rule, where the finding is (the primary label's article and text) and what it clashes
+/// with (the other labels' texts, wherever they are: a new article repeating one of them does
+/// not make the finding new).
+pub fn fingerprint(finding: &ResolvedFinding) -> String {
+    let primary = finding
+        .labels
+        .iter()
+        .find(|label| label.primary)
+        .or(finding.labels.first());
+    let anchor = primary
+        .map(|label| format!("{}\u{1f}{}", article_name(label), normalise(&label.text)))
+        .unwrap_or_default();
+    let mut others: Vec<String> = finding
+        .labels
+        .iter()
+        .filter(|label| !label.primary)
+        .map(|label| normalise(&label.text))
+        .collect();
+    others.sort();
+    others.dedup();
+    hash(&format!(
+        "{}\u{1e}{anchor}\u{1e}{}",
+        finding.rule,
+        others.join("\u{1e}")
+    ))
+}
+
+pub fn entry(finding: &ResolvedFinding) -> Entry {
+    let mut paths: Vec<String> = finding
+        .labels
+        .iter()
+        .map(|label| label.path.clone())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    Entry {
+        rule: finding.rule.clone(),
+        fingerprint: fingerprint(finding),
+        message: finding.message.clone(),
+        paths,
+    }
+}
+
+pub fn of_findings(findings: &[ResolvedFinding]) -> Baseline {
+    let mut entries: Vec<Entry> = findings.iter().map(entry).collect();
+    entries.sort();
+    Baseline {
+        version: VERSION,
+        entries,
+    }
+}
+
+pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| BaselineError::Read {
+        path: shown.clone(),
+        message: error.to_string(),
+    })?;
+    let baseline: Baseline = serde_json::from_str(&text).map_err(|error| BaselineError::Read {
+        path: shown.clone(),
+        message: format!("not a claimlint baseline: {error}"),
+    })?;
+    if baseline.version != VERSION {
+        return Err(BaselineError::Version {
+            path: shown,
+            found: baseline.version,
+        });
+    }
+    Ok(baseline)
+}
+
+/// Drops the findings the baseline knows (each entry matches once) and reports the rest.
+pub fn apply(baseline: &Baseline, findings: &mut Vec<ResolvedFinding>) -> Comparison {
+    let mut remaining: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for entry in &baseline.entries {
+        remaining.entry(&entry.fingerprint).or_default().push(entry);
+    }
+    let mut comparison = Comparison::default();
+    findings.retain(|finding| {
+        let known = remaining
+            .get_mut(fingerprint(finding).as_str())
+            .and_then(Vec::pop)
+            .is_some();
+        if known {
+            comparison.matched += 1;
+        } else {
+            comparison.new += 1;
+        }
+        !known
+    });
+    comparison.stale = remaining.into_values().flatten().cloned().collect();
+    comparison.stale.sort();
+    comparison
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Severity;
+    use crate::report::FileLocation;
+
+    fn finding(rule: &str, texts: &[(&str, &str, usize)]) -> ResolvedFinding {
+        ResolvedFinding {
+            rule: rule.to_string(),
+            check: "sequence".to_string(),
+            severity: Severity::Error,
+            message: "m".to_string(),
+            help: None,
+            labels: texts
+                .iter()
+                .map(|(path, text, start)| ResolvedLabel {
+                    path: path.to_string(),
+                    start: *start,
+                    end: start + text.len(),
+                    line: start / 10 + 1,
+                    column: 1,
+                    text: text.to_string(),
+                    primary: true,
+                    message: String::new(),
+                    location: FileLocation {
+                        file: path.to_string(),
+                        line: start / 10 + 1,
+                        ..FileLocation::default()
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn fingerprints_ignore_offsets_lines_directories_and_spacing() {
+        let before = finding("r", &[("seeds/a.txt", "third  summit", 10)]);
+        let after = finding("r", &[("other/dir/a.txt", "Third summit", 5000)]);
+        assert_eq!(fingerprint(&before), fingerprint(&after));
+    }
+
+    #[test]
+    fn fingerprints_differ_by_rule_and_text() {
+        let one = finding("r", &[("a.txt", "third", 1)]);
+        assert_ne!(
+            fingerprint(&one),
+            fingerprint(&finding("s", &[("a.txt", "third", 1)]))
+        );
+        assert_ne!(
+            fingerprint(&one),
+            fingerprint(&finding("r", &[("a.txt", "fourth", 1)]))
+        );
+    }
+
+    #[test]
+    fn a_baseline_hides_known_findings_and_reports_stale_entries() {
+        let known = finding("r", &[("a.txt", "third", 1)]);
+        let gone = finding("r", &[("b.txt", "second", 1)]);
+        let baseline = of_findings(&[known.clone(), gone]);
+        let fresh = finding("r", &[("c.txt", "fifth", 1)]);
+        let mut findings = vec![known, fresh.clone()];
+        let comparison = apply(&baseline, &mut findings);
+        assert_eq!(findings, vec![fresh]);
+        assert_eq!((comparison.matched, comparison.new), (1, 1));
+        assert_eq!(comparison.stale.len(), 1);
+        assert_eq!(comparison.stale[0].paths, vec!["b.txt".to_string()]);
+    }
+}
