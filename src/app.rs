@@ -77,6 +77,13 @@ pub fn run(cli: Cli) -> Exit {
         Command::Rules { rules } => commands::rules::list(&rules),
         Command::Rule { id, rules } => commands::rules::explain(&id, &rules),
         Command::Test { dir } => commands::test::run(dir.as_deref()),
+        Command::Config => match load_config() {
+            Ok(config) => {
+                print!("{}", commands::config_text(&config));
+                Exit::Clean
+            }
+            Err(exit) => exit,
+        },
     }
 }
 
@@ -134,6 +141,29 @@ fn read_pack_dir(dir: &Path) -> Result<Vec<PackSource>, String> {
         return Err(format!("{}: no rule files (*.toml) found", dir.display()));
     }
     Ok(found)
+}
+
+/// The nearest claimlint.toml's configuration (the default when there is none), or exit 2
+/// with a diagnostic at the offending line.
+pub fn load_config() -> Result<crate::config::Config, Exit> {
+    let here = std::env::current_dir().unwrap_or_default();
+    let Some(path) = crate::config::discover(&here) else {
+        return Ok(crate::config::Config::default());
+    };
+    crate::config::load(&path).map_err(|error| {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+                .with_links(false);
+        let mut rendered = String::new();
+        if handler
+            .render_report(&mut rendered, error.as_ref())
+            .is_err()
+        {
+            rendered = error.to_string();
+        }
+        eprintln!("{rendered}");
+        Exit::Error
+    })
 }
 
 /// Whether to colour output written to stdout.

@@ -77,8 +77,9 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
         /// Exit 1 when a finding is at or above this severity.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// (default: `fail-on` in claimlint.toml, else error)
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
         /// Check claims files written by `claimlint extract` (the reduce step) instead of
         /// reading articles.
         #[arg(long = "claims", value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
@@ -121,4 +122,6 @@ pub enum Command {
     },
     /// Run the rule packs' inline tests (the default pack, plus DIR if given).
     Test { dir: Option<PathBuf> },
+    /// Print the effective configuration and the claimlint.toml it comes from.
+    Config,
 }

@@ -10,6 +10,7 @@ pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod events;
 pub mod extract;

@@ -445,3 +445,52 @@ fn baseline_round_trip() {
     assert_eq!(stale[0]["rule"], "summits/kinship");
     assert!(String::from_utf8_lossy(&output.stderr).contains("stale baseline entry"));
 }
+
+/// The nearest claimlint.toml gives the default paths, the severities (`off` included) and the
+/// threshold; command-line flags beat it.
+#[test]
+fn configuration_is_discovered_upwards_and_overrides_severities() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dossier = dir.path().join("dossier");
+    fs::create_dir(&dossier).expect("mkdir");
+    copy_seeds_to(&dossier);
+    fs::write(
+        dir.path().join("claimlint.toml"),
+        "paths = [\"dossier\"]\nfail-on = \"warning\"\n\n[severity]\n\"summits/kinship\" = \"off\"\nname-variant = \"info\"\n",
+    )
+    .expect("write");
+    let nested = dir.path().join("nested");
+    fs::create_dir(&nested).expect("mkdir");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("claimlint")
+            .expect("binary")
+            .current_dir(&nested)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let output = run(&["check", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(report["articles"].as_array().map(Vec::len), Some(5));
+    assert!(findings
+        .iter()
+        .all(|finding| finding["rule"] != "summits/kinship"));
+    assert!(findings
+        .iter()
+        .filter(|finding| finding["rule"] == "summits/name-variant")
+        .all(|finding| finding["severity"] == "info"));
+    assert_eq!(output.status.code(), Some(1));
+    let printed = run(&["config"]);
+    let text = String::from_utf8_lossy(&printed.stdout);
+    assert!(text.contains("claimlint.toml"), "{text}");
+    assert!(text.contains("fail-on = \"warning\""), "{text}");
+    fs::write(
+        dir.path().join("claimlint.toml"),
+        "paths = []\nsevirity = 1\n",
+    )
+    .expect("write");
+    let broken = run(&["check"]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("claimlint.toml:2:1"));
+}

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::baseline;
 
 use crate::analysis::Analyzer;
-use crate::app::{load_pack, use_color, Exit};
+use crate::app::{load_config, load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
+use crate::config::{Config, Threshold};
 use crate::corpus::LoadOptions;
 use crate::interchange;
 use crate::pack::Severity;
@@ -18,30 +19,42 @@ const DEFAULT_DIR: &str = "seeds";
 
 /// What decides the exit code: the threshold and the baseline.
 pub struct Gate<'a> {
-    pub fail_on: FailOn,
+    pub fail_on: Option<FailOn>,
     pub baseline: Option<&'a Path>,
     pub write_baseline: Option<&'a Path>,
 }
 
 pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, gate: &Gate) -> Exit {
+    let config = match load_config() {
+        Ok(config) => config,
+        Err(exit) => return exit,
+    };
     let outcome = if claims.is_empty() {
-        lint_articles(paths, common)
+        lint_articles(paths, common, &config)
     } else {
-        reduce_claims(claims, common)
+        reduce_claims(claims, common, &config)
     };
     match outcome {
-        Ok((outcome, rules)) => report(&outcome, &rules, common, gate),
+        Ok((outcome, rules)) => report(&outcome, &rules, common, gate, &config),
         Err(exit) => exit,
     }
+}
+
+/// Packs named on the command line, then those of the configuration.
+fn extra_packs(common: &Common, config: &Config) -> Vec<PathBuf> {
+    common.rules.iter().chain(&config.rules).cloned().collect()
 }
 
 /// The map and reduce steps in one process.
 fn lint_articles(
     paths: &[PathBuf],
     common: &Common,
+    config: &Config,
 ) -> Result<(pipeline::Outcome, Vec<RuleInfo>), Exit> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
-        if Path::new(DEFAULT_DIR).is_dir() {
+        if !config.paths.is_empty() {
+            config.paths.clone()
+        } else if Path::new(DEFAULT_DIR).is_dir() {
             vec![PathBuf::from(DEFAULT_DIR)]
         } else {
             eprintln!("claimlint: no paths given and no `{DEFAULT_DIR}/` directory here");
@@ -50,8 +63,8 @@ fn lint_articles(
     } else {
         paths.to_vec()
     };
-    let pack = load_pack(&common.rules)?;
-    let (inputs, walk_problems) = super::discover(&paths)?;
+    let pack = load_pack(&extra_packs(common, config))?;
+    let (inputs, walk_problems) = super::discover(&paths, &config.exclude)?;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
     };
@@ -63,8 +76,9 @@ fn lint_articles(
 fn reduce_claims(
     files: &[PathBuf],
     common: &Common,
+    config: &Config,
 ) -> Result<(pipeline::Outcome, Vec<RuleInfo>), Exit> {
-    let pack = load_pack(&common.rules)?;
+    let pack = load_pack(&extra_packs(common, config))?;
     let mut articles = Vec::new();
     let mut problems = Vec::new();
     for file in files {
@@ -91,8 +105,25 @@ fn reduce_claims(
     Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
-fn report(outcome: &pipeline::Outcome, rules: &[RuleInfo], common: &Common, gate: &Gate) -> Exit {
+fn report(
+    outcome: &pipeline::Outcome,
+    rules: &[RuleInfo],
+    common: &Common,
+    gate: &Gate,
+    config: &Config,
+) -> Exit {
     let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
+    // Severity overrides of the configuration, `off` included, before baselines and the gate.
+    report.findings.retain_mut(
+        |finding| match config.apply(&finding.rule, finding.severity) {
+            Some(severity) => {
+                finding.severity = severity;
+                true
+            }
+            None => false,
+        },
+    );
+    report.recount();
     if let Some(path) = gate.write_baseline {
         let written = serde_json::to_string_pretty(&baseline::of_findings(&report.findings))
             .map_err(std::io::Error::other)
@@ -145,7 +176,11 @@ fn report(outcome: &pipeline::Outcome, rules: &[RuleInfo], common: &Common, gate
             return Exit::Error;
         }
     }
-    let threshold = match gate.fail_on {
+    let configured = config.fail_on.map(|threshold| match threshold {
+        Threshold::Error => FailOn::Error,
+        Threshold::Warning => FailOn::Warning,
+    });
+    let threshold = match gate.fail_on.or(configured).unwrap_or(FailOn::Error) {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };

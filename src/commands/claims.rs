@@ -161,7 +161,7 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
         Ok(pack) => pack,
         Err(exit) => return exit,
     };
-    let (inputs, mut problems) = match super::discover(paths) {
+    let (inputs, mut problems) = match super::discover(paths, &[]) {
         Ok(found) => found,
         Err(exit) => return exit,
     };

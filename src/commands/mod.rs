@@ -14,8 +14,14 @@ use crate::pack::Severity;
 use crate::pipeline::InputProblem;
 
 /// The inputs named on the command line, or exit 2 with the reason.
-pub(crate) fn discover(paths: &[PathBuf]) -> Result<(Vec<corpus::Input>, Vec<InputProblem>), Exit> {
-    let discovery = corpus::discover(paths, &WalkOptions::default()).map_err(|error| {
+pub(crate) fn discover(
+    paths: &[PathBuf],
+    exclude: &[String],
+) -> Result<(Vec<corpus::Input>, Vec<InputProblem>), Exit> {
+    let options = WalkOptions {
+        exclude: exclude.to_vec(),
+    };
+    let discovery = corpus::discover(paths, &options).map_err(|error| {
         eprintln!("claimlint: {error}");
         Exit::Error
     })?;
@@ -41,4 +47,43 @@ pub(crate) fn discover(paths: &[PathBuf]) -> Result<(Vec<corpus::Input>, Vec<Inp
         return Err(Exit::Error);
     }
     Ok((discovery.inputs, problems))
+}
+
+/// The effective configuration as TOML, with where it comes from.
+pub fn config_text(config: &crate::config::Config) -> String {
+    let mut text = match &config.file {
+        Some(file) => format!("# from {}\n", file.display()),
+        None => "# no claimlint.toml found here or in a parent; defaults\n".to_string(),
+    };
+    let list = |items: Vec<String>| {
+        items
+            .iter()
+            .map(|item| format!("{item:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let paths = config
+        .paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let rules = config
+        .rules
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    text.push_str(&format!("paths = [{}]\n", list(paths)));
+    text.push_str(&format!("rules = [{}]\n", list(rules)));
+    text.push_str(&format!("exclude = [{}]\n", list(config.exclude.clone())));
+    let fail_on = match config.fail_on {
+        Some(crate::config::Threshold::Warning) => "warning",
+        _ => "error",
+    };
+    text.push_str(&format!("fail-on = {fail_on:?}\n"));
+    text.push_str("\n[severity]\n");
+    for (check, level) in &config.severity {
+        let level = format!("{level:?}").to_lowercase();
+        text.push_str(&format!("{check:?} = {level:?}\n"));
+    }
+    text
 }
