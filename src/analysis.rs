@@ -125,7 +125,7 @@ impl<'p> Analyzer<'p> {
             sentences.get(index).copied()
         };
         let claims_from = |start: usize| claims.partition_point(|claim| claim.span.start < start);
-        // The date a sentence speaks of, for "the Russian president": its first resolved date,
+        // The date a sentence speaks of, for "the Estavian president": its first resolved date,
         // else the publication date.
         let date_at = |offset: usize| {
             let sentence = sentence_of(offset)?;

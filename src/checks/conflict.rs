@@ -21,8 +21,8 @@ resolved from a relative phrase (\"in the second half of April\", \"last Septemb
 an article's publication date.
 Why it matters: that pattern is the signature of a misdated article: a story republished \
 under a new dateline keeps its relative dates, which then resolve to the wrong year.
-Example: one article (dated 2022-01-27) announces Kim's trip to Vladivostok \"in the second \
-half of April\" (→ April 2022); two others say the Vladivostok summit was in April 2019.
+Example: one article (dated 2022-01-27) announces Han's trip to Kestrel Bay \"in the second \
+half of April\" (→ April 2022); two others say the Kestrel Bay summit was in April 2019.
 A relative date that another article corroborates (the same event, the same dates) is not \
 reported: the publication date that resolved it is then no suspect.";
 

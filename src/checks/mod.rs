@@ -231,7 +231,7 @@ pub(crate) fn ordinal_suffix(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// "Kim Jong Un and Vladimir Putin".
+/// "Han Seo Yun and Arlen Voss".
 pub(crate) fn participants(pack: &Pack, ids: &[crate::pack::EntityId]) -> String {
     let names: Vec<&str> = ids
         .iter()

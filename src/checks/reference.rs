@@ -10,11 +10,11 @@ pub struct Reference;
 impl Check for Reference {
     const DOC: &'static str = "\
 What it does: compares what articles say about persons with the pack's reference facts: \
-kinship (\"Kim – grandson of Kim Jong-il\" when the pack says son) and titles (\"Russian \
+kinship (\"Han – grandson of Han Jae-won\" when the pack says son) and titles (\"Estavian \
 Prime Minister X\" when X never held that office of that country).
 Why it matters: a wrong kinship or title is a factual error a reader can check in seconds; it \
 undermines the whole story.
-Example: \"Kim – grandson of Kim Jong-il\": Kim Jong Un is Kim Jong Il's son.
+Example: \"Han – grandson of Han Jae-won\": Han Seo Yun is Han Jae Won's son.
 Only facts the pack states are checked; a relation the pack does not know is never reported.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {

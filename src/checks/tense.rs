@@ -15,7 +15,7 @@ tense (will, is set to, plans to) with an explicit date before the article's pub
 or reported in the past tense (met, visited, took place) with a date after it.
 Why it matters: either the date is wrong or the article's publication date is; a republished \
 story often shows this.
-Example: an article dated 2024-07-22 saying \"Putin will visit Pyongyang in April 2019\".
+Example: an article dated 2024-07-22 saying \"Voss will visit Port Elin in April 2019\".
 Only explicit dates count: a relative date (\"next week\") is resolved by the tense itself and \
 cannot contradict it; \"would\" and \"might\" are never read as future.";
 

@@ -14,13 +14,13 @@ pub struct Variant;
 impl Check for Variant {
     const DOC: &'static str = "\
 What it does: collects proper names (runs of capitalised words) from every article and flags \
-spellings of one name that differ only by hyphenation or spacing (\"Shin Wonsik\" / \"Shin \
-Won-sik\", \"Kim Jong-un\" / \"Kim Jong Un\") or, for single words of six letters or more, by \
-one letter inside the word (\"Vostochney\" / \"Vostochny\"). The majority spelling is the \
+spellings of one name that differ only by hyphenation or spacing (\"Oh Daesung\" / \"Oh \
+Dae-sung\", \"Han Seo-yun\" / \"Han Seo Yun\") or, for single words of six letters or more, by \
+one letter inside the word (\"Marinesk\" / \"Marinsk\"). The majority spelling is the \
 suggestion. It needs no list of names.
 Why it matters: inconsistent spellings break search, deduplication and cross-referencing, and \
 a one-letter slip is often a typo a reader will notice.
-Not reported: differences of case only, endings (\"Korea\" / \"Korean\"), words the articles \
+Not reported: differences of case only, endings (\"Norland\" / \"Norlandic\"), words the articles \
 also use in lower case, and two names the pack knows as different entities.";
     const PARAMS: &'static [(&'static str, &'static str)] = &[
         (
@@ -44,7 +44,7 @@ also use in lower case, and two names the pack knows as different entities.";
             .map(|(key, _)| vec![*key])
             .collect();
         groups.extend(one_letter_pairs(&spellings, min_one_edit, &pack_keys));
-        // Longest names first, so "Kim Jong-un" is reported and its part "Jong-un" is not.
+        // Longest names first, so "Han Seo-yun" is reported and its part "Seo-yun" is not.
         groups.sort_by_key(|keys| std::cmp::Reverse(keys.iter().map(|k| k.len()).max()));
         let mut reported: BTreeSet<(usize, Span)> = BTreeSet::new();
         let mut findings = Vec::new();
@@ -183,8 +183,8 @@ fn one_letter_pairs<'a>(
     pairs.into_iter().map(|(a, b)| vec![a, b]).collect()
 }
 
-/// True unless the two differ only at the end: one extends the other ("korea" / "korean") or
-/// only the last letter differs ("korean" / "koreas") — endings, not spellings.
+/// True unless the two differ only at the end: one extends the other ("norland" / "norlander") or
+/// only the last letter differs ("norlander" / "norlandes") — endings, not spellings.
 fn differs_inside(a: &str, b: &str) -> bool {
     if a.starts_with(b) || b.starts_with(a) {
         return false;

@@ -1,5 +1,5 @@
 //! Datelines: a publication date at the top of an article ("Thursday, January 27, 2022",
-//! "SEOUL, Jan. 27, 2022 —", "27 January 2022", "2022-01-27").
+//! "ORANPORT, Jan. 27, 2022 —", "27 January 2022", "2022-01-27").
 
 use std::sync::LazyLock;
 
@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn place_prefix_and_dash() {
         assert_eq!(
-            found("SEOUL, Jan. 27, 2022 — The talks began."),
+            found("ORANPORT, Jan. 27, 2022 — The talks began."),
             date(2022, 1, 27)
         );
     }
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn a_date_in_body_text_is_no_dateline() {
         assert_eq!(
-            found("The two leaders met on January 27, 2022 in Moscow to discuss trade.\n"),
+            found("The two leaders met on January 27, 2022 in Veska to discuss trade.\n"),
             None
         );
         assert_eq!(found("January 27, 2022 was the day they met.\n"), None);

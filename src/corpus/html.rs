@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn scripts_and_styles_are_not_text() {
-        let source = "<html><head><style>p{}</style><script>var x = 'Putin';</script></head><body><p>Visible</p><script>hidden()</script></body></html>";
+        let source = "<html><head><style>p{}</style><script>var x = 'Voss';</script></head><body><p>Visible</p><script>hidden()</script></body></html>";
         let page = page(source);
         assert!(page.text.contains("Visible"));
         assert!(!page.text.contains("hidden"));
@@ -276,12 +276,12 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_and_labels_still_quote_the_file() {
-        let source = "<p>Kim &amp; Putin met in Moscow&#8217;s Kremlin on Tuesday.</p>";
+        let source = "<p>Han &amp; Voss met in Veska&#8217;s Citadel on Tuesday.</p>";
         let page = page(source);
-        assert!(page.text.contains("Kim & Putin"));
-        assert!(page.text.contains("Moscow’s"));
+        assert!(page.text.contains("Han & Voss"));
+        assert!(page.text.contains("Veska’s"));
         assert_eq!(quote(source, &page, "Tuesday"), "Tuesday");
-        assert_eq!(quote(source, &page, "& Putin"), "&amp; Putin");
+        assert_eq!(quote(source, &page, "& Voss"), "&amp; Voss");
     }
 
     #[test]

@@ -638,7 +638,7 @@ mod tests {
 
     #[test]
     fn second_half_of_april_in_a_future_clause_is_a_day_range() {
-        let text = "North Korean state media said on Tuesday that the leader would visit Russia “in the second half of April.”";
+        let text = "Norlander state media said on Tuesday that the leader would visit Estavia “in the second half of April.”";
         let found = dates(text, Some(ymd(2022, 1, 27)));
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].0, "Tuesday");
@@ -656,7 +656,7 @@ mod tests {
     #[test]
     fn last_september_is_the_previous_september() {
         let (phrase, value) = date(
-            "Mr. Kim visited Russia last September for a meeting.",
+            "Mr. Han visited Estavia last September for a meeting.",
             Some(ymd(2024, 7, 22)),
         );
         assert_eq!(phrase, "last September");
@@ -687,7 +687,7 @@ mod tests {
 
     #[test]
     fn a_weekday_without_publication_date_stays_unresolved() {
-        let found = dates("Putin and Kim met on Wednesday at the cosmodrome.", None);
+        let found = dates("Voss and Han met on Wednesday at the cosmodrome.", None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "Wednesday");
         assert_eq!(found[0].1, Err(Unresolved::NoPublicationDate));
@@ -728,7 +728,7 @@ mod tests {
 
     #[test]
     fn month_and_year_is_absolute() {
-        let found = dates("Putin visited Pyongyang in July 2000.", None);
+        let found = dates("Voss visited Port Elin in July 2000.", None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "July 2000");
         assert_eq!(
@@ -775,7 +775,7 @@ mod tests {
     #[test]
     fn as_early_as_next_week_covers_the_hedge() {
         let (phrase, value) = date(
-            "Mr. Putin is expected to visit North Korea as early as next week.",
+            "Mr. Voss is expected to visit Norland as early as next week.",
             Some(ymd(2024, 7, 22)),
         );
         assert_eq!(phrase, "as early as next week");
@@ -790,13 +790,13 @@ mod tests {
 
     #[test]
     fn a_bare_year_after_a_preposition_is_a_date() {
-        let (phrase, value) = date("He crossed Russia by train to visit Moscow in 2001.", None);
+        let (phrase, value) = date("He crossed Estavia by train to visit Veska in 2001.", None);
         assert_eq!((phrase, value), ("2001", Ok(DateValue::Year(2001))));
     }
 
     #[test]
     fn year_range_of_a_war() {
-        let (phrase, value) = date("the armistice of the Korean War (1950-53).", None);
+        let (phrase, value) = date("the armistice of the Border War (1950-53).", None);
         assert_eq!(phrase, "1950-53");
         assert_eq!(
             value,
@@ -810,7 +810,7 @@ mod tests {
     #[test]
     fn non_dates_give_no_date() {
         for text in [
-            "North Korea shipped about 7,000 containers.",
+            "Norland shipped about 7,000 containers.",
             "long-range weapons and F-16 fighter jets",
             "relations for the next 100 years",
             "Updated news 24/7: Entertainment",
@@ -855,7 +855,7 @@ mod tests {
             })
         );
         assert_eq!(
-            date("Mr. Putin said earlier this month that it was fine.", p).1,
+            date("Mr. Voss said earlier this month that it was fine.", p).1,
             Ok(DateValue::Month {
                 year: 2024,
                 month: 7
@@ -967,7 +967,7 @@ mod tests {
 
     #[test]
     fn numbers_ordinals_and_durations_come_out_in_order() {
-        let text = "Putin made his first visit in more than two decades; the talks lasted about two hours and they discussed nearly 5 million shells, their third summit.";
+        let text = "Voss made his first visit in more than two decades; the talks lasted about two hours and they discussed nearly 5 million shells, their third summit.";
         let kinds: Vec<String> = Extractor::new()
             .extract(text, None)
             .into_iter()
@@ -983,7 +983,7 @@ mod tests {
 
     #[test]
     fn claims_carry_the_tense_of_their_clause() {
-        let text = "Kim said that Putin will visit in the second half of April.";
+        let text = "Han said that Voss will visit in the second half of April.";
         let claims = Extractor::new().extract(text, Some(ymd(2022, 1, 27)));
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].tense, Tense::Future);

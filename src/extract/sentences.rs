@@ -183,8 +183,8 @@ mod tests {
     #[test]
     fn titles_do_not_end_sentences() {
         assert_eq!(
-            split("Mr. Kim met Dr. Lee and Mrs. Park. They talked."),
-            vec!["Mr. Kim met Dr. Lee and Mrs. Park.", "They talked."]
+            split("Mr. Han met Dr. Lind and Mrs. Ortega. They talked."),
+            vec!["Mr. Han met Dr. Lind and Mrs. Ortega.", "They talked."]
         );
     }
 

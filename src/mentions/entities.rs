@@ -1,5 +1,5 @@
 //! Finds the pack's entities in an article: full names and aliases, surnames resolved by
-//! in-article coreference, and role phrases ("the Russian president") resolved by date.
+//! in-article coreference, and role phrases ("the Estavian president") resolved by date.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -14,9 +14,9 @@ pub enum Naming {
     Full,
     /// A surname, resolved to the entity last named in full.
     Surname,
-    /// A country's adjective ("Russian"): names the country, not a participant.
+    /// A country's adjective ("Estavian"): names the country, not a participant.
     Demonym,
-    /// A title with its country ("the Russian president"), resolved by date.
+    /// A title with its country ("the Estavian president"), resolved by date.
     Role,
 }
 
@@ -42,7 +42,7 @@ pub struct EntityMatcher {
     titles: Vec<String>,
 }
 
-/// Spelling variants news text uses for multi-word names: "Kim Jong Un" → "Kim Jong-un".
+/// Spelling variants news text uses for multi-word names: "Han Seo Yun" → "Han Seo-yun".
 fn hyphenated_variants(name: &str) -> Vec<String> {
     let Some(last_space) = name.rfind(' ') else {
         return Vec::new();
@@ -167,7 +167,7 @@ impl EntityMatcher {
         mentions
     }
 
-    /// "the Russian president", "North Korea's leader", "the President of South Korea": a
+    /// "the Estavian president", "Norland's leader", "the President of Sudria": a
     /// country and a title with no name after it.
     fn role_phrases(
         &self,
@@ -196,7 +196,7 @@ impl EntityMatcher {
                 continue;
             };
             let title_end = mention.span.end + skipped + 1 + title.len();
-            // A name right after the title ("Russian President Vladimir Putin") names the
+            // A name right after the title ("Estavian President Arlen Voss") names the
             // person itself; the phrase is then no role mention.
             let next_person = person_starts.partition_point(|&start| start < title_end);
             if person_starts
@@ -235,7 +235,7 @@ impl EntityMatcher {
     }
 }
 
-/// Words before a surname that make it a person's name ("Mr. Kim", "President Moon"), unlike
+/// Words before a surname that make it a person's name ("Mr. Han", "President Moon"), unlike
 /// "the Moon" or "Han Chinese".
 const HONORIFICS: &[&str] = &[
     "Mr.",
@@ -305,7 +305,7 @@ fn resolve_surnames(
         .collect()
 }
 
-/// True for "#Putin": a hashtag is a tag, not a mention in the story.
+/// True for "#Voss": a hashtag is a tag, not a mention in the story.
 pub fn is_hashtag(text: &str, start: usize) -> bool {
     text[..start].ends_with('#')
 }

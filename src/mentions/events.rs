@@ -24,7 +24,7 @@ pub struct DateSlot {
 }
 
 /// What an ordinal or an interval counts: meetings between the participants, or the
-/// visitor's visits to one country ("his first visit to China").
+/// visitor's visits to one country ("his first visit to Caldora").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Counting {
     Meetings,
@@ -299,7 +299,7 @@ fn participants(
     if !anaphor {
         return Some(people);
     }
-    // "China and South Korea held their first meeting": the anaphor means the countries.
+    // "Caldora and Sudria held their first meeting": the anaphor means the countries.
     let countries_before = entities_in(view, Span::new(sentence.start, trigger.start))
         .filter(|mention| {
             mention.naming == Naming::Full
@@ -379,8 +379,8 @@ fn words_before(text: &str, floor: usize, end: usize, count: usize) -> &str {
     &head[start..]
 }
 
-/// Words after which a place is where something happens ("in Hanoi", "visited Russia", "the
-/// eastern city of Vladivostok"), unlike "leader of North Korea" or "ties with Russia".
+/// Words after which a place is where something happens ("in Hanoi", "visited Estavia", "the
+/// eastern city of Kestrel Bay"), unlike "leader of Norland" or "ties with Estavia".
 const VENUE_LEAD_INS: &[&str] = &[
     "in",
     "at",

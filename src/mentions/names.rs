@@ -1,5 +1,5 @@
 //! Proper-name candidates for the variant check: runs of capitalised words, cut into n-grams
-//! keyed by their letters alone, so "Kim Jong-un" and "Kim Jong Un" share a key.
+//! keyed by their letters alone, so "Han Seo-yun" and "Han Seo Yun" share a key.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -18,7 +18,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words of titles and offices: a name n-gram never starts with one ("Defense Minister Shin
-/// Won-sik" is compared as "Shin Won-sik").
+/// Won-sik" is compared as "Oh Dae-sung").
 const TITLE_WORDS: &[&str] = &[
     "President",
     "Vice",
@@ -276,26 +276,26 @@ mod tests {
 
     #[test]
     fn hyphenated_and_spaced_names_share_a_key() {
-        let hyphen = keys("leader Kim Jong-un said");
-        let spaced = keys("leader Kim Jong Un said");
-        assert!(hyphen.contains(&("Kim Jong-un".into(), "kimjongun".into())));
-        assert!(spaced.contains(&("Kim Jong Un".into(), "kimjongun".into())));
+        let hyphen = keys("leader Han Seo-yun said");
+        let spaced = keys("leader Han Seo Yun said");
+        assert!(hyphen.contains(&("Han Seo-yun".into(), "hanseoyun".into())));
+        assert!(spaced.contains(&("Han Seo Yun".into(), "hanseoyun".into())));
     }
 
     #[test]
     fn sentence_initial_function_words_start_no_name() {
-        let found = keys("The Kremlin said");
+        let found = keys("The Citadel said");
         assert!(found.iter().all(|(surface, _)| !surface.starts_with("The")));
     }
 
     #[test]
     fn hashtags_are_not_names() {
-        assert!(keys("#Kim #Jongun").is_empty());
+        assert!(keys("#Han #Seoyun").is_empty());
     }
 
     #[test]
     fn punctuation_ends_a_run() {
-        let found = keys("Moscow, Seoul");
+        let found = keys("Veska, Oranport");
         assert!(!found.iter().any(|(surface, _)| surface.contains(',')));
     }
 }

@@ -1,5 +1,5 @@
-//! Claims about persons that a pack's reference facts can contradict: kinship ("Kim, grandson
-//! of Kim Il Sung", "his father, X") and titles ("Russian President Vladimir Putin").
+//! Claims about persons that a pack's reference facts can contradict: kinship ("Han, grandson
+//! of Han Il Do", "his father, X") and titles ("Estavian President Arlen Voss").
 
 use crate::extract::Span;
 use crate::pack::{EntityId, EntityKind, Pack, Relation};
@@ -27,7 +27,7 @@ pub struct TitleClaim {
     pub title: String,
 }
 
-/// Words between a person and a relation word that keep the apposition ("Kim, the grandson of").
+/// Words between a person and a relation word that keep the apposition ("Han, the grandson of").
 const APPOSITION_FILLERS: &[&str] = &[
     "who is the ",
     "who was the ",
@@ -157,7 +157,7 @@ pub fn relation_claims(pack: &Pack, text: &str, mentions: &[EntityMention]) -> V
     claims
 }
 
-/// Titles written before a name ("Russian President Vladimir Putin", "Japan's Prime Minister
+/// Titles written before a name ("Estavian President Arlen Voss", "Japan's Prime Minister
 /// Fumio Kishida"), when the country is named and nothing says the title is past.
 pub fn title_claims(
     pack: &Pack,

@@ -43,14 +43,14 @@ pub struct EntityDef {
     pub kind: EntityKind,
     /// The canonical spelling.
     pub name: String,
-    /// Other full names that always mean this entity ("Kim Jong-un", "Russian Federation").
+    /// Other full names that always mean this entity ("Han Seo-yun", "Estavian Republic").
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Short names that are ambiguous on their own ("Kim", "Mr. Kim"): resolved by in-article
+    /// Short names that are ambiguous on their own ("Han", "Mr. Han"): resolved by in-article
     /// coreference to the entity last named in full.
     #[serde(default)]
     pub surnames: Vec<String>,
-    /// Adjectives of a country ("Russian", "North Korean"), for role phrases.
+    /// Adjectives of a country ("Estavian", "Norlander"), for role phrases.
     #[serde(default)]
     pub demonyms: Vec<String>,
     /// The country or place that contains this place.
@@ -62,7 +62,7 @@ pub struct EntityDef {
     pub facts: Vec<FactDef>,
 }
 
-/// An office held over a term: "president of russia from 2012-05-07".
+/// An office held over a term: "president of estavia from 2012-05-07".
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDef {
@@ -75,7 +75,7 @@ pub struct RoleDef {
     pub to: Option<Spanned<toml::value::Datetime>>,
 }
 
-/// A reference fact: this entity is `relation` of `of` ("son" of "kim-jong-il").
+/// A reference fact: this entity is `relation` of `of` ("son" of "han-jae-won").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactDef {
@@ -92,7 +92,7 @@ pub struct EventDef {
     /// Words that mention the event ("summit", "met", "talks").
     pub triggers: Vec<String>,
     /// Triggers that mean travel to a place ("visit", "trip"): an ordinal or interval on one
-    /// counts the visitor's visits to that country ("his first visit to China"), not meetings.
+    /// counts the visitor's visits to that country ("his first visit to Caldora"), not meetings.
     #[serde(default)]
     pub visit_triggers: Vec<String>,
     /// Regexes that also mention the event, for phrasings a word list cannot catch.
