@@ -91,6 +91,7 @@ pub fn compile(sources: &[PackSource]) -> Result<Pack, Vec<PackError>> {
     for (source, file) in &parsed {
         compiler.compile_file(source, file);
     }
+    compiler.reject_cycles(&parsed);
     if compiler.errors.is_empty() {
         compiler.pack.fingerprint = fingerprint(sources);
         Ok(compiler.pack)
@@ -150,6 +151,39 @@ impl Compiler {
                 }
                 let id = EventTypeId(self.event_ids.len() as u32);
                 self.event_ids.insert(key, id);
+            }
+        }
+    }
+
+    /// A place inside itself (`in` chains that loop) would make "where is it" unanswerable.
+    fn reject_cycles(&mut self, parsed: &[(&PackSource, PackFile)]) {
+        for (source, file) in parsed {
+            for def in &file.entity {
+                let (Some(within), Some(&start)) =
+                    (&def.within, self.entity_ids.get(def.id.get_ref()))
+                else {
+                    continue;
+                };
+                let mut current = self.pack.entities[start.0 as usize].within;
+                let mut steps = 0;
+                while let Some(id) = current {
+                    if id == start {
+                        self.error(
+                            source,
+                            within.span(),
+                            format!(
+                                "`in` makes a cycle: `{}` lies within itself",
+                                def.id.get_ref()
+                            ),
+                        );
+                        break;
+                    }
+                    steps += 1;
+                    if steps > self.pack.entities.len() {
+                        break;
+                    }
+                    current = self.pack.entities[id.0 as usize].within;
+                }
             }
         }
     }
@@ -462,6 +496,21 @@ mod tests {
         let text = "[[event]]\nid = \"m\"\nnoun = \"meeting\"\ntriggers = []\npatterns = [\"(\\\\w{1000}){1000}\"]\n";
         let error = first_error(text);
         assert!(error.message.starts_with("bad regex"), "{error}");
+    }
+
+    #[test]
+    fn a_cycle_of_places_is_rejected_at_its_in() {
+        let error = first_error(
+            "[[entity]]\nid = \"a\"\nkind = \"place\"\nname = \"A\"\nin = \"b\"\n\n[[entity]]\nid = \"b\"\nkind = \"place\"\nname = \"B\"\nin = \"a\"\n",
+        );
+        assert!(error.message.contains("cycle"), "{error}");
+        assert_eq!(error.line, 5, "{error}");
+    }
+
+    #[test]
+    fn a_wrong_type_is_rejected_at_its_line() {
+        let error = first_error("[[entity]]\nid = \"a\"\nkind = \"person\"\nname = 42\n");
+        assert_eq!(error.line, 4, "{error}");
     }
 
     #[test]
