@@ -56,11 +56,13 @@ pub fn run(cli: Cli) -> Exit {
             claims,
             baseline,
             write_baseline,
+            statistics,
         } => with_threads(common.threads, || {
             let gate = commands::check::Gate {
                 fail_on,
                 baseline: baseline.as_deref(),
                 write_baseline: write_baseline.as_deref(),
+                statistics,
             };
             commands::check::run(&paths, &claims, &common, &gate)
         }),
@@ -77,6 +79,18 @@ pub fn run(cli: Cli) -> Exit {
         Command::Rules { rules } => commands::rules::list(&rules),
         Command::Rule { id, rules } => commands::rules::explain(&id, &rules),
         Command::Test { dir } => commands::test::run(dir.as_deref()),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimlint", &mut script);
+            match std::io::stdout().write_all(&script) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("claimlint: {error}");
+                    Exit::Error
+                }
+                _ => Exit::Clean,
+            }
+        }
         Command::Config => match load_config() {
             Ok(config) => {
                 print!("{}", commands::config_text(&config));
@@ -164,6 +178,11 @@ pub fn load_config() -> Result<crate::config::Config, Exit> {
         eprintln!("{rendered}");
         Exit::Error
     })
+}
+
+/// A progress bar goes to stderr only when a person watches it there.
+pub fn show_progress(common: &Common) -> bool {
+    !common.quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
 /// Whether to colour output written to stdout.

@@ -91,6 +91,9 @@ pub enum Command {
         /// Record the current findings as a baseline.
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Count the findings per rule (after the report; in JSON as `statistics`).
+        #[arg(long)]
+        statistics: bool,
     },
     /// Extract the claims of a shard of articles into a claims file (the map step).
     Extract {
@@ -124,4 +127,9 @@ pub enum Command {
     Test { dir: Option<PathBuf> },
     /// Print the effective configuration and the claimlint.toml it comes from.
     Config,
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }

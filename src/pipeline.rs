@@ -100,13 +100,27 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
 
 /// Loads and analyses every input, in parallel, keeping the inputs' order.
 pub fn analyze_inputs(analyzer: &Analyzer, inputs: &[Input], options: &LoadOptions) -> Analyzed {
-    inputs
+    let progress = if options.progress && inputs.len() > PROGRESS_FROM {
+        indicatif::ProgressBar::new(inputs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let analyzed = inputs
         .par_iter()
-        .map(|input| analyze_input(analyzer, input, options))
+        .map(|input| {
+            let analyzed = analyze_input(analyzer, input, options);
+            progress.inc(1);
+            analyzed
+        })
         .collect::<Vec<_>>()
         .into_iter()
-        .fold(Analyzed::default(), Analyzed::append)
+        .fold(Analyzed::default(), Analyzed::append);
+    progress.finish_and_clear();
+    analyzed
 }
+
+/// Inputs from which a progress bar is worth showing.
+const PROGRESS_FROM: usize = 200;
 
 impl From<&ArticleError> for InputProblem {
     fn from(error: &ArticleError) -> Self {

@@ -22,6 +22,7 @@ pub struct Gate<'a> {
     pub fail_on: Option<FailOn>,
     pub baseline: Option<&'a Path>,
     pub write_baseline: Option<&'a Path>,
+    pub statistics: bool,
 }
 
 pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, gate: &Gate) -> Exit {
@@ -67,6 +68,7 @@ fn lint_articles(
     let (inputs, walk_problems) = super::discover(&paths, &config.exclude)?;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
+        progress: crate::app::show_progress(common),
     };
     let outcome = pipeline::lint(&pack, &inputs, walk_problems, &options, common.max_claims);
     Ok((outcome, RuleInfo::of_pack(&pack)))
@@ -100,6 +102,7 @@ fn reduce_claims(
     analyzer.max_claims = common.max_claims;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
+        progress: crate::app::show_progress(common),
     };
     let outcome = pipeline::reduce(&analyzer, articles, problems, Default::default(), &options);
     Ok((outcome, RuleInfo::of_pack(&pack)))
@@ -154,6 +157,9 @@ fn report(
         }
         report.baseline = Some(comparison);
         report.recount();
+    }
+    if gate.statistics {
+        report.count_by_rule();
     }
     let reporter: Box<dyn Reporter> = match common.format {
         Format::Human => Box::new(Human {

@@ -169,6 +169,7 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     analyzer.max_claims = common.max_claims;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
+        progress: crate::app::show_progress(common),
     };
     let mut rows = Vec::new();
     for input in &inputs {

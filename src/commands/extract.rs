@@ -23,6 +23,7 @@ pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
     analyzer.max_claims = common.max_claims;
     let options = LoadOptions {
         max_file_size: common.max_file_size,
+        progress: crate::app::show_progress(common),
     };
     let analyzed = pipeline::analyze_inputs(&analyzer, &inputs, &options);
     problems.extend(analyzed.problems);

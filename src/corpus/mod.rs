@@ -115,12 +115,15 @@ pub struct ArticleError {
 pub struct LoadOptions {
     /// Files larger than this are reported, not read.
     pub max_file_size: u64,
+    /// Show a progress bar on stderr (a terminal, a large corpus).
+    pub progress: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_size: 512 * 1024 * 1024,
+            progress: false,
         }
     }
 }

@@ -141,6 +141,12 @@ impl Reporter for Human {
             writeln!(out, "{}", rendered.trim_end())?;
             writeln!(out)?;
         }
+        if let Some(statistics) = &report.statistics {
+            for (rule, count) in statistics {
+                writeln!(out, "{count:>6}  {rule}")?;
+            }
+            writeln!(out)?;
+        }
         if self.quiet {
             return Ok(());
         }

@@ -91,6 +91,9 @@ pub struct Report {
     pub articles: Vec<ArticleEntry>,
     pub findings: Vec<ResolvedFinding>,
     pub summary: Summary,
+    /// Findings per rule; only with `--statistics`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<BTreeMap<String, usize>>,
     /// What `--baseline` matched, left new and found stale; only when a baseline is used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<crate::baseline::Comparison>,
@@ -189,6 +192,7 @@ pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report
             .collect(),
         findings,
         summary,
+        statistics: None,
         baseline: None,
         sources,
         rules,
@@ -196,6 +200,15 @@ pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report
 }
 
 impl Report {
+    /// Counts the findings per rule.
+    pub fn count_by_rule(&mut self) {
+        let mut counts = BTreeMap::new();
+        for finding in &self.findings {
+            *counts.entry(finding.rule.clone()).or_insert(0) += 1;
+        }
+        self.statistics = Some(counts);
+    }
+
     /// Recounts the summary after findings were dropped (by a baseline).
     pub fn recount(&mut self) {
         let count = |severity: Severity| {
