@@ -85,15 +85,7 @@ impl Analysis {
 
 impl<'p> Analyzer<'p> {
     pub fn new(pack: &'p Pack) -> Self {
-        let mut titles: Vec<String> = pack
-            .entities
-            .iter()
-            .flat_map(|entity| &entity.roles)
-            .flat_map(|role| &role.titles)
-            .map(|title| title.to_lowercase())
-            .collect();
-        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        titles.dedup();
+        let titles = pack.titles();
         Analyzer {
             pack,
             max_claims: DEFAULT_MAX_CLAIMS,

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::analysis::{Analyzer, ArticleAnalysis};
-use crate::app::{load_pack, Exit};
+use crate::analysis::ArticleAnalysis;
+use crate::app::Exit;
 use crate::cli::{Common, Format};
-use crate::corpus::{self, LoadOptions};
+use crate::corpus;
 use crate::extract::{Claim, ClaimKind, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
@@ -157,23 +157,16 @@ fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<Even
 }
 
 pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
-    let pack = match load_pack(&common.rules) {
-        Ok(pack) => pack,
+    let reading = match super::Reading::new(paths, common) {
+        Ok(reading) => reading,
         Err(exit) => return exit,
     };
-    let (inputs, mut problems) = match super::discover(paths, &[]) {
-        Ok(found) => found,
-        Err(exit) => return exit,
-    };
-    let mut analyzer = Analyzer::new(&pack);
-    analyzer.max_claims = common.max_claims;
-    let options = LoadOptions {
-        max_file_size: common.max_file_size,
-        progress: crate::app::show_progress(common),
-    };
+    let analyzer = reading.analyzer(common);
+    let (pack, inputs, options) = (&reading.pack, &reading.inputs, &reading.options);
+    let mut problems = reading.problems.clone();
     let mut rows = Vec::new();
-    for input in &inputs {
-        for loaded in corpus::load(input, &options) {
+    for input in inputs {
+        for loaded in corpus::load(input, options) {
             let article = match loaded {
                 Ok(article) => article,
                 Err(error) => {
@@ -191,7 +184,7 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
                     .iter()
                     .map(|claim| claim_row(claim, &analysis, &source))
                     .collect(),
-                events: event_rows(&pack, &analysis, &source),
+                events: event_rows(pack, &analysis, &source),
             });
         }
     }

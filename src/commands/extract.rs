@@ -3,38 +3,29 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::Analyzer;
-use crate::app::{load_pack, Exit};
+use crate::app::Exit;
 use crate::cli::Common;
-use crate::corpus::LoadOptions;
 use crate::interchange;
 use crate::pipeline;
 
 pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
-    let pack = match load_pack(&common.rules) {
-        Ok(pack) => pack,
+    let reading = match super::Reading::new(paths, common) {
+        Ok(reading) => reading,
         Err(exit) => return exit,
     };
-    let (inputs, mut problems) = match super::discover(paths, &[]) {
-        Ok(found) => found,
-        Err(exit) => return exit,
-    };
-    let mut analyzer = Analyzer::new(&pack);
-    analyzer.max_claims = common.max_claims;
-    let options = LoadOptions {
-        max_file_size: common.max_file_size,
-        progress: crate::app::show_progress(common),
-    };
-    let analyzed = pipeline::analyze_inputs(&analyzer, &inputs, &options);
+    let analyzer = reading.analyzer(common);
+    let pack = &reading.pack;
+    let mut problems = reading.problems.clone();
+    let analyzed = pipeline::analyze_inputs(&analyzer, &reading.inputs, &reading.options);
     problems.extend(analyzed.problems);
     let written = if output.as_os_str() == "-" {
         let mut stdout = std::io::stdout().lock();
-        interchange::write(&mut stdout, &pack, &analyzed.articles, &problems)
+        interchange::write(&mut stdout, pack, &analyzed.articles, &problems)
             .and_then(|()| stdout.flush())
     } else {
         std::fs::File::create(output).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
-            interchange::write(&mut out, &pack, &analyzed.articles, &problems)
+            interchange::write(&mut out, pack, &analyzed.articles, &problems)
                 .and_then(|()| out.flush())
         })
     };

@@ -87,3 +87,33 @@ pub fn config_text(config: &crate::config::Config) -> String {
     }
     text
 }
+
+/// What the commands that read articles share: the pack, the inputs, the load options.
+pub(crate) struct Reading {
+    pub pack: crate::pack::Pack,
+    pub inputs: Vec<corpus::Input>,
+    pub problems: Vec<InputProblem>,
+    pub options: corpus::LoadOptions,
+}
+
+impl Reading {
+    pub fn new(paths: &[PathBuf], common: &crate::cli::Common) -> Result<Self, Exit> {
+        let pack = crate::app::load_pack(&common.rules)?;
+        let (inputs, problems) = discover(paths, &[])?;
+        Ok(Reading {
+            pack,
+            inputs,
+            problems,
+            options: corpus::LoadOptions {
+                max_file_size: common.max_file_size,
+                progress: crate::app::show_progress(common),
+            },
+        })
+    }
+
+    pub fn analyzer(&self, common: &crate::cli::Common) -> crate::analysis::Analyzer<'_> {
+        let mut analyzer = crate::analysis::Analyzer::new(&self.pack);
+        analyzer.max_claims = common.max_claims;
+        analyzer
+    }
+}

@@ -104,15 +104,7 @@ impl EntityMatcher {
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds")
             });
-        let mut titles: Vec<String> = pack
-            .entities
-            .iter()
-            .flat_map(|entity| &entity.roles)
-            .flat_map(|role| &role.titles)
-            .map(|title| title.to_lowercase())
-            .collect();
-        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        titles.dedup();
+        let titles = pack.titles();
         EntityMatcher {
             automaton,
             targets,

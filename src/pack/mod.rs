@@ -132,6 +132,21 @@ impl Pack {
         &self.events[id.0 as usize]
     }
 
+    /// Every title of every role, lowercase, longest first (so "prime minister" is tried before
+    /// "minister").
+    pub fn titles(&self) -> Vec<String> {
+        let mut titles: Vec<String> = self
+            .entities
+            .iter()
+            .flat_map(|entity| &entity.roles)
+            .flat_map(|role| &role.titles)
+            .map(|title| title.to_lowercase())
+            .collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
+        titles
+    }
+
     pub fn entity_by_key(&self, key: &str) -> Option<EntityId> {
         self.entities
             .iter()
