@@ -97,9 +97,13 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
+    /// The packs and excludes come from the flags and the nearest claimlint.toml, as for
+    /// `check`, so that claims extracted here are checked with the same pack.
     pub fn new(paths: &[PathBuf], common: &crate::cli::Common) -> Result<Self, Exit> {
-        let pack = crate::app::load_pack(&common.rules)?;
-        let (inputs, problems) = discover(paths, &[])?;
+        let config = crate::app::load_config()?;
+        let packs: Vec<PathBuf> = common.rules.iter().chain(&config.rules).cloned().collect();
+        let pack = crate::app::load_pack(&packs)?;
+        let (inputs, problems) = discover(paths, &config.exclude)?;
         Ok(Reading {
             pack,
             inputs,
