@@ -88,7 +88,10 @@ fn date_prefix(value: &str) -> Option<NaiveDate> {
 
 /// Decodes one entity at the start of `raw` ("&amp;…"), returning the text and its length.
 fn entity(raw: &str) -> Option<(String, usize)> {
-    let end = raw[..raw.len().min(12)].find(';')?;
+    // Bytes, not a str slice: the twelfth byte may fall inside a character.
+    let end = raw.as_bytes()[..raw.len().min(12)]
+        .iter()
+        .position(|&byte| byte == b';')?;
     let name = &raw[1..end];
     let decoded = if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -302,6 +305,19 @@ mod tests {
     fn time_element_gives_the_date() {
         let source = r#"<p><time datetime="2022-01-27">Jan 27</time> Text</p>"#;
         assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    /// Found by the `loaders` fuzz target: an entity search ending inside a character.
+    #[test]
+    fn an_ampersand_before_multibyte_text_does_not_crash() {
+        let source = "&\u{e}\u{FFFD}\u{FFFD}\u{FFFD}";
+        let page = page(source);
+        assert!(page.text.starts_with('&'));
+        let loaded = crate::corpus::load_file_bytes(
+            std::path::Path::new("a.html"),
+            b"&\x0e\xab\xab\xab\xd7",
+        );
+        assert_eq!(loaded.len(), 1);
     }
 
     #[test]
