@@ -23,7 +23,13 @@ fn every_kept_crash_input_now_passes() {
                 continue;
             };
             let file = NAMES[selector as usize % NAMES.len()];
-            let _ = claimlint::corpus::load_file_bytes(Path::new(file), bytes);
+            for article in claimlint::corpus::load_file_bytes(Path::new(file), bytes)
+                .into_iter()
+                .flatten()
+            {
+                let (start, end) = article.map.to_source(0, article.text.len());
+                assert!(start <= end, "{name}");
+            }
         } else if name.starts_with("dates-") {
             let text = String::from_utf8_lossy(&data);
             let _ = claimlint::extract::Extractor::new().extract(&text, None);

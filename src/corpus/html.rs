@@ -183,13 +183,14 @@ impl Builder<'_> {
                 let hidden = hidden || HIDDEN.contains(&name.as_str());
                 let block = !hidden && BLOCKS.contains(&name.as_str());
                 if block {
-                    self.break_line(at);
+                    self.break_line(at.max(self.map.source_end()));
                 }
                 for child in tag.children().top().iter() {
                     self.visit(parser, *child, depth + 1, hidden);
                 }
                 if block {
-                    self.break_line(at);
+                    // After the children: the break stands where their text ended.
+                    self.break_line(self.map.source_end().max(at));
                 }
             }
         }
@@ -318,6 +319,20 @@ mod tests {
             b"&\x0e\xab\xab\xab\xd7",
         );
         assert_eq!(loaded.len(), 1);
+    }
+
+    /// Found by the `loaders` fuzz target: a block's closing line break mapped to the tag's
+    /// start, behind the text before it.
+    #[test]
+    fn every_text_range_maps_forwards() {
+        let source = "<figure D]> \u{1e}\u{e}<\u{FFFD}";
+        let page = page(source);
+        let (start, end) = page.map.to_source(0, page.text.len());
+        assert!(start <= end && end <= source.len());
+        for at in 0..=page.text.len() {
+            let (from, to) = page.map.to_source(0, at);
+            assert!(from <= to, "{at}");
+        }
     }
 
     #[test]

@@ -91,7 +91,17 @@ impl SourceMap {
     /// Maps a text range to the source range it was read from. A range that starts or ends
     /// inside a replaced stretch grows to cover all of it.
     pub fn to_source(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.map_start(start), self.map_end(end.max(start)))
+        let from = self.map_start(start);
+        // Inserted text (a line break between HTML blocks) may map behind its neighbours;
+        // a range never ends before it starts.
+        (from, self.map_end(end.max(start)).max(from))
+    }
+
+    /// Where the source has been read up to: the end of the last segment.
+    pub fn source_end(&self) -> usize {
+        self.segments
+            .last()
+            .map_or(0, |segment| segment.source_start + segment.source_len)
     }
 
     fn map_start(&self, offset: usize) -> usize {
