@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::PathBuf;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 /// splitmix64: small, fast, and the same on every machine.
 struct Rng(u64);
@@ -160,16 +160,8 @@ impl World {
     }
 }
 
-fn weekday_name(day: NaiveDate) -> &'static str {
-    match day.weekday() {
-        chrono::Weekday::Mon => "Monday",
-        chrono::Weekday::Tue => "Tuesday",
-        chrono::Weekday::Wed => "Wednesday",
-        chrono::Weekday::Thu => "Thursday",
-        chrono::Weekday::Fri => "Friday",
-        chrono::Weekday::Sat => "Saturday",
-        chrono::Weekday::Sun => "Sunday",
-    }
+fn weekday_name(day: NaiveDate) -> String {
+    day.format("%A").to_string()
 }
 
 /// One article about the `k`th meeting of a pair, published a few days after it; about one in
