@@ -153,7 +153,8 @@ impl<'p> Analyzer<'p> {
             kin: &kin,
             tense_at: &tense_at,
         };
-        let events = mentions::events::event_mentions(self.pack, &self.events, &view);
+        let mut events = mentions::events::event_mentions(self.pack, &self.events, &view);
+        events.truncate(self.max_claims);
         let titles = mentions::relations::title_claims(self.pack, text, &entities, &self.titles);
         let names = mentions::names::name_spellings(text);
         let weekday_dates = claims

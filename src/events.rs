@@ -217,11 +217,19 @@ impl EventIndex {
     }
 }
 
+/// How many of an article's latest events a mention may merge into: news names one event a few
+/// times close together; a pathological article must not cost quadratic time.
+const MERGE_WINDOW: usize = 32;
+
 fn merge_in_article(article: usize, mentions: &[EventMention]) -> Vec<ArticleEvent> {
     let mut merged: Vec<ArticleEvent> = Vec::new();
     for mention in mentions {
         let event = ArticleEvent::from_mention(article, mention);
-        match merged.iter_mut().find(|known| known.absorbs(&event)) {
+        let window = merged.len().saturating_sub(MERGE_WINDOW);
+        match merged[window..]
+            .iter_mut()
+            .find(|known| known.absorbs(&event))
+        {
             Some(known) => known.absorb(event),
             None => merged.push(event),
         }

@@ -577,10 +577,13 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let from = pos;
-        let line_end = bytes[from..]
+        // Look for the line's end only as far as a chunk reaches: a line of a hundred
+        // megabytes must not be scanned once per chunk.
+        let reach = bytes.len().min(from + MAX_CHUNK + 1);
+        let line_end = bytes[from..reach]
             .iter()
             .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |k| from + k);
+            .map_or(reach, |k| from + k);
         let mut to = line_end;
         if to - from > MAX_CHUNK {
             let limit = from + MAX_CHUNK;

@@ -333,9 +333,13 @@ fn antecedents(
     let reach_start = view.sentences[index.saturating_sub(ANAPHOR_REACH)..index]
         .first()
         .map_or(sentence.start, |first| first.start);
-    if let Some(previous) = earlier.iter().rev().find(|mention| {
-        mention.sentence.end <= sentence.start && mention.sentence.start >= reach_start
-    }) {
+    // Mentions are in text order: look back only as far as the reach.
+    let previous = earlier
+        .iter()
+        .rev()
+        .take_while(|mention| mention.sentence.start >= reach_start)
+        .find(|mention| mention.sentence.end <= sentence.start);
+    if let Some(previous) = previous {
         return Some(previous.participants.clone());
     }
     let mut recent: Vec<EntityId> = Vec::new();
