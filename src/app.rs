@@ -91,13 +91,19 @@ pub fn run(cli: Cli) -> Exit {
                 _ => Exit::Clean,
             }
         }
-        Command::Config => match load_config() {
-            Ok(config) => {
-                print!("{}", commands::config_text(&config));
-                Exit::Clean
+        Command::Config => {
+            let config = load_config().and_then(|config| {
+                let pack = load_pack(&config.rules)?;
+                checked_config(config, &crate::report::RuleInfo::of_pack(&pack))
+            });
+            match config {
+                Ok(config) => {
+                    print!("{}", commands::config_text(&config));
+                    Exit::Clean
+                }
+                Err(exit) => exit,
             }
-            Err(exit) => exit,
-        },
+        }
     }
 }
 
@@ -164,20 +170,32 @@ pub fn load_config() -> Result<crate::config::Config, Exit> {
     let Some(path) = crate::config::discover(&here) else {
         return Ok(crate::config::Config::default());
     };
-    crate::config::load(&path).map_err(|error| {
-        let handler =
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-                .with_links(false);
-        let mut rendered = String::new();
-        if handler
-            .render_report(&mut rendered, error.as_ref())
-            .is_err()
-        {
-            rendered = error.to_string();
-        }
-        eprintln!("{rendered}");
-        Exit::Error
-    })
+    crate::config::load(&path).map_err(|error| config_error(&error))
+}
+
+/// Prints a configuration error at its line and column; exit 2.
+pub fn config_error(error: &crate::pack::PackError) -> Exit {
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_links(false);
+    let mut rendered = String::new();
+    if handler.render_report(&mut rendered, error).is_err() {
+        rendered = error.to_string();
+    }
+    eprintln!("{rendered}");
+    Exit::Error
+}
+
+/// The configuration with its `[severity]` keys checked against the rules that exist.
+pub fn checked_config(
+    config: crate::config::Config,
+    rules: &[crate::report::RuleInfo],
+) -> Result<crate::config::Config, Exit> {
+    let ids: Vec<&str> = rules.iter().map(|rule| rule.id.as_str()).collect();
+    match config.check_rule_ids(&ids) {
+        Ok(()) => Ok(config),
+        Err(error) => Err(config_error(&error)),
+    }
 }
 
 /// A progress bar goes to stderr only when a person watches it there.

@@ -1,5 +1,5 @@
 //! Baselines: record today's findings, then fail only on new ones. A fingerprint is built from
-//! the rule, the article names and the normalised texts of the labels — never from offsets or
+//! the rule, the article path and the normalised texts of the labels — never from offsets or
 //! line numbers — so it survives unrelated edits to the articles.
 
 use std::collections::BTreeMap;
@@ -50,16 +50,16 @@ fn normalise(text: &str) -> String {
         .to_lowercase()
 }
 
-/// The article's file name: a dossier moved to another directory keeps its baseline.
-fn article_name(label: &ResolvedLabel) -> String {
-    let file = label.location.file.replace('\\', "/");
-    let name = file.rsplit('/').next().unwrap_or(&file).to_string();
-    if label.location.file != label.path {
-        // A JSONL article: its line number is its identity within the file.
-        format!("{name}:{}", label.location.line)
-    } else {
-        name
+/// The article's path as given on the command line (a JSONL article with its line), with
+/// forward slashes and no leading `./`: the same dossier checked the same way on Windows or
+/// Linux keeps its baseline, and two `index.md` in different directories stay apart.
+fn article_path(label: &ResolvedLabel) -> String {
+    let path = label.path.replace('\\', "/");
+    let mut path = path.as_str();
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.trim_start_matches('/');
     }
+    path.to_string()
 }
 
 /// FNV-1a, 64 bits: stable across runs, machines and versions.
@@ -72,9 +72,9 @@ fn hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// The rule, where the finding is (the primary label's article and text) and what it clashes
-/// with (the other labels' texts, wherever they are: a new article repeating one of them does
-/// not make the finding new).
+/// The rule, where the finding is (the primary label's article path and text) and what it
+/// clashes with (the other labels' texts, wherever they are, as a set: a new article repeating
+/// one of them does not make the finding new).
 pub fn fingerprint(finding: &ResolvedFinding) -> String {
     let primary = finding
         .labels
@@ -82,7 +82,7 @@ pub fn fingerprint(finding: &ResolvedFinding) -> String {
         .find(|label| label.primary)
         .or(finding.labels.first());
     let anchor = primary
-        .map(|label| format!("{}\u{1f}{}", article_name(label), normalise(&label.text)))
+        .map(|label| format!("{}\u{1f}{}", article_path(label), normalise(&label.text)))
         .unwrap_or_default();
     let mut others: Vec<String> = finding
         .labels
@@ -202,10 +202,35 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_ignore_offsets_lines_directories_and_spacing() {
+    fn fingerprints_ignore_offsets_lines_case_and_spacing() {
         let before = finding("r", &[("seeds/a.txt", "third  summit", 10)]);
-        let after = finding("r", &[("other/dir/a.txt", "Third summit", 5000)]);
+        let after = finding("r", &[("seeds/a.txt", "Third\nsummit", 5000)]);
         assert_eq!(fingerprint(&before), fingerprint(&after));
+    }
+
+    #[test]
+    fn fingerprints_normalise_separators_and_a_leading_dot() {
+        let unix = finding("r", &[("seeds/a.txt", "third", 1)]);
+        let windows = finding("r", &[(".\\seeds\\a.txt", "third", 1)]);
+        assert_eq!(fingerprint(&unix), fingerprint(&windows));
+    }
+
+    #[test]
+    fn same_file_name_in_another_directory_is_another_article() {
+        let one = finding("r", &[("2023/index.md", "third", 1)]);
+        let other = finding("r", &[("2024/index.md", "third", 1)]);
+        assert_ne!(fingerprint(&one), fingerprint(&other));
+    }
+
+    #[test]
+    fn duplicate_fingerprints_are_counted() {
+        let twice = finding("r", &[("a.txt", "third", 1)]);
+        let baseline = of_findings(std::slice::from_ref(&twice));
+        let mut findings = vec![twice.clone(), twice];
+        let comparison = apply(&baseline, &mut findings);
+        assert_eq!((comparison.matched, comparison.new), (1, 1));
+        assert_eq!(findings.len(), 1);
+        assert!(comparison.stale.is_empty());
     }
 
     #[test]

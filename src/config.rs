@@ -54,6 +54,12 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub severity: BTreeMap<String, Level>,
     pub fail_on: Option<Threshold>,
+    /// Where each `[severity]` key's value is in the file, to point at a key naming no check.
+    #[serde(skip)]
+    severity_spans: BTreeMap<String, std::ops::Range<usize>>,
+    /// The file's text, for diagnostics.
+    #[serde(skip)]
+    text: String,
 }
 
 /// The nearest `claimlint.toml` from `start` upwards.
@@ -103,12 +109,18 @@ pub fn load(path: &Path) -> Result<Config, Box<PackError>> {
         paths: file.paths.iter().map(relative).collect(),
         rules: file.rules.iter().map(relative).collect(),
         exclude: file.exclude,
+        severity_spans: file
+            .severity
+            .iter()
+            .map(|(check, level)| (check.clone(), level.span()))
+            .collect(),
         severity: file
             .severity
             .into_iter()
             .map(|(check, level)| (check, level.into_inner()))
             .collect(),
         fail_on: file.fail_on,
+        text,
     })
 }
 
@@ -119,6 +131,36 @@ impl Config {
             rule.rsplit_once('/')
                 .and_then(|(_, short)| self.severity.get(short).copied())
         })
+    }
+
+    /// Rejects a `[severity]` key that names none of `rules` (full ids), by full or short id:
+    /// a typo must not silently leave a check at its default severity.
+    pub fn check_rule_ids(&self, rules: &[&str]) -> Result<(), Box<PackError>> {
+        for (key, span) in &self.severity_spans {
+            let known = rules
+                .iter()
+                .any(|id| id == key || id.rsplit_once('/').is_some_and(|(_, short)| short == key));
+            if !known {
+                let file = self
+                    .file
+                    .as_ref()
+                    .map(|path| path.display().to_string())
+                    .unwrap_or_default();
+                return Err(Box::new(
+                    PackError::at(
+                        &file,
+                        &self.text,
+                        span.clone(),
+                        format!("`[severity]` names no known check: `{key}`"),
+                    )
+                    .with_help(format!(
+                        "known checks (`claimlint rules`): {}",
+                        rules.join(", ")
+                    )),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The severity a finding of `rule` ends with; `None` when the check is off.
@@ -172,6 +214,22 @@ mod tests {
             config.apply("summits/kinship", Severity::Error),
             Some(Severity::Error)
         );
+    }
+
+    #[test]
+    fn a_severity_for_no_known_check_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(
+            dir.path(),
+            "[severity]\nweekday = \"off\"\n\"summits/wekday\" = \"info\"\n",
+        );
+        let config = load(&path).expect("loads");
+        let rules = ["summits/weekday", "input/undated"];
+        let error = config.check_rule_ids(&rules).expect_err("a typo");
+        assert_eq!(error.line, 3, "{error}");
+        assert!(error.message.contains("summits/wekday"), "{error}");
+        let fine = write(dir.path(), "[severity]\nweekday = \"off\"\nundated = \"off\"\n");
+        assert!(load(&fine).expect("loads").check_rule_ids(&rules).is_ok());
     }
 
     #[test]

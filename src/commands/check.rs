@@ -13,7 +13,7 @@ use crate::corpus::LoadOptions;
 use crate::interchange;
 use crate::pack::Severity;
 use crate::pipeline;
-use crate::report::{self, Github, Human, Json, Jsonl, Reporter, RuleInfo, Sarif};
+use crate::report::{self, RuleInfo};
 
 const DEFAULT_DIR: &str = "seeds";
 
@@ -35,8 +35,12 @@ pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, gate: &Gate) 
     } else {
         reduce_claims(claims, common, &config)
     };
-    match outcome {
-        Ok((outcome, rules)) => report(&outcome, &rules, common, gate, &config),
+    let checked = outcome.and_then(|(outcome, rules)| {
+        let config = crate::app::checked_config(config, &rules)?;
+        Ok((outcome, rules, config))
+    });
+    match checked {
+        Ok((outcome, rules, config)) => report(&outcome, &rules, common, gate, &config),
         Err(exit) => exit,
     }
 }
@@ -115,6 +119,15 @@ fn report(
     gate: &Gate,
     config: &Config,
 ) -> Exit {
+    // Read before anything is written: `--baseline F --write-baseline F` compares with the old
+    // baseline, then refreshes it.
+    let known = match gate.baseline.map(baseline::read).transpose() {
+        Ok(known) => known,
+        Err(error) => {
+            eprintln!("claimlint: {error}");
+            return Exit::Error;
+        }
+    };
     let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
     // Severity overrides of the configuration, `off` included, before baselines and the gate.
     report.findings.retain_mut(
@@ -136,15 +149,9 @@ fn report(
             return Exit::Error;
         }
     }
-    if let Some(path) = gate.baseline {
-        let known = match baseline::read(path) {
-            Ok(known) => known,
-            Err(error) => {
-                eprintln!("claimlint: {error}");
-                return Exit::Error;
-            }
-        };
+    if let Some(known) = known {
         let comparison = baseline::apply(&known, &mut report.findings);
+        // On stderr whatever the format: the JSON report also carries them in `baseline`.
         if !common.quiet {
             for entry in &comparison.stale {
                 eprintln!(
@@ -161,17 +168,7 @@ fn report(
     if gate.statistics {
         report.count_by_rule();
     }
-    let reporter: Box<dyn Reporter> = match common.format {
-        Format::Human => Box::new(Human {
-            color: use_color(common),
-            width: 100,
-            quiet: common.quiet,
-        }),
-        Format::Json => Box::new(Json),
-        Format::Jsonl => Box::new(Jsonl),
-        Format::Sarif => Box::new(Sarif),
-        Format::Github => Box::new(Github),
-    };
+    let reporter = report::reporter(common.format, use_color(common), common.quiet);
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = reporter
         .write(&report, &mut stdout)

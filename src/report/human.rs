@@ -151,7 +151,7 @@ impl Reporter for Human {
             return Ok(());
         }
         let summary = &report.summary;
-        writeln!(
+        write!(
             out,
             "{} article{} checked, {} claims: {} error{}, {} warning{}, {} note{}",
             summary.articles,
@@ -163,7 +163,17 @@ impl Reporter for Human {
             plural(summary.warnings),
             summary.infos,
             plural(summary.infos)
-        )
+        )?;
+        match &report.baseline {
+            Some(baseline) => writeln!(
+                out,
+                " (baseline: {} known, {} new, {} stale)",
+                baseline.matched,
+                baseline.new,
+                baseline.stale.len()
+            ),
+            None => writeln!(out),
+        }
     }
 }
 

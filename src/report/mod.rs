@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
 use crate::finding::Finding;
 use crate::pack::Severity;
@@ -49,6 +50,9 @@ pub struct FileLocation {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The label's start and length in characters of the file, when its offsets address the
+    /// file itself (not a line of a JSONL file).
+    pub chars: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -115,8 +119,30 @@ pub struct RuleInfo {
     pub documentation: String,
 }
 
+/// The findings about the input itself, which no pack declares: (id, severity, summary).
+const INPUT_RULES: &[(&str, Severity, &str)] = &[
+    (
+        "input/article",
+        Severity::Error,
+        "An article that cannot be read or decoded (binary, empty, invalid, too large).",
+    ),
+    (
+        "input/undated",
+        Severity::Info,
+        "An article without a publication date: its relative dates stay unresolved.",
+    ),
+];
+
 impl RuleInfo {
+    /// The checks of the pack, then the built-in input rules.
     pub fn of_pack(pack: &crate::pack::Pack) -> Vec<RuleInfo> {
+        let builtin = INPUT_RULES.iter().map(|(id, severity, summary)| RuleInfo {
+            id: id.to_string(),
+            kind: crate::checks::CheckKind::Input.name().to_string(),
+            severity: *severity,
+            summary: summary.to_string(),
+            documentation: crate::checks::CheckKind::Input.doc().to_string(),
+        });
         pack.checks
             .iter()
             .map(|spec| RuleInfo {
@@ -130,6 +156,7 @@ impl RuleInfo {
                     format!("{}\n\n{}", spec.description.trim(), spec.kind.doc())
                 },
             })
+            .chain(builtin)
             .collect()
     }
 }
@@ -145,6 +172,21 @@ pub(crate) fn json_error(error: serde_json::Error) -> io::Error {
 /// One output format.
 pub trait Reporter {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The printer of an output format: the one place a format is mapped to its code.
+pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => Box::new(Human {
+            color,
+            width: 100,
+            quiet,
+        }),
+        Format::Json => Box::new(Json),
+        Format::Jsonl => Box::new(Jsonl),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+    }
 }
 
 /// Re-reads the cited sources (only those) and resolves every label.
@@ -326,14 +368,20 @@ fn resolve_finding(
                         column: 1,
                         end_line: *line,
                         end_column: 1,
+                        chars: None,
                     },
-                    _ => FileLocation {
-                        file: origin.to_string(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                    },
+                    _ => {
+                        let before = String::from_utf8_lossy(&bytes[..start]).chars().count();
+                        let within = String::from_utf8_lossy(&bytes[start..end]).chars().count();
+                        FileLocation {
+                            file: origin.to_string(),
+                            line,
+                            column,
+                            end_line,
+                            end_column,
+                            chars: Some((before, within)),
+                        }
+                    }
                 };
                 if keep_text {
                     sources

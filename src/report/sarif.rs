@@ -18,10 +18,31 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A file path as a relative URI: forward slashes, spaces and the like percent-encoded.
+/// The key of the baseline fingerprint among a result's `partialFingerprints`.
+pub const FINGERPRINT_KEY: &str = "claimlint/v1";
+
+/// A file path as a URI: a relative reference for a relative path (forward slashes, spaces and
+/// the like percent-encoded), a `file:` URI for an absolute one.
 fn uri(path: &str) -> String {
-    let mut encoded = String::with_capacity(path.len());
-    for byte in path.replace('\\', "/").bytes() {
+    let path = path.replace('\\', "/");
+    let drive = path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && path.as_bytes().get(1) == Some(&b':')
+        && path.as_bytes().get(2) == Some(&b'/');
+    let absolute = path.starts_with('/') || drive;
+    let mut encoded = String::with_capacity(path.len() + 8);
+    if absolute {
+        encoded.push_str(if path.starts_with('/') {
+            "file://"
+        } else {
+            "file:///"
+        });
+    }
+    for (index, byte) in path.bytes().enumerate() {
+        // A drive letter's colon stays a colon.
+        if drive && index == 1 {
+            encoded.push(':');
+            continue;
+        }
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
                 encoded.push(byte as char)
@@ -43,7 +64,9 @@ fn physical_location(label: &ResolvedLabel) -> Value {
             "endColumn": place.end_column,
         });
         // Offsets address the file itself only when the label is not inside a JSONL line.
-        if place.file == label.path {
+        if let Some((offset, length)) = place.chars {
+            region["charOffset"] = json!(offset);
+            region["charLength"] = json!(length);
             region["byteOffset"] = json!(label.start);
             region["byteLength"] = json!(label.end - label.start);
         }
@@ -115,6 +138,9 @@ impl Reporter for Sarif {
                     "level": level(finding.severity),
                     "message": { "text": text },
                     "locations": locations,
+                    "partialFingerprints": {
+                        FINGERPRINT_KEY: crate::baseline::fingerprint(finding),
+                    },
                 });
                 if let Some(index) = report.rules.iter().position(|rule| rule.id == finding.rule) {
                     result["ruleIndex"] = json!(index);
@@ -138,9 +164,24 @@ impl Reporter for Sarif {
                     }
                 },
                 "results": results,
+                // Columns and character offsets count characters, not UTF-16 code units.
+                "columnKind": "unicodeCodePoints",
             }],
         });
         serde_json::to_writer_pretty(&mut *out, &sarif).map_err(super::json_error)?;
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_are_relative_references_and_absolute_ones_file_uris() {
+        assert_eq!(uri("seeds/a b,c.txt"), "seeds/a%20b%2Cc.txt");
+        assert_eq!(uri("dir\\x.txt"), "dir/x.txt");
+        assert_eq!(uri("/tmp/d/x.txt"), "file:///tmp/d/x.txt");
+        assert_eq!(uri("C:\\d\\x.txt"), "file:///C:/d/x.txt");
     }
 }
