@@ -228,7 +228,10 @@ mod tests {
         let error = config.check_rule_ids(&rules).expect_err("a typo");
         assert_eq!(error.line, 3, "{error}");
         assert!(error.message.contains("summits/wekday"), "{error}");
-        let fine = write(dir.path(), "[severity]\nweekday = \"off\"\nundated = \"off\"\n");
+        let fine = write(
+            dir.path(),
+            "[severity]\nweekday = \"off\"\nundated = \"off\"\n",
+        );
         assert!(load(&fine).expect("loads").check_rule_ids(&rules).is_ok());
     }
 
