@@ -115,9 +115,19 @@ pub fn entry(finding: &ResolvedFinding) -> Entry {
     }
 }
 
+/// By rule, then where: a changed finding changes one place of a committed baseline.
+fn reading_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (&a.rule, &a.paths, &a.message, &a.fingerprint).cmp(&(
+        &b.rule,
+        &b.paths,
+        &b.message,
+        &b.fingerprint,
+    ))
+}
+
 pub fn of_findings(findings: &[ResolvedFinding]) -> Baseline {
     let mut entries: Vec<Entry> = findings.iter().map(entry).collect();
-    entries.sort();
+    entries.sort_by(reading_order);
     Baseline {
         version: VERSION,
         entries,
@@ -163,7 +173,7 @@ pub fn apply(baseline: &Baseline, findings: &mut Vec<ResolvedFinding>) -> Compar
         !known
     });
     comparison.stale = remaining.into_values().flatten().cloned().collect();
-    comparison.stale.sort();
+    comparison.stale.sort_by(reading_order);
     comparison
 }
 
