@@ -430,7 +430,7 @@ fn statistics_follow_the_human_report() {
         .rposition(|line| line.contains("articles checked"));
     let count_line = lines
         .iter()
-        .rposition(|line| line.trim_start().split_whitespace().nth(1) == Some("summits/kinship"));
+        .rposition(|line| line.split_whitespace().nth(1) == Some("summits/kinship"));
     assert!(
         matches!((count_line, summary), (Some(count), Some(summary)) if count < summary),
         "{text}"
