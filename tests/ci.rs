@@ -199,7 +199,7 @@ fn github_annotations_escape_properties_and_messages() {
         .unwrap_or_else(|| panic!("a weekday annotation: {text}"));
     assert!(
         line.starts_with(
-            "::error file=./a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=25,title=summits/weekday::"
+            "::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=25,title=summits/weekday::"
         ),
         "{line}"
     );

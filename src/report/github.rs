@@ -19,6 +19,16 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A path as GitHub matches it against the repository's files: `/` separators, no leading `./`.
+fn repository_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut rest = path.as_str();
+    while let Some(after) = rest.strip_prefix("./") {
+        rest = after.trim_start_matches('/');
+    }
+    rest.to_string()
+}
+
 impl Reporter for Github {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for finding in &report.findings {
@@ -35,12 +45,20 @@ impl Reporter for Github {
             let mut properties = Vec::new();
             if let Some(label) = primary {
                 let place = &label.location;
-                properties.push(format!("file={}", escape_property(&place.file)));
+                properties.push(format!(
+                    "file={}",
+                    escape_property(&repository_path(&place.file))
+                ));
                 if place.line > 0 {
                     properties.push(format!("line={}", place.line));
-                    properties.push(format!("col={}", place.column));
+                    // GitHub takes columns only for an annotation within one line.
+                    if place.end_line == place.line {
+                        properties.push(format!("col={}", place.column));
+                    }
                     properties.push(format!("endLine={}", place.end_line));
-                    properties.push(format!("endColumn={}", place.end_column));
+                    if place.end_line == place.line {
+                        properties.push(format!("endColumn={}", place.end_column));
+                    }
                 }
             }
             properties.push(format!("title={}", escape_property(&finding.rule)));
@@ -68,5 +86,12 @@ mod tests {
     fn data_and_properties_are_escaped() {
         assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn paths_lose_a_leading_dot_and_use_forward_slashes() {
+        assert_eq!(repository_path("./seeds/a.txt"), "seeds/a.txt");
+        assert_eq!(repository_path(".\\seeds\\a.txt"), "seeds/a.txt");
+        assert_eq!(repository_path("seeds/a.txt"), "seeds/a.txt");
     }
 }
