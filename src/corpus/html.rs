@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::SourceMap;
+use super::decode::Decoded;
+use super::{Metadata, Parsed, SourceMap};
 
 /// Elements whose content is never shown as text.
 const HIDDEN: &[&str] = &[
@@ -65,6 +66,10 @@ pub struct Page {
     pub map: SourceMap,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// `og:url`.
+    pub url: Option<String>,
+    /// `og:site_name`: the publication.
+    pub site_name: Option<String>,
 }
 
 struct Builder<'s> {
@@ -74,6 +79,8 @@ struct Builder<'s> {
     title: Option<String>,
     meta_date: Option<NaiveDate>,
     time_date: Option<NaiveDate>,
+    url: Option<String>,
+    site_name: Option<String>,
 }
 
 /// Offset of `slice` inside `source`, when it is a sub-slice of it.
@@ -114,13 +121,76 @@ fn entity(raw: &str) -> Option<(String, usize)> {
             "mdash" => '—',
             "ndash" => '–',
             "hellip" => '…',
-            "eacute" => 'é',
+            "bull" => '•',
+            "middot" => '·',
+            "laquo" => '«',
+            "raquo" => '»',
+            "sbquo" => '‚',
+            "bdquo" => '„',
+            "prime" => '′',
+            "Prime" => '″',
+            "shy" => '\u{ad}',
+            "ensp" => '\u{2002}',
+            "emsp" => '\u{2003}',
+            "thinsp" => '\u{2009}',
+            "zwnj" => '\u{200c}',
+            "zwj" => '\u{200d}',
             "copy" => '©',
-            _ => return None,
+            "reg" => '®',
+            "trade" => '™',
+            "deg" => '°',
+            "times" => '×',
+            "divide" => '÷',
+            "plusmn" => '±',
+            "frac12" => '½',
+            "frac14" => '¼',
+            "frac34" => '¾',
+            "euro" => '€',
+            "pound" => '£',
+            "yen" => '¥',
+            "cent" => '¢',
+            "sect" => '§',
+            "para" => '¶',
+            "iexcl" => '¡',
+            "iquest" => '¿',
+            other => accented_letter(other)?,
         };
         c.to_string()
     };
     Some((decoded, end + 1))
+}
+
+/// Latin letters with a diacritic, named as in HTML: a base letter and the mark's name
+/// ("eacute", "Ouml", "ccedil", "ntilde").
+fn accented_letter(name: &str) -> Option<char> {
+    let mut chars = name.chars();
+    let base = chars.next()?;
+    let mark = chars.as_str();
+    let letters: &str = match mark {
+        "acute" => "aáAÁeéEÉiíIÍoóOÓuúUÚyýYÝ",
+        "grave" => "aàAÀeèEÈiìIÌoòOÒuùUÙ",
+        "circ" => "aâAÂeêEÊiîIÎoôOÔuûUÛ",
+        "uml" => "aäAÄeëEËiïIÏoöOÖuüUÜyÿ",
+        "tilde" => "aãAÃnñNÑoõOÕ",
+        "ring" => "aåAÅ",
+        "cedil" => "cçCÇ",
+        "slash" => "oøOØ",
+        _ => match name {
+            "szlig" => return Some('ß'),
+            "aelig" => return Some('æ'),
+            "AElig" => return Some('Æ'),
+            "oelig" => return Some('œ'),
+            "OElig" => return Some('Œ'),
+            _ => return None,
+        },
+    };
+    let mut pairs = letters.chars();
+    while let (Some(plain), Some(marked)) = (pairs.next(), pairs.next()) {
+        if plain == base {
+            return Some(marked);
+        }
+    }
+    None
 }
 
 impl Builder<'_> {
@@ -205,13 +275,23 @@ impl Builder<'_> {
 
     fn read_metadata(&mut self, parser: &tl::Parser, tag: &tl::HTMLTag, name: &str) {
         match name {
-            "meta" if self.meta_date.is_none() => {
+            "meta" => {
                 let key = ["property", "name", "itemprop"]
                     .iter()
                     .find_map(|attribute| Self::attribute(tag, attribute))
                     .map(|key| key.to_ascii_lowercase());
-                if key.is_some_and(|key| DATE_META.contains(&key.as_str())) {
-                    self.meta_date = Self::attribute(tag, "content").and_then(|v| date_prefix(&v));
+                let Some(key) = key else { return };
+                let content = || {
+                    Self::attribute(tag, "content")
+                        .map(|value| value.trim().to_string())
+                        .filter(|value| !value.is_empty())
+                };
+                if self.meta_date.is_none() && DATE_META.contains(&key.as_str()) {
+                    self.meta_date = content().and_then(|value| date_prefix(&value));
+                } else if self.url.is_none() && key == "og:url" {
+                    self.url = content();
+                } else if self.site_name.is_none() && key == "og:site_name" {
+                    self.site_name = content();
                 }
             }
             "time" if self.time_date.is_none() => {
@@ -228,6 +308,22 @@ impl Builder<'_> {
     }
 }
 
+/// The visible text of an HTML document, mapped back through its decoding to the file.
+pub fn parse(decoded: Decoded) -> Parsed {
+    let page = page(&decoded.text);
+    Parsed {
+        map: page.map.then(&decoded.map),
+        text: page.text,
+        metadata: Metadata {
+            title: page.title,
+            date: page.published,
+            publication: page.site_name,
+            url: page.url,
+            id: None,
+        },
+    }
+}
+
 /// Parses `source` as HTML. Never fails: what cannot be parsed yields less text, not an error.
 pub fn page(source: &str) -> Page {
     let mut builder = Builder {
@@ -237,6 +333,8 @@ pub fn page(source: &str) -> Page {
         title: None,
         meta_date: None,
         time_date: None,
+        url: None,
+        site_name: None,
     };
     if let Ok(dom) = tl::parse(source, tl::ParserOptions::default()) {
         let parser = dom.parser();
@@ -249,14 +347,22 @@ pub fn page(source: &str) -> Page {
         map: builder.map,
         title: builder.title,
         published: builder.meta_date.or(builder.time_date),
+        url: builder.url,
+        site_name: builder.site_name,
     }
 }
 
-/// True when bytes look like an HTML document rather than plain text.
-pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start().get(..text.len().min(512)).unwrap_or("");
+/// True when bytes (standard input has no name to tell) begin like an HTML document.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = bytes.get(start..).unwrap_or_default();
+    let head = head.get(..head.len().min(14)).unwrap_or_default();
     let lower = head.to_ascii_lowercase();
-    lower.starts_with("<!doctype html") || lower.starts_with("<html")
+    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
 
 #[cfg(test)]

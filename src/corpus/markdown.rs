@@ -2,13 +2,17 @@
 
 use chrono::NaiveDate;
 
-use super::{dateline, ArticleErrorKind};
+use super::decode::Decoded;
+use super::{dateline, ArticleErrorKind, Metadata, Parsed, Problem};
 
 /// Front matter fields the articles use; other keys are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     pub date: Option<NaiveDate>,
     pub title: Option<String>,
+    /// The publication (`source`).
+    pub source: Option<String>,
+    pub url: Option<String>,
 }
 
 /// An article's body after its front matter.
@@ -18,6 +22,45 @@ pub struct Split<'t> {
     /// Byte offset of the body in the text.
     pub body_start: usize,
     pub body: &'t str,
+}
+
+/// The body of a Markdown document, mapped back to the file, with its front matter's fields.
+pub fn parse(decoded: Decoded) -> Result<Parsed, Problem> {
+    let split = split(&decoded.text).map_err(|kind| {
+        let line = match &kind {
+            ArticleErrorKind::FrontMatter { line, .. } => *line,
+            _ => 1,
+        };
+        let (start, end) = line_range(&decoded.text, line);
+        Problem {
+            span: Some(decoded.map.to_source(start, end)),
+            kind,
+        }
+    })?;
+    let map = decoded.map.slice(split.body_start, decoded.text.len());
+    Ok(Parsed {
+        text: split.body.to_string(),
+        map,
+        metadata: Metadata {
+            title: split.front.title,
+            date: split.front.date,
+            publication: split.front.source,
+            url: split.front.url,
+            id: None,
+        },
+    })
+}
+
+/// Text offsets of 1-based line `line` of `text`, without its line break.
+fn line_range(text: &str, line: usize) -> (usize, usize) {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..).unwrap_or("");
+    let end = rest.find('\n').map_or(text.len(), |at| start + at);
+    (start, end)
 }
 
 /// Splits `text` into front matter and body; text without front matter is all body.
@@ -71,7 +114,9 @@ pub fn split(text: &str) -> Result<Split<'_>, ArticleErrorKind> {
 
 /// 1-based line in the file of byte `offset` of the front matter (which starts on line 2).
 fn file_line(front: &str, offset: usize) -> usize {
-    front[..offset.min(front.len())].matches('\n').count() + 2
+    // Bytes, not a str slice: an offset reported by a parser need not fall on a character.
+    let before = front.as_bytes().get(..offset).unwrap_or(front.as_bytes());
+    before.iter().filter(|&&byte| byte == b'\n').count() + 2
 }
 
 fn line_of_key(front: &str, key: &str) -> usize {
@@ -98,7 +143,11 @@ fn parse_date_text(value: &str) -> Option<NaiveDate> {
     value
         .get(..10)
         .and_then(|head| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
-        .filter(|_| value.len() == 10 || value[10..].starts_with(['T', 't', ' ', 'Z', '+', '-']))
+        .filter(|_| {
+            value
+                .get(10..)
+                .is_some_and(|time| time.is_empty() || time.starts_with(['T', 't', ' ']))
+        })
         .or_else(|| dateline::find_dateline(value).map(|(date, _)| date))
 }
 
@@ -124,11 +173,18 @@ fn parse_toml(front: &str) -> Result<FrontMatter, ArticleErrorKind> {
         }
         Some(other) => return Err(bad_date(front, &other.to_string())),
     };
-    let title = table
-        .get("title")
-        .and_then(toml::Value::as_str)
-        .map(str::to_string);
-    Ok(FrontMatter { date, title })
+    let text = |key: &str| {
+        table
+            .get(key)
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    Ok(FrontMatter {
+        date,
+        title: text("title"),
+        source: text("source"),
+        url: text("url"),
+    })
 }
 
 fn parse_yaml(front: &str) -> Result<FrontMatter, ArticleErrorKind> {
@@ -138,7 +194,7 @@ fn parse_yaml(front: &str) -> Result<FrontMatter, ArticleErrorKind> {
     let value: serde_yaml::Value =
         serde_yaml::from_str(front).map_err(|error| ArticleErrorKind::FrontMatter {
             line: error.location().map_or(2, |location| location.line() + 1),
-            message: error.to_string(),
+            message: without_location(&error.to_string()),
         })?;
     let serde_yaml::Value::Mapping(mapping) = value else {
         return Err(ArticleErrorKind::FrontMatter {
@@ -157,10 +213,26 @@ fn parse_yaml(front: &str) -> Result<FrontMatter, ArticleErrorKind> {
             return Err(bad_date(front, shown.trim()));
         }
     };
-    let title = field("title")
-        .and_then(serde_yaml::Value::as_str)
-        .map(str::to_string);
-    Ok(FrontMatter { date, title })
+    let text = |key: &str| {
+        field(key)
+            .and_then(serde_yaml::Value::as_str)
+            .map(str::to_string)
+    };
+    Ok(FrontMatter {
+        date,
+        title: text("title"),
+        source: text("source"),
+        url: text("url"),
+    })
+}
+
+/// A YAML error message without its "at line N column M": those count from the front
+/// matter's first line, not the file's, and the file's line is reported beside it.
+fn without_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod html;
 mod jsonl;
 mod markdown;
 pub mod source_map;
+mod txt;
 mod walk;
 
 use std::fmt;
@@ -69,6 +70,12 @@ pub struct Article {
     pub map: SourceMap,
     /// Problems that did not stop the article from being checked (lossy decoding, …).
     pub warnings: Vec<String>,
+    /// The JSONL `id`.
+    pub id: Option<String>,
+    /// Where the article is published online (front matter or JSONL `url`, HTML `og:url`).
+    pub url: Option<String>,
+    /// The outlet that published it (front matter `source`, HTML `og:site_name`).
+    pub publication: Option<String>,
 }
 
 /// A path named on the command line that does not exist, or a bad exclude glob.
@@ -87,14 +94,14 @@ pub enum ArticleErrorKind {
     Unreadable { message: String },
     #[error("is a binary file, not text")]
     Binary,
-    #[error("is empty")]
+    #[error("is empty: it has no text to check")]
     Empty,
     #[error("has bad front matter on line {line}: {message}")]
     FrontMatter { line: usize, message: String },
-    #[error("has a bad JSON line: {message}")]
-    Json { message: String },
-    #[error("has an article with no `text`")]
-    MissingText,
+    #[error("has a bad article on line {line}: {message}")]
+    Json { line: usize, message: String },
+    #[error("has an article on line {line} with no `text` field, so nothing to check")]
+    MissingText { line: usize },
     #[error("is {size} bytes, more than the limit of {limit} (raise it with --max-file-size)")]
     TooLarge { size: u64, limit: u64 },
     #[error("cannot be read again from standard input")]
@@ -128,6 +135,32 @@ impl Default for LoadOptions {
     }
 }
 
+/// What a document says about itself, beside its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Metadata {
+    pub title: Option<String>,
+    /// A date the document states outright (front matter, `<meta>`, a JSONL field).
+    pub date: Option<NaiveDate>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+}
+
+/// What a format reader found in one document, before its publication date is settled.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub text: String,
+    pub map: SourceMap,
+    pub metadata: Metadata,
+}
+
+/// Why a document, or one JSONL line, could not be read; its origin is added by the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub span: Option<(usize, usize)>,
+    pub kind: ArticleErrorKind,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
@@ -159,191 +192,177 @@ fn unreadable(origin: Origin, error: &std::io::Error) -> ArticleError {
     }
 }
 
+fn too_large(origin: Origin, size: u64, limit: u64) -> ArticleError {
+    ArticleError {
+        origin,
+        span: None,
+        kind: ArticleErrorKind::TooLarge { size, limit },
+    }
+}
+
 /// Reads and parses one input: one article, or several for JSONL.
 pub fn load(input: &Input, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
     match input {
-        Input::Path(path) => {
-            let origin = Origin::File(path.clone());
-            match std::fs::metadata(path) {
-                Ok(metadata) if metadata.len() > options.max_file_size => {
-                    return vec![Err(ArticleError {
-                        origin,
-                        span: None,
-                        kind: ArticleErrorKind::TooLarge {
-                            size: metadata.len(),
-                            limit: options.max_file_size,
-                        },
-                    })]
-                }
-                Ok(metadata) if metadata.is_dir() => {
-                    return vec![Err(ArticleError {
-                        origin,
-                        span: None,
-                        kind: ArticleErrorKind::Unreadable {
-                            message: "is a directory".to_string(),
-                        },
-                    })]
-                }
-                Err(error) => return vec![Err(unreadable(origin, &error))],
-                Ok(_) => {}
-            }
-            match std::fs::read(path) {
-                Ok(bytes) => load_bytes(origin, format_of(path), &bytes),
-                Err(error) => vec![Err(unreadable(origin, &error))],
-            }
-        }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            let limit = options.max_file_size.saturating_add(1);
-            match std::io::stdin().take(limit).read_to_end(&mut bytes) {
-                Ok(_) if bytes.len() as u64 > options.max_file_size => vec![Err(ArticleError {
-                    origin: Origin::Stdin,
-                    span: None,
-                    kind: ArticleErrorKind::TooLarge {
-                        size: bytes.len() as u64,
-                        limit: options.max_file_size,
-                    },
-                })],
-                Ok(_) => {
-                    let text = String::from_utf8_lossy(&bytes);
-                    let format = if html::looks_like_html(&text) {
-                        Format::Html
-                    } else {
-                        Format::Text
-                    };
-                    load_bytes(Origin::Stdin, format, &bytes)
-                }
-                Err(error) => vec![Err(unreadable(Origin::Stdin, &error))],
-            }
-        }
+        Input::Path(path) => load_path(path, options),
+        Input::Stdin => load_reader(std::io::stdin().lock(), options),
     }
 }
 
-/// Parses bytes read from `path` (its extension chooses the format).
-pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    load_bytes(Origin::File(path.to_path_buf()), format_of(path), bytes)
+fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
+    let origin = Origin::File(path.to_path_buf());
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => {
+            return vec![Err(ArticleError {
+                origin,
+                span: None,
+                kind: ArticleErrorKind::Unreadable {
+                    message: "it is a directory, not a file".to_string(),
+                },
+            })]
+        }
+        Ok(metadata) if metadata.len() > options.max_file_size => {
+            return vec![Err(too_large(
+                origin,
+                metadata.len(),
+                options.max_file_size,
+            ))]
+        }
+        Err(error) => return vec![Err(unreadable(origin, &error))],
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => load_document(origin, format_of(path), &bytes),
+        Err(error) => vec![Err(unreadable(origin, &error))],
+    }
 }
 
-fn load_bytes(origin: Origin, format: Format, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    let fail = |kind| {
-        vec![Err(ArticleError {
-            origin: origin.clone(),
-            span: None,
-            kind,
-        })]
+/// Reads standard input (or any reader standing in for it): HTML when it looks like an HTML
+/// document, plain text otherwise, since there is no file name to tell.
+fn load_reader(reader: impl Read, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a stream at the limit from one beyond it.
+    let limit = options.max_file_size.saturating_add(1);
+    match reader.take(limit).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > options.max_file_size => vec![Err(too_large(
+            Origin::Stdin,
+            bytes.len() as u64,
+            options.max_file_size,
+        ))],
+        Ok(_) => {
+            let format = if html::looks_like_html(&bytes) {
+                Format::Html
+            } else {
+                Format::Text
+            };
+            load_document(Origin::Stdin, format, &bytes)
+        }
+        Err(error) => vec![Err(unreadable(Origin::Stdin, &error))],
+    }
+}
+
+/// Parses bytes read from `path`; its extension chooses the format (plain text when unknown).
+pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
+    load_document(Origin::File(path.to_path_buf()), format_of(path), bytes)
+}
+
+fn load_document(
+    origin: Origin,
+    format: Format,
+    bytes: &[u8],
+) -> Vec<Result<Article, ArticleError>> {
+    let failed = |problem: Problem| ArticleError {
+        origin: origin.clone(),
+        span: problem.span,
+        kind: problem.kind,
     };
+    // A NUL byte is no reason to refuse a whole JSONL file: only the lines holding one fail.
     let decoded = match decode::decode(bytes, format != Format::Jsonl) {
         Ok(decoded) => decoded,
-        Err(decode::DecodeError::Binary) => return fail(ArticleErrorKind::Binary),
-        Err(decode::DecodeError::Empty) => return fail(ArticleErrorKind::Empty),
-    };
-    let mut warnings = Vec::new();
-    if let Some(at) = decoded.first_invalid {
-        warnings.push(format!("invalid UTF-8 at byte {at}, decoded lossily"));
-    }
-    let article = |text: String, map: SourceMap, title, metadata_date: Option<NaiveDate>| {
-        let (published, published_from) = match metadata_date {
-            Some(date) => (Some(date), PublishedFrom::Metadata),
-            None => match dateline::find_dateline(&text) {
-                Some((date, _)) => (Some(date), PublishedFrom::Dateline),
-                None => (None, PublishedFrom::None),
-            },
-        };
-        Article {
-            origin: origin.clone(),
-            title,
-            published,
-            published_from,
-            text,
-            map,
-            warnings: warnings.clone(),
+        Err(decode::DecodeError::Binary) => {
+            return vec![Err(failed(Problem {
+                span: None,
+                kind: ArticleErrorKind::Binary,
+            }))]
+        }
+        Err(decode::DecodeError::Empty) => {
+            return vec![Err(failed(Problem {
+                span: None,
+                kind: ArticleErrorKind::Empty,
+            }))]
         }
     };
-    match format {
-        Format::Text => vec![Ok(article(decoded.text, decoded.map, None, None))],
-        Format::Jsonl => match &origin {
-            Origin::File(path) => jsonl::articles(path, &decoded.text),
-            _ => vec![Ok(article(decoded.text, decoded.map, None, None))],
-        },
-        Format::Markdown => match markdown::split(&decoded.text) {
-            Ok(split) => {
-                let body_start = split.body_start;
-                let body = split.body.to_string();
-                let mut map = SourceMap::default();
-                for segment in decoded.map.segments() {
-                    // Keep the part of the decoded text's map that covers the body.
-                    let start = segment.text_start.max(body_start);
-                    let end = (segment.text_start + segment.text_len).min(body_start + body.len());
-                    if start >= end {
-                        continue;
-                    }
-                    if segment.exact {
-                        let shift = start - segment.text_start;
-                        map.push_exact(
-                            start - body_start,
-                            segment.source_start + shift,
-                            end - start,
-                        );
-                    } else {
-                        map.push_replaced(
-                            start - body_start,
-                            end - start,
-                            segment.source_start,
-                            segment.source_len,
-                        );
-                    }
-                }
-                vec![Ok(article(body, map, split.front.title, split.front.date))]
-            }
-            Err(kind) => {
-                let line = match &kind {
-                    ArticleErrorKind::FrontMatter { line, .. } => *line,
-                    _ => 1,
-                };
-                let start = decoded
-                    .text
-                    .split_inclusive('\n')
-                    .take(line.saturating_sub(1))
-                    .map(str::len)
-                    .sum::<usize>();
-                let end = decoded.text[start..]
-                    .find('\n')
-                    .map_or(decoded.text.len(), |i| start + i);
-                let (start, end) = decoded.map.to_source(start, end);
-                vec![Err(ArticleError {
-                    origin: origin.clone(),
-                    span: Some((start, end)),
-                    kind,
-                })]
-            }
-        },
-        Format::Html => {
-            let page = html::page(&decoded.text);
-            if page.text.trim().is_empty() {
-                return fail(ArticleErrorKind::Empty);
-            }
-            // The page's map points into the decoded text; compose it with the decoding map.
-            let mut map = SourceMap::default();
-            for segment in page.map.segments() {
-                let (start, end) = decoded.map.to_source(
-                    segment.source_start,
-                    segment.source_start + segment.source_len,
-                );
-                if segment.exact && end - start == segment.text_len {
-                    map.push_exact(segment.text_start, start, segment.text_len);
-                } else {
-                    map.push_replaced(segment.text_start, segment.text_len, start, end - start);
-                }
-            }
-            vec![Ok(article(page.text, map, page.title, page.published))]
+    let lossy_warning = |first_invalid: Option<usize>| -> Vec<String> {
+        first_invalid
+            .map(|at| format!("invalid UTF-8 at byte {at}, decoded lossily"))
+            .into_iter()
+            .collect()
+    };
+    let path = match (&origin, format) {
+        (Origin::File(path), Format::Jsonl) => path.clone(),
+        _ => {
+            let warnings = lossy_warning(decoded.first_invalid);
+            let parsed = match format {
+                Format::Text | Format::Jsonl => Ok(txt::parse(decoded)),
+                Format::Markdown => markdown::parse(decoded),
+                Format::Html => Ok(html::parse(decoded)),
+            };
+            return vec![parsed
+                .and_then(|parsed| article(origin.clone(), parsed, warnings))
+                .map_err(failed)];
         }
+    };
+    jsonl::parse(&decoded)
+        .into_iter()
+        .map(|line| {
+            let line = line.map_err(failed)?;
+            let origin = Origin::JsonlLine {
+                path: path.clone(),
+                line: line.line,
+            };
+            let warnings = lossy_warning(line.first_invalid);
+            article(origin.clone(), line.parsed, warnings).map_err(|problem| ArticleError {
+                origin,
+                span: problem.span,
+                kind: problem.kind,
+            })
+        })
+        .collect()
+}
+
+/// Settles the publication date (a stated date beats a dateline) and refuses a document with
+/// no text left to check.
+fn article(origin: Origin, parsed: Parsed, warnings: Vec<String>) -> Result<Article, Problem> {
+    if parsed.text.trim().is_empty() {
+        return Err(Problem {
+            span: None,
+            kind: ArticleErrorKind::Empty,
+        });
     }
+    let (published, published_from) = match parsed.metadata.date {
+        Some(date) => (Some(date), PublishedFrom::Metadata),
+        None => match dateline::find_dateline(&parsed.text) {
+            Some((date, _)) => (Some(date), PublishedFrom::Dateline),
+            None => (None, PublishedFrom::None),
+        },
+    };
+    Ok(Article {
+        origin,
+        title: parsed.metadata.title,
+        published,
+        published_from,
+        text: parsed.text,
+        map: parsed.map,
+        warnings,
+        id: parsed.metadata.id,
+        url: parsed.metadata.url,
+        publication: parsed.metadata.publication,
+    })
 }
 
 /// The `text` of one JSONL line (its bytes, without the newline): what that article's offsets
 /// point into.
 pub fn jsonl_line_text(line: &[u8]) -> Option<Vec<u8>> {
-    jsonl::line_text(&String::from_utf8_lossy(line), 1).map(String::into_bytes)
+    jsonl::line_text(line).map(String::into_bytes)
 }
 
 /// The bytes label offsets of `origin` point into, read again to render findings.
@@ -354,8 +373,7 @@ pub fn read_source(origin: &Origin) -> Result<Vec<u8>, ArticleError> {
         }
         Origin::JsonlLine { path, line } => {
             let bytes = std::fs::read(path).map_err(|error| unreadable(origin.clone(), &error))?;
-            let text = String::from_utf8_lossy(&bytes);
-            jsonl::line_text(&text, *line)
+            jsonl::nth_line_text(&bytes, *line)
                 .map(String::into_bytes)
                 .ok_or_else(|| ArticleError {
                     origin: origin.clone(),
