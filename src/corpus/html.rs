@@ -99,7 +99,7 @@ fn entity(raw: &str) -> Option<(String, usize)> {
     let end = raw.as_bytes()[..raw.len().min(12)]
         .iter()
         .position(|&byte| byte == b';')?;
-    let name = &raw[1..end];
+    let name = raw.get(1..end)?;
     let decoded = if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -193,16 +193,42 @@ fn accented_letter(name: &str) -> Option<char> {
     None
 }
 
+/// Text with its entities decoded, for metadata that no label points into (the title).
+fn decode_entities(raw: &str) -> String {
+    let mut decoded = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        decoded.push_str(rest.get(..at).unwrap_or_default());
+        let from_ampersand = rest.get(at..).unwrap_or_default();
+        match entity(from_ampersand) {
+            Some((text, length)) => {
+                decoded.push_str(&text);
+                rest = from_ampersand.get(length..).unwrap_or_default();
+            }
+            None => {
+                decoded.push('&');
+                rest = from_ampersand.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
+}
+
 impl Builder<'_> {
     /// Appends raw HTML text at `start` in the source, decoding entities.
     fn push_raw(&mut self, raw: &str, start: usize) {
         let mut literal_start = 0;
         let mut index = 0;
-        while let Some(found) = raw[index..].find('&') {
-            let at = index + found;
-            match entity(&raw[at..]) {
+        while let Some(at) = raw
+            .get(index..)
+            .and_then(|rest| rest.find('&'))
+            .map(|found| index + found)
+        {
+            match raw.get(at..).and_then(entity) {
                 Some((decoded, length)) => {
-                    self.push_literal(&raw[literal_start..at], start + literal_start);
+                    let literal = raw.get(literal_start..at).unwrap_or_default();
+                    self.push_literal(literal, start + literal_start);
                     self.map
                         .push_replaced(self.text.len(), decoded.len(), start + at, length);
                     self.text.push_str(&decoded);
@@ -212,7 +238,8 @@ impl Builder<'_> {
                 None => index = at + 1,
             }
         }
-        self.push_literal(&raw[literal_start..], start + literal_start);
+        let literal = raw.get(literal_start..).unwrap_or_default();
+        self.push_literal(literal, start + literal_start);
     }
 
     fn push_literal(&mut self, literal: &str, start: usize) {
@@ -298,7 +325,7 @@ impl Builder<'_> {
                 self.time_date = Self::attribute(tag, "datetime").and_then(|v| date_prefix(&v));
             }
             "title" if self.title.is_none() => {
-                let title = tag.inner_text(parser).trim().to_string();
+                let title = decode_entities(tag.inner_text(parser).trim());
                 if !title.is_empty() {
                     self.title = Some(title);
                 }

@@ -390,3 +390,348 @@ pub fn read_source(origin: &Origin) -> Result<Vec<u8>, ArticleError> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only(loaded: Vec<Result<Article, ArticleError>>) -> Result<Article, ArticleError> {
+        let mut loaded = loaded.into_iter();
+        let first = loaded.next().expect("one result");
+        assert!(loaded.next().is_none(), "more than one result");
+        first
+    }
+
+    fn quote<'s>(source: &'s [u8], article: &Article, word: &str) -> &'s [u8] {
+        let start = article.text.find(word).expect("word in text");
+        let (from, to) = article.map.to_source(start, start + word.len());
+        &source[from..to]
+    }
+
+    #[test]
+    fn a_binary_file_is_an_error() {
+        let error = only(load_file_bytes(Path::new("a.txt"), b"PK\x03\x04\0\0text")).unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Binary);
+        assert_eq!(error.to_string(), "a.txt is a binary file, not text");
+    }
+
+    #[test]
+    fn an_empty_or_blank_file_is_an_error() {
+        for bytes in [&b""[..], b"  \n\t\r\n", b"\xEF\xBB\xBF\n"] {
+            let error = only(load_file_bytes(Path::new("a.md"), bytes)).unwrap_err();
+            assert_eq!(error.kind, ArticleErrorKind::Empty, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_with_no_body_is_empty() {
+        let error = only(load_file_bytes(
+            Path::new("a.md"),
+            b"---\ntitle: Only a title\n---\n\n",
+        ))
+        .unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Empty);
+    }
+
+    #[test]
+    fn html_with_no_visible_text_is_empty() {
+        let error = only(load_file_bytes(
+            Path::new("a.html"),
+            b"<html><head><title>T</title></head><body><script>x()</script></body></html>",
+        ))
+        .unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Empty);
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning_and_mapped_to_the_bad_bytes() {
+        let source = b"Talks in Ves\xE9ka began.\n";
+        let article = only(load_file_bytes(Path::new("a.txt"), source)).expect("loads");
+        assert_eq!(article.text, "Talks in Ves\u{FFFD}ka began.\n");
+        assert_eq!(
+            article.warnings,
+            vec!["invalid UTF-8 at byte 12, decoded lossily".to_string()]
+        );
+        assert_eq!(quote(source, &article, "\u{FFFD}"), b"\xE9");
+        assert_eq!(quote(source, &article, "began"), b"began");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_offsets_still_quote_the_file() {
+        let source = b"\xEF\xBB\xBFJanuary 27, 2022\nThe talks began.\n";
+        let article = only(load_file_bytes(Path::new("a.txt"), source)).expect("loads");
+        assert!(article.text.starts_with("January"));
+        assert_eq!(quote(source, &article, "talks"), b"talks");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    #[test]
+    fn an_unknown_extension_is_read_as_text() {
+        let article = only(load_file_bytes(Path::new("a.log"), b"<p>not parsed</p>")).expect("ok");
+        assert_eq!(article.text, "<p>not parsed</p>");
+    }
+
+    #[test]
+    fn a_directory_is_unreadable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let error = only(load(
+            &Input::Path(dir.path().to_path_buf()),
+            &LoadOptions::default(),
+        ))
+        .unwrap_err();
+        assert!(
+            matches!(error.kind, ArticleErrorKind::Unreadable { .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("directory"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_unreadable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("gone.txt");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).expect("symlink");
+        let error = only(load(&Input::Path(link.clone()), &LoadOptions::default())).unwrap_err();
+        assert_eq!(error.origin, Origin::File(link));
+        assert!(
+            matches!(error.kind, ArticleErrorKind::Unreadable { .. }),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_too_large_and_names_the_flag() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        let options = LoadOptions {
+            max_file_size: 9,
+            ..LoadOptions::default()
+        };
+        let error = only(load(&Input::Path(path), &options)).unwrap_err();
+        assert_eq!(
+            error.kind,
+            ArticleErrorKind::TooLarge { size: 10, limit: 9 }
+        );
+        assert!(error.to_string().contains("--max-file-size"), "{error}");
+    }
+
+    #[test]
+    fn a_file_at_the_limit_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        let options = LoadOptions {
+            max_file_size: 10,
+            ..LoadOptions::default()
+        };
+        assert!(only(load(&Input::Path(path), &options)).is_ok());
+    }
+
+    #[test]
+    fn standard_input_has_the_stdin_origin_and_is_text() {
+        let article = only(load_reader(
+            &b"Monday, July 22, 2024\nThe talks began.\n"[..],
+            &LoadOptions::default(),
+        ))
+        .expect("loads");
+        assert_eq!(article.origin, Origin::Stdin);
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+        assert_eq!(article.text, "Monday, July 22, 2024\nThe talks began.\n");
+    }
+
+    #[test]
+    fn standard_input_that_looks_like_html_is_read_as_html() {
+        let article = only(load_reader(
+            &b"  <!DOCTYPE html><html><body><p>Visible &amp; true</p></body></html>"[..],
+            &LoadOptions::default(),
+        ))
+        .expect("loads");
+        assert_eq!(article.text.trim(), "Visible & true");
+    }
+
+    #[test]
+    fn standard_input_over_the_limit_is_too_large() {
+        let options = LoadOptions {
+            max_file_size: 4,
+            ..LoadOptions::default()
+        };
+        let error = only(load_reader(&b"too long"[..], &options)).unwrap_err();
+        assert_eq!(error.origin, Origin::Stdin);
+        assert_eq!(error.kind, ArticleErrorKind::TooLarge { size: 5, limit: 4 });
+    }
+
+    #[test]
+    fn standard_input_cannot_be_read_again() {
+        let error = read_source(&Origin::Stdin).unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::NotRereadable);
+    }
+
+    #[test]
+    fn read_source_gives_a_files_bytes_and_a_jsonl_lines_text() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "plain").expect("write");
+        assert_eq!(
+            read_source(&Origin::File(text)).expect("reads"),
+            b"plain".to_vec()
+        );
+        let lines = dir.path().join("a.jsonl");
+        std::fs::write(&lines, "{\"text\": \"one\"}\n{\"text\": \"t\\u00e9\"}\n").expect("write");
+        let second = Origin::JsonlLine {
+            path: lines.clone(),
+            line: 2,
+        };
+        assert_eq!(read_source(&second).expect("reads"), "té".as_bytes());
+        let missing = Origin::JsonlLine {
+            path: lines,
+            line: 9,
+        };
+        assert!(read_source(&missing).is_err());
+    }
+
+    #[test]
+    fn labels_on_a_jsonl_article_quote_what_read_source_gives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, "\n{\"text\": \"Caf\\u00e9 talks \\\"begin\\\"\"}\n").expect("write");
+        let article = only(load(&Input::Path(path), &LoadOptions::default())).expect("loads");
+        let source = read_source(&article.origin).expect("reads");
+        assert_eq!(quote(&source, &article, "\"begin\""), b"\"begin\"");
+        assert_eq!(quote(&source, &article, "Caf\u{e9}"), "Café".as_bytes());
+    }
+
+    #[test]
+    fn a_markdown_body_maps_back_to_the_file() {
+        let source = b"+++\ntitle = \"T\"\n+++\nThe talks began.\n";
+        let article = only(load_file_bytes(Path::new("a.md"), source)).expect("loads");
+        assert_eq!(article.text, "The talks began.\n");
+        assert_eq!(quote(source, &article, "talks"), b"talks");
+    }
+
+    #[test]
+    fn a_front_matter_date_beats_a_dateline() {
+        let source = b"---\ndate: 2024-07-22\n---\nJanuary 27, 2022\nBody.\n";
+        let article = only(load_file_bytes(Path::new("a.md"), source)).expect("loads");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Metadata);
+    }
+
+    #[test]
+    fn a_markdown_body_dateline_gives_the_date_without_front_matter_date() {
+        let source = b"---\ntitle: T\n---\nSept. 5, 2023\nBody.\n";
+        let article = only(load_file_bytes(Path::new("a.markdown"), source)).expect("loads");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2023, 9, 5));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn bad_front_matter_is_an_error_spanning_its_line_in_the_file() {
+        let source = b"+++\ntitle = \"T\"\ndate = = 3\n+++\nBody\n";
+        let error = only(load_file_bytes(Path::new("a.md"), source)).unwrap_err();
+        assert!(
+            matches!(error.kind, ArticleErrorKind::FrontMatter { line: 3, .. }),
+            "{error}"
+        );
+        let (start, end) = error.span.expect("span");
+        assert_eq!(&source[start..end], b"date = = 3");
+        assert!(error
+            .to_string()
+            .starts_with("a.md has bad front matter on line 3"));
+    }
+
+    #[test]
+    fn html_labels_quote_a_word_after_an_entity_exactly() {
+        let source =
+            "<html><body><p>Han &amp; Voss met in Veska&#8217;s Citadel.</p></body></html>";
+        let article = only(load_file_bytes(Path::new("a.html"), source.as_bytes())).expect("ok");
+        assert!(
+            article.text.contains("Veska’s Citadel"),
+            "{:?}",
+            article.text
+        );
+        assert_eq!(quote(source.as_bytes(), &article, "Citadel"), b"Citadel");
+        assert_eq!(quote(source.as_bytes(), &article, "’"), b"&#8217;");
+        assert_eq!(quote(source.as_bytes(), &article, "& Voss"), b"&amp; Voss");
+    }
+
+    #[test]
+    fn html_labels_quote_the_file_around_invalid_utf8() {
+        let source = b"<p>Ves\xE9ka &amp; Oranport</p>";
+        let article = only(load_file_bytes(Path::new("a.htm"), source)).expect("ok");
+        assert_eq!(quote(source, &article, "Oranport"), b"Oranport");
+        assert_eq!(quote(source, &article, "Ves"), b"Ves");
+        assert_eq!(article.warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_html_dateline_is_used_when_there_is_no_date_markup() {
+        let source =
+            b"<html><body><p>ORANPORT, Jan. 27, 2022 \xE2\x80\x94 Talks began.</p></body></html>";
+        let article = only(load_file_bytes(Path::new("a.html"), source)).expect("ok");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn html_metadata_gives_the_date_title_url_and_publication() {
+        let source = br#"<html><head><title>Talks &amp; more</title>
+            <meta property="og:url" content="https://example.org/a">
+            <meta property="og:site_name" content="The Daily">
+            <meta name="article:published_time" content="2024-07-22T10:00:00+09:00">
+            </head><body><p>Text.</p></body></html>"#;
+        let article = only(load_file_bytes(Path::new("a.html"), source)).expect("ok");
+        assert_eq!(article.title.as_deref(), Some("Talks & more"));
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Metadata);
+        assert_eq!(article.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(article.publication.as_deref(), Some("The Daily"));
+    }
+
+    fn seed(name: &str) -> Article {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(name);
+        only(load(&Input::Path(path), &LoadOptions::default())).expect("seed loads")
+    }
+
+    #[test]
+    fn seed_000_is_dated_by_its_dateline() {
+        let article = seed("000_4aadf4290b8e0acb.txt");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+        assert!(article.warnings.is_empty());
+    }
+
+    #[test]
+    fn seed_001_is_dated_by_its_dateline() {
+        let article = seed("001_e907f36626033505.txt");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn seeds_002_003_004_have_no_date() {
+        for name in [
+            "002_1ec6f29f9f034710.txt",
+            "003_ce9650cbe7e462b2.txt",
+            "004_420ad0503cdb44f6.txt",
+        ] {
+            let article = seed(name);
+            assert_eq!(article.published, None, "{name}");
+            assert_eq!(article.published_from, PublishedFrom::None, "{name}");
+        }
+    }
+
+    #[test]
+    fn seed_text_is_the_file_itself() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/001_e907f36626033505.txt");
+        let bytes = std::fs::read(&path).expect("seed");
+        let article = seed("001_e907f36626033505.txt");
+        assert_eq!(article.text.as_bytes(), &bytes[..]);
+        let (_, dateline) = find_dateline(&article.text).expect("dateline");
+        let (from, to) = article.map.to_source(dateline.start, dateline.end);
+        assert_eq!(&bytes[from..to], b"Monday, July 22, 2024");
+    }
+}
