@@ -422,6 +422,67 @@ mod tests {
     }
 
     #[test]
+    fn hidden_elements_are_not_text_but_the_title_is_kept() {
+        let source = "<html><head><title>Talks</title><meta charset=utf-8></head><body>\
+            <noscript>Enable scripts</noscript><template><p>Later</p></template>\
+            <svg><text>Chart</text></svg><p>Shown</p></body></html>";
+        let page = page(source);
+        assert_eq!(page.text.trim(), "Shown");
+        assert_eq!(page.title.as_deref(), Some("Talks"));
+    }
+
+    #[test]
+    fn list_items_headings_and_line_breaks_do_not_run_together() {
+        let page = page("<h1>Title</h1><ul><li>One</li><li>Two</li></ul>First<br>Second");
+        assert_eq!(page.text, "Title\nOne\nTwo\nFirst\nSecond");
+    }
+
+    #[test]
+    fn inline_elements_keep_words_together() {
+        let source = "<p>The <b>third</b> <a href=\"#\">meeting</a></p>";
+        let page = page(source);
+        assert_eq!(page.text.trim(), "The third meeting");
+        assert_eq!(quote(source, &page, "meeting"), "meeting");
+    }
+
+    #[test]
+    fn named_accented_and_numeric_entities_are_decoded() {
+        let page = page("<p>Caf&eacute; &Ouml;l &#233;t&#xE9; &nbsp;&unknown; &amp</p>");
+        assert_eq!(page.text.trim(), "Café Öl été \u{a0}&unknown; &amp");
+    }
+
+    #[test]
+    fn meta_name_and_itemprop_give_the_date() {
+        let by_name = r#"<meta name="article:published_time" content="2023-09-05"><p>x</p>"#;
+        assert_eq!(page(by_name).published, NaiveDate::from_ymd_opt(2023, 9, 5));
+        let by_itemprop = r#"<span itemprop="datePublished" content="2023-09-05T08:00:00Z"></span><meta itemprop="datePublished" content="2023-09-05T08:00:00Z"><p>x</p>"#;
+        assert_eq!(
+            page(by_itemprop).published,
+            NaiveDate::from_ymd_opt(2023, 9, 5)
+        );
+    }
+
+    #[test]
+    fn meta_date_beats_the_first_time_element() {
+        let source = r#"<html><head><meta property="article:published_time" content="2024-07-22"></head><body><time datetime="2019-04-25">then</time></body></html>"#;
+        assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2024, 7, 22));
+    }
+
+    #[test]
+    fn only_the_first_time_element_counts() {
+        let source = r#"<p><time datetime="2022-01-27T09:00">a</time><time datetime="2019-04-25">b</time></p>"#;
+        assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    #[test]
+    fn looks_like_html_sees_a_doctype_or_html_tag_only() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html>"));
+        assert!(looks_like_html(b"<HTML lang=en>"));
+        assert!(!looks_like_html(b"Thursday, January 27, 2022 <html>"));
+        assert!(!looks_like_html(b""));
+    }
+
+    #[test]
     fn blocks_end_lines() {
         let page = page("<div>One</div><div>Two</div>");
         assert!(page.text.contains("One\nTwo"), "{:?}", page.text);

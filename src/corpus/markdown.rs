@@ -1,6 +1,9 @@
 //! Markdown with TOML (`+++`) or YAML (`---`) front matter: `date`, `title`, `source`, `url`.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 use super::decode::Decoded;
 use super::{dateline, ArticleErrorKind, Metadata, Parsed, Problem};
@@ -229,10 +232,10 @@ fn parse_yaml(front: &str) -> Result<FrontMatter, ArticleErrorKind> {
 /// A YAML error message without its "at line N column M": those count from the front
 /// matter's first line, not the file's, and the file's line is reported beside it.
 fn without_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message.get(..at).unwrap_or(message).to_string(),
-        None => message.to_string(),
-    }
+    static LOCATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" at line \d+ column \d+").expect("the location pattern is valid")
+    });
+    LOCATION.replace_all(message, "").into_owned()
 }
 
 #[cfg(test)]
@@ -290,6 +293,95 @@ mod tests {
             matches!(error, ArticleErrorKind::FrontMatter { line: 3, .. }),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn source_and_url_are_kept_and_other_keys_ignored() {
+        let text = "---\ntitle: T\nsource: The Daily\nurl: https://example.org/a\ntags: [a, b]\n---\nBody.\n";
+        let front = split(text).expect("parses").front;
+        assert_eq!(front.source.as_deref(), Some("The Daily"));
+        assert_eq!(front.url.as_deref(), Some("https://example.org/a"));
+    }
+
+    #[test]
+    fn toml_datetimes_give_their_date() {
+        for value in [
+            "2022-01-27T10:00:00Z",
+            "2022-01-27T10:00:00+09:00",
+            "2022-01-27 10:00:00",
+            "\"2022-01-27 10:00:00\"",
+            "\"January 27, 2022\"",
+        ] {
+            let text = format!("+++\ndate = {value}\n+++\nBody\n");
+            assert_eq!(
+                split(&text).expect("parses").front.date,
+                NaiveDate::from_ymd_opt(2022, 1, 27),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn yaml_datetime_with_a_space_gives_its_date() {
+        let text = "---\ndate: 2022-01-27 10:00:00\n---\nBody\n";
+        assert_eq!(
+            split(text).expect("parses").front.date,
+            NaiveDate::from_ymd_opt(2022, 1, 27)
+        );
+    }
+
+    #[test]
+    fn a_toml_time_without_a_date_is_an_error() {
+        let error = split("+++\ntitle = \"x\"\ndate = 10:00:00\n+++\nBody\n").unwrap_err();
+        assert!(
+            matches!(error, ArticleErrorKind::FrontMatter { line: 3, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn an_impossible_front_matter_date_is_an_error() {
+        let error = split("---\ndate: 2022-02-30\n---\nBody\n").unwrap_err();
+        assert!(
+            matches!(error, ArticleErrorKind::FrontMatter { line: 2, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn bad_yaml_is_an_error_at_its_file_line_without_the_parsers_own_count() {
+        let error = split("---\ntitle: x\ndate: [unclosed\n---\nBody\n").unwrap_err();
+        let ArticleErrorKind::FrontMatter { line, message } = error else {
+            panic!("front matter error expected, got {error:?}");
+        };
+        assert!((3..=4).contains(&line), "{line}: {message}");
+        assert!(!message.contains(" at line "), "{message}");
+    }
+
+    #[test]
+    fn yaml_that_is_not_a_mapping_is_an_error() {
+        let error = split("---\n- a\n- b\n---\nBody\n").unwrap_err();
+        assert!(
+            matches!(error, ArticleErrorKind::FrontMatter { line: 2, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn unterminated_yaml_front_matter_is_an_error_on_line_1() {
+        let error = split("---\ntitle: x\nBody\n").unwrap_err();
+        assert!(
+            matches!(error, ArticleErrorKind::FrontMatter { line: 1, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn front_matter_with_crlf_line_ends() {
+        let text = "+++\r\ndate = 2022-01-27\r\n+++\r\nBody\r\n";
+        let split = split(text).expect("parses");
+        assert_eq!(split.front.date, NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(split.body, "Body\r\n");
     }
 
     #[test]

@@ -734,4 +734,127 @@ mod tests {
         let (from, to) = article.map.to_source(dateline.start, dateline.end);
         assert_eq!(&bytes[from..to], b"Monday, July 22, 2024");
     }
+
+    mod robustness {
+        use super::*;
+        use proptest::prelude::*;
+
+        const EXTENSIONS_TRIED: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "bin"];
+
+        /// Pieces that steer random input into the parsers' interesting paths.
+        const FRAGMENTS: &[&[u8]] = &[
+            b"<p>",
+            b"</p>",
+            b"<div>",
+            b"</div>",
+            b"<br>",
+            b"<script>",
+            b"</script>",
+            b"<title>",
+            b"</title>",
+            b"<time datetime=\"2022-01-27\">",
+            b"<!--",
+            b"-->",
+            b"&amp;",
+            b"&#8217;",
+            b"&#x;",
+            b"&eacute;",
+            b"&",
+            b";",
+            b"\xFF",
+            b"\xE2\x80",
+            b"\xEF\xBB\xBF",
+            "é—".as_bytes(),
+            b"\n",
+            b"\r\n",
+            b"---\n",
+            b"+++\n",
+            b"date = 2022-01-27\n",
+            b"date: 2022-02-30\n",
+            b"title: \"",
+            b"{\"text\": \"",
+            b"\\u00e9",
+            b"\\n",
+            b"\", \"date\": \"2022-01-27\"}",
+            b"\"}\n",
+            b"\0",
+            b"Thursday, January 27, 2022\n",
+            b"SEOUL, Jan. 27, 2022 \xE2\x80\x94 ",
+        ];
+
+        fn document() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..8),
+                prop::sample::select(FRAGMENTS).prop_map(<[u8]>::to_vec),
+            ];
+            prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
+        }
+
+        /// What an article's offsets point into, as the report would read it back.
+        fn source_of(article: &Article, bytes: &[u8]) -> Vec<u8> {
+            match &article.origin {
+                Origin::JsonlLine { line, .. } => jsonl::nth_line_text(bytes, *line)
+                    .expect("a loaded line reads back")
+                    .into_bytes(),
+                _ => bytes.to_vec(),
+            }
+        }
+
+        fn check_map(article: &Article, source: &[u8]) {
+            let mut covered = 0;
+            for segment in article.map.segments() {
+                assert_eq!(
+                    segment.text_start, covered,
+                    "segments cover the text in order"
+                );
+                covered += segment.text_len;
+                let source_end = segment.source_start + segment.source_len;
+                assert!(source_end <= source.len(), "{segment:?} beyond the source");
+                if segment.exact {
+                    assert_eq!(
+                        source.get(segment.source_start..source_end),
+                        article.text.as_bytes().get(segment.text_start..covered),
+                        "an exact segment quotes the source"
+                    );
+                }
+            }
+            assert_eq!(covered, article.text.len(), "the map covers the whole text");
+            let len = article.text.len();
+            for (start, end) in [(0, len), (0, len / 2), (len / 3, len), (len / 2, len / 2)] {
+                let (from, to) = article.map.to_source(start, end);
+                assert!(
+                    from <= to && to <= source.len(),
+                    "{start}..{end} → {from}..{to}"
+                );
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn no_bytes_make_a_loader_panic_and_every_map_stays_inside_its_source(
+                bytes in prop_oneof![prop::collection::vec(any::<u8>(), 0..256), document()],
+            ) {
+                for extension in EXTENSIONS_TRIED {
+                    let path = PathBuf::from(format!("a.{extension}"));
+                    for loaded in load_file_bytes(&path, &bytes) {
+                        match loaded {
+                            Ok(article) => check_map(&article, &source_of(&article, &bytes)),
+                            Err(error) => {
+                                if let Some((start, end)) = error.span {
+                                    prop_assert!(start <= end && end <= bytes.len());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn no_text_makes_the_dateline_finder_panic(text in "\\PC{0,80}(\n\\PC{0,40}){0,6}") {
+                if let Some((_, span)) = find_dateline(&text) {
+                    prop_assert!(text.get(span.start..span.end).is_some());
+                }
+            }
+        }
+    }
 }
