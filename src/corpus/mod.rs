@@ -291,41 +291,50 @@ fn load_document(
             }))]
         }
     };
-    let lossy_warning = |first_invalid: Option<usize>| -> Vec<String> {
-        first_invalid
-            .map(|at| format!("invalid UTF-8 at byte {at}, decoded lossily"))
-            .into_iter()
-            .collect()
+    if let (Format::Jsonl, Origin::File(path)) = (format, &origin) {
+        return jsonl_articles(path, &decoded);
+    }
+    let warnings = lossy_warning(decoded.first_invalid);
+    let parsed = match format {
+        Format::Text | Format::Jsonl => Ok(txt::parse(decoded)),
+        Format::Markdown => markdown::parse(decoded),
+        Format::Html => Ok(html::parse(decoded)),
     };
-    let path = match (&origin, format) {
-        (Origin::File(path), Format::Jsonl) => path.clone(),
-        _ => {
-            let warnings = lossy_warning(decoded.first_invalid);
-            let parsed = match format {
-                Format::Text | Format::Jsonl => Ok(txt::parse(decoded)),
-                Format::Markdown => markdown::parse(decoded),
-                Format::Html => Ok(html::parse(decoded)),
-            };
-            return vec![parsed
-                .and_then(|parsed| article(origin.clone(), parsed, warnings))
-                .map_err(failed)];
-        }
-    };
-    jsonl::parse(&decoded)
+    vec![parsed
+        .and_then(|parsed| article(origin.clone(), parsed, warnings))
+        .map_err(failed)]
+}
+
+/// Each line's article; a bad line's problem points at its bytes in the file.
+fn jsonl_articles(path: &Path, decoded: &decode::Decoded) -> Vec<Result<Article, ArticleError>> {
+    jsonl::parse(decoded)
         .into_iter()
-        .map(|line| {
-            let line = line.map_err(failed)?;
-            let origin = Origin::JsonlLine {
-                path: path.clone(),
-                line: line.line,
-            };
-            let warnings = lossy_warning(line.first_invalid);
-            article(origin.clone(), line.parsed, warnings).map_err(|problem| ArticleError {
-                origin,
+        .map(|line| match line {
+            Ok(line) => {
+                let origin = Origin::JsonlLine {
+                    path: path.to_path_buf(),
+                    line: line.line,
+                };
+                let warnings = lossy_warning(line.first_invalid);
+                article(origin.clone(), line.parsed, warnings).map_err(|problem| ArticleError {
+                    origin,
+                    span: problem.span,
+                    kind: problem.kind,
+                })
+            }
+            Err(problem) => Err(ArticleError {
+                origin: Origin::File(path.to_path_buf()),
                 span: problem.span,
                 kind: problem.kind,
-            })
+            }),
         })
+        .collect()
+}
+
+fn lossy_warning(first_invalid: Option<usize>) -> Vec<String> {
+    first_invalid
+        .map(|at| format!("invalid UTF-8 at byte {at}, decoded lossily"))
+        .into_iter()
         .collect()
 }
 
