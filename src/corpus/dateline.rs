@@ -20,7 +20,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         ^\s*
         (?: (?:updated|published|posted|last\ updated|first\ published)\s*(?:on)?\s*:?\s* )?
-        (?: [A-Z][A-Z.'\ -]{{1,40}},\s+ )?
+        # A place: up to four capitalised words (SEOUL, Rio de Janeiro, ST. PETERSBURG),
+        # case-sensitive so that a lowercase clause is not taken for one.
+        (?-i: (?P<place> \p{{Lu}}[\p{{L}}.'’-]* (?:\ (?:\p{{Lu}}[\p{{L}}.'’-]*|\p{{Ll}}{{1,3}})){{0,3}} ),\s+ )?
         (?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+ )?
         (?:
             (?P<m1>{MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
@@ -66,15 +68,11 @@ fn sets_off(rest: &str) -> bool {
 fn parse_line(line: &str) -> Option<NaiveDate> {
     let captures = DATELINE.captures(line)?;
     let rest = captures.name("rest").map_or("", |m| m.as_str());
-    if !sets_off(rest) && line.trim().chars().count() > MAX_DATELINE_LINE {
-        return None;
-    }
+    // A date that runs on into words ("January 27, 2022, the leaders met") opens a sentence
+    // of body text; a dateline ends at the date or sets what follows apart.
     if !sets_off(rest)
-        && rest
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+        && (rest.chars().any(char::is_alphanumeric)
+            || line.trim().chars().count() > MAX_DATELINE_LINE)
     {
         return None;
     }
@@ -174,6 +172,64 @@ mod tests {
     }
 
     #[test]
+    fn weekday_and_abbreviated_september() {
+        assert_eq!(found("Tuesday, Sept. 5, 2023\nText."), date(2023, 9, 5));
+    }
+
+    #[test]
+    fn weekday_day_month_year() {
+        assert_eq!(found("Thursday 27 January 2022\nText."), date(2022, 1, 27));
+    }
+
+    #[test]
+    fn uppercase_place_abbreviated_month_and_em_dash() {
+        assert_eq!(
+            found("VESKA, Jan. 27, 2022 — Talks between the two leaders began."),
+            date(2022, 1, 27)
+        );
+    }
+
+    #[test]
+    fn place_of_several_words_and_a_wire_credit() {
+        assert_eq!(
+            found("NEW ORANPORT, Jan 27 2022 (Wire) - Talks began."),
+            date(2022, 1, 27)
+        );
+        assert_eq!(
+            found("Port of Veska, 27 January 2022 | The talks"),
+            date(2022, 1, 27)
+        );
+    }
+
+    #[test]
+    fn updated_prefix() {
+        assert_eq!(
+            found("Updated: Jan. 27, 2022 10:42 pm\nText."),
+            date(2022, 1, 27)
+        );
+        assert_eq!(found("Published 2022-01-27\nText."), date(2022, 1, 27));
+    }
+
+    #[test]
+    fn a_dateline_below_a_headline() {
+        let text = "Leaders To Meet In Veska\n\nBy A. Writer\nMonday, July 22, 2024\nBody.";
+        assert_eq!(found(text), date(2024, 7, 22));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_date_is_no_dateline() {
+        assert_eq!(
+            found("On Tuesday, January 25, 2022, the leaders met in Veska.\n"),
+            None
+        );
+        assert_eq!(found("January 27, 2022, was the day they met.\n"), None);
+        assert_eq!(
+            found("in the end, January 27, 2022 — a date to remember\n"),
+            None
+        );
+    }
+
+    #[test]
     fn a_date_in_body_text_is_no_dateline() {
         assert_eq!(
             found("The two leaders met on January 27, 2022 in Veska to discuss trade.\n"),
@@ -185,6 +241,14 @@ mod tests {
     #[test]
     fn an_impossible_date_is_no_dateline() {
         assert_eq!(found("February 30, 2022\nText."), None);
+        assert_eq!(found("2022-02-30\nText."), None);
+        assert_eq!(found("31 April 2022\nText."), None);
+    }
+
+    #[test]
+    fn no_text_no_dateline() {
+        assert_eq!(found(""), None);
+        assert_eq!(found("\n\n  \n"), None);
     }
 
     #[test]

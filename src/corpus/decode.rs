@@ -34,6 +34,10 @@ pub fn decode(bytes: &[u8], sniff_binary: bool) -> Result<Decoded, DecodeError> 
         return Err(DecodeError::Empty);
     }
     if let Ok(text) = std::str::from_utf8(body) {
+        // Non-ASCII blanks (no-break spaces, ideographic spaces) are no article either.
+        if text.trim().is_empty() {
+            return Err(DecodeError::Empty);
+        }
         return Ok(Decoded {
             text: text.to_string(),
             map: SourceMap::shifted(text.len(), offset),
@@ -64,6 +68,23 @@ pub fn decode(bytes: &[u8], sniff_binary: bool) -> Result<Decoded, DecodeError> 
     })
 }
 
+impl Decoded {
+    /// Source offset of the first repaired byte sequence within the text stretch
+    /// `start..end` (one JSONL line), if any.
+    pub fn first_invalid_between(&self, start: usize, end: usize) -> Option<usize> {
+        self.first_invalid?;
+        let segments = self.map.segments();
+        let first =
+            segments.partition_point(|segment| segment.text_start + segment.text_len <= start);
+        segments
+            .iter()
+            .skip(first)
+            .take_while(|segment| segment.text_start < end)
+            .find(|segment| !segment.exact)
+            .map(|segment| segment.source_start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +113,31 @@ mod tests {
         assert_eq!(decoded.first_invalid, Some(2));
         let cd = decoded.text.find("cd").expect("cd");
         assert_eq!(decoded.map.to_source(cd, cd + 2), (4, 6));
+    }
+
+    #[test]
+    fn no_break_spaces_only_is_empty() {
+        assert_eq!(
+            decode("\u{a0}\n\u{3000}".as_bytes(), true),
+            Err(DecodeError::Empty)
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_after_the_first_8_kib_is_text() {
+        let mut bytes = vec![b'a'; BINARY_SNIFF];
+        bytes.push(0);
+        assert!(decode(&bytes, true).is_ok());
+    }
+
+    #[test]
+    fn the_repaired_bytes_of_one_stretch_are_found() {
+        let decoded = decode(b"good\nb\xFFd\n", true).expect("decodes");
+        assert_eq!(decoded.first_invalid_between(0, 4), None);
+        assert_eq!(
+            decoded.first_invalid_between(5, decoded.text.len()),
+            Some(6)
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::SourceMap;
+use super::decode::Decoded;
+use super::{Metadata, Parsed, SourceMap};
 
 /// Elements whose content is never shown as text.
 const HIDDEN: &[&str] = &[
@@ -65,6 +66,10 @@ pub struct Page {
     pub map: SourceMap,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// `og:url`.
+    pub url: Option<String>,
+    /// `og:site_name`: the publication.
+    pub site_name: Option<String>,
 }
 
 struct Builder<'s> {
@@ -74,6 +79,8 @@ struct Builder<'s> {
     title: Option<String>,
     meta_date: Option<NaiveDate>,
     time_date: Option<NaiveDate>,
+    url: Option<String>,
+    site_name: Option<String>,
 }
 
 /// Offset of `slice` inside `source`, when it is a sub-slice of it.
@@ -92,7 +99,7 @@ fn entity(raw: &str) -> Option<(String, usize)> {
     let end = raw.as_bytes()[..raw.len().min(12)]
         .iter()
         .position(|&byte| byte == b';')?;
-    let name = &raw[1..end];
+    let name = raw.get(1..end)?;
     let decoded = if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -114,13 +121,98 @@ fn entity(raw: &str) -> Option<(String, usize)> {
             "mdash" => '—',
             "ndash" => '–',
             "hellip" => '…',
-            "eacute" => 'é',
+            "bull" => '•',
+            "middot" => '·',
+            "laquo" => '«',
+            "raquo" => '»',
+            "sbquo" => '‚',
+            "bdquo" => '„',
+            "prime" => '′',
+            "Prime" => '″',
+            "shy" => '\u{ad}',
+            "ensp" => '\u{2002}',
+            "emsp" => '\u{2003}',
+            "thinsp" => '\u{2009}',
+            "zwnj" => '\u{200c}',
+            "zwj" => '\u{200d}',
             "copy" => '©',
-            _ => return None,
+            "reg" => '®',
+            "trade" => '™',
+            "deg" => '°',
+            "times" => '×',
+            "divide" => '÷',
+            "plusmn" => '±',
+            "frac12" => '½',
+            "frac14" => '¼',
+            "frac34" => '¾',
+            "euro" => '€',
+            "pound" => '£',
+            "yen" => '¥',
+            "cent" => '¢',
+            "sect" => '§',
+            "para" => '¶',
+            "iexcl" => '¡',
+            "iquest" => '¿',
+            other => accented_letter(other)?,
         };
         c.to_string()
     };
     Some((decoded, end + 1))
+}
+
+/// Latin letters with a diacritic, named as in HTML: a base letter and the mark's name
+/// ("eacute", "Ouml", "ccedil", "ntilde").
+fn accented_letter(name: &str) -> Option<char> {
+    let mut chars = name.chars();
+    let base = chars.next()?;
+    let mark = chars.as_str();
+    let letters: &str = match mark {
+        "acute" => "aáAÁeéEÉiíIÍoóOÓuúUÚyýYÝ",
+        "grave" => "aàAÀeèEÈiìIÌoòOÒuùUÙ",
+        "circ" => "aâAÂeêEÊiîIÎoôOÔuûUÛ",
+        "uml" => "aäAÄeëEËiïIÏoöOÖuüUÜyÿ",
+        "tilde" => "aãAÃnñNÑoõOÕ",
+        "ring" => "aåAÅ",
+        "cedil" => "cçCÇ",
+        "slash" => "oøOØ",
+        _ => match name {
+            "szlig" => return Some('ß'),
+            "aelig" => return Some('æ'),
+            "AElig" => return Some('Æ'),
+            "oelig" => return Some('œ'),
+            "OElig" => return Some('Œ'),
+            _ => return None,
+        },
+    };
+    let mut pairs = letters.chars();
+    while let (Some(plain), Some(marked)) = (pairs.next(), pairs.next()) {
+        if plain == base {
+            return Some(marked);
+        }
+    }
+    None
+}
+
+/// Text with its entities decoded, for metadata that no label points into (the title).
+fn decode_entities(raw: &str) -> String {
+    let mut decoded = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        decoded.push_str(rest.get(..at).unwrap_or_default());
+        let from_ampersand = rest.get(at..).unwrap_or_default();
+        match entity(from_ampersand) {
+            Some((text, length)) => {
+                decoded.push_str(&text);
+                rest = from_ampersand.get(length..).unwrap_or_default();
+            }
+            None => {
+                decoded.push('&');
+                rest = from_ampersand.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
 }
 
 impl Builder<'_> {
@@ -128,11 +220,15 @@ impl Builder<'_> {
     fn push_raw(&mut self, raw: &str, start: usize) {
         let mut literal_start = 0;
         let mut index = 0;
-        while let Some(found) = raw[index..].find('&') {
-            let at = index + found;
-            match entity(&raw[at..]) {
+        while let Some(at) = raw
+            .get(index..)
+            .and_then(|rest| rest.find('&'))
+            .map(|found| index + found)
+        {
+            match raw.get(at..).and_then(entity) {
                 Some((decoded, length)) => {
-                    self.push_literal(&raw[literal_start..at], start + literal_start);
+                    let literal = raw.get(literal_start..at).unwrap_or_default();
+                    self.push_literal(literal, start + literal_start);
                     self.map
                         .push_replaced(self.text.len(), decoded.len(), start + at, length);
                     self.text.push_str(&decoded);
@@ -142,7 +238,8 @@ impl Builder<'_> {
                 None => index = at + 1,
             }
         }
-        self.push_literal(&raw[literal_start..], start + literal_start);
+        let literal = raw.get(literal_start..).unwrap_or_default();
+        self.push_literal(literal, start + literal_start);
     }
 
     fn push_literal(&mut self, literal: &str, start: usize) {
@@ -205,26 +302,52 @@ impl Builder<'_> {
 
     fn read_metadata(&mut self, parser: &tl::Parser, tag: &tl::HTMLTag, name: &str) {
         match name {
-            "meta" if self.meta_date.is_none() => {
+            "meta" => {
                 let key = ["property", "name", "itemprop"]
                     .iter()
                     .find_map(|attribute| Self::attribute(tag, attribute))
                     .map(|key| key.to_ascii_lowercase());
-                if key.is_some_and(|key| DATE_META.contains(&key.as_str())) {
-                    self.meta_date = Self::attribute(tag, "content").and_then(|v| date_prefix(&v));
+                let Some(key) = key else { return };
+                let content = || {
+                    Self::attribute(tag, "content")
+                        .map(|value| value.trim().to_string())
+                        .filter(|value| !value.is_empty())
+                };
+                if self.meta_date.is_none() && DATE_META.contains(&key.as_str()) {
+                    self.meta_date = content().and_then(|value| date_prefix(&value));
+                } else if self.url.is_none() && key == "og:url" {
+                    self.url = content();
+                } else if self.site_name.is_none() && key == "og:site_name" {
+                    self.site_name = content();
                 }
             }
             "time" if self.time_date.is_none() => {
                 self.time_date = Self::attribute(tag, "datetime").and_then(|v| date_prefix(&v));
             }
             "title" if self.title.is_none() => {
-                let title = tag.inner_text(parser).trim().to_string();
+                let title = decode_entities(tag.inner_text(parser).trim());
                 if !title.is_empty() {
                     self.title = Some(title);
                 }
             }
             _ => {}
         }
+    }
+}
+
+/// The visible text of an HTML document, mapped back through its decoding to the file.
+pub fn parse(decoded: Decoded) -> Parsed {
+    let page = page(&decoded.text);
+    Parsed {
+        map: page.map.then(&decoded.map),
+        text: page.text,
+        metadata: Metadata {
+            title: page.title,
+            date: page.published,
+            publication: page.site_name,
+            url: page.url,
+            id: None,
+        },
     }
 }
 
@@ -237,6 +360,8 @@ pub fn page(source: &str) -> Page {
         title: None,
         meta_date: None,
         time_date: None,
+        url: None,
+        site_name: None,
     };
     if let Ok(dom) = tl::parse(source, tl::ParserOptions::default()) {
         let parser = dom.parser();
@@ -249,14 +374,22 @@ pub fn page(source: &str) -> Page {
         map: builder.map,
         title: builder.title,
         published: builder.meta_date.or(builder.time_date),
+        url: builder.url,
+        site_name: builder.site_name,
     }
 }
 
-/// True when bytes look like an HTML document rather than plain text.
-pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start().get(..text.len().min(512)).unwrap_or("");
+/// True when bytes (standard input has no name to tell) begin like an HTML document.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = bytes.get(start..).unwrap_or_default();
+    let head = head.get(..head.len().min(14)).unwrap_or_default();
     let lower = head.to_ascii_lowercase();
-    lower.starts_with("<!doctype html") || lower.starts_with("<html")
+    lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
 
 #[cfg(test)]
@@ -286,6 +419,67 @@ mod tests {
         assert!(page.text.contains("Veska’s"));
         assert_eq!(quote(source, &page, "Tuesday"), "Tuesday");
         assert_eq!(quote(source, &page, "& Voss"), "&amp; Voss");
+    }
+
+    #[test]
+    fn hidden_elements_are_not_text_but_the_title_is_kept() {
+        let source = "<html><head><title>Talks</title><meta charset=utf-8></head><body>\
+            <noscript>Enable scripts</noscript><template><p>Later</p></template>\
+            <svg><text>Chart</text></svg><p>Shown</p></body></html>";
+        let page = page(source);
+        assert_eq!(page.text.trim(), "Shown");
+        assert_eq!(page.title.as_deref(), Some("Talks"));
+    }
+
+    #[test]
+    fn list_items_headings_and_line_breaks_do_not_run_together() {
+        let page = page("<h1>Title</h1><ul><li>One</li><li>Two</li></ul>First<br>Second");
+        assert_eq!(page.text, "Title\nOne\nTwo\nFirst\nSecond");
+    }
+
+    #[test]
+    fn inline_elements_keep_words_together() {
+        let source = "<p>The <b>third</b> <a href=\"#\">meeting</a></p>";
+        let page = page(source);
+        assert_eq!(page.text.trim(), "The third meeting");
+        assert_eq!(quote(source, &page, "meeting"), "meeting");
+    }
+
+    #[test]
+    fn named_accented_and_numeric_entities_are_decoded() {
+        let page = page("<p>Caf&eacute; &Ouml;l &#233;t&#xE9; &nbsp;&unknown; &amp</p>");
+        assert_eq!(page.text.trim(), "Café Öl été \u{a0}&unknown; &amp");
+    }
+
+    #[test]
+    fn meta_name_and_itemprop_give_the_date() {
+        let by_name = r#"<meta name="article:published_time" content="2023-09-05"><p>x</p>"#;
+        assert_eq!(page(by_name).published, NaiveDate::from_ymd_opt(2023, 9, 5));
+        let by_itemprop = r#"<span itemprop="datePublished" content="2023-09-05T08:00:00Z"></span><meta itemprop="datePublished" content="2023-09-05T08:00:00Z"><p>x</p>"#;
+        assert_eq!(
+            page(by_itemprop).published,
+            NaiveDate::from_ymd_opt(2023, 9, 5)
+        );
+    }
+
+    #[test]
+    fn meta_date_beats_the_first_time_element() {
+        let source = r#"<html><head><meta property="article:published_time" content="2024-07-22"></head><body><time datetime="2019-04-25">then</time></body></html>"#;
+        assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2024, 7, 22));
+    }
+
+    #[test]
+    fn only_the_first_time_element_counts() {
+        let source = r#"<p><time datetime="2022-01-27T09:00">a</time><time datetime="2019-04-25">b</time></p>"#;
+        assert_eq!(page(source).published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    #[test]
+    fn looks_like_html_sees_a_doctype_or_html_tag_only() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html>"));
+        assert!(looks_like_html(b"<HTML lang=en>"));
+        assert!(!looks_like_html(b"Thursday, January 27, 2022 <html>"));
+        assert!(!looks_like_html(b""));
     }
 
     #[test]

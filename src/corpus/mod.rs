@@ -7,6 +7,7 @@ mod html;
 mod jsonl;
 mod markdown;
 pub mod source_map;
+mod txt;
 mod walk;
 
 use std::fmt;
@@ -69,6 +70,12 @@ pub struct Article {
     pub map: SourceMap,
     /// Problems that did not stop the article from being checked (lossy decoding, …).
     pub warnings: Vec<String>,
+    /// The JSONL `id`.
+    pub id: Option<String>,
+    /// Where the article is published online (front matter or JSONL `url`, HTML `og:url`).
+    pub url: Option<String>,
+    /// The outlet that published it (front matter `source`, HTML `og:site_name`).
+    pub publication: Option<String>,
 }
 
 /// A path named on the command line that does not exist, or a bad exclude glob.
@@ -87,14 +94,14 @@ pub enum ArticleErrorKind {
     Unreadable { message: String },
     #[error("is a binary file, not text")]
     Binary,
-    #[error("is empty")]
+    #[error("is empty: it has no text to check")]
     Empty,
     #[error("has bad front matter on line {line}: {message}")]
     FrontMatter { line: usize, message: String },
-    #[error("has a bad JSON line: {message}")]
-    Json { message: String },
-    #[error("has an article with no `text`")]
-    MissingText,
+    #[error("has a bad article on line {line}: {message}")]
+    Json { line: usize, message: String },
+    #[error("has an article on line {line} with no `text` field, so nothing to check")]
+    MissingText { line: usize },
     #[error("is {size} bytes, more than the limit of {limit} (raise it with --max-file-size)")]
     TooLarge { size: u64, limit: u64 },
     #[error("cannot be read again from standard input")]
@@ -128,6 +135,32 @@ impl Default for LoadOptions {
     }
 }
 
+/// What a document says about itself, beside its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Metadata {
+    pub title: Option<String>,
+    /// A date the document states outright (front matter, `<meta>`, a JSONL field).
+    pub date: Option<NaiveDate>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+}
+
+/// What a format reader found in one document, before its publication date is settled.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub text: String,
+    pub map: SourceMap,
+    pub metadata: Metadata,
+}
+
+/// Why a document, or one JSONL line, could not be read; its origin is added by the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub span: Option<(usize, usize)>,
+    pub kind: ArticleErrorKind,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
@@ -159,191 +192,186 @@ fn unreadable(origin: Origin, error: &std::io::Error) -> ArticleError {
     }
 }
 
+fn too_large(origin: Origin, size: u64, limit: u64) -> ArticleError {
+    ArticleError {
+        origin,
+        span: None,
+        kind: ArticleErrorKind::TooLarge { size, limit },
+    }
+}
+
 /// Reads and parses one input: one article, or several for JSONL.
 pub fn load(input: &Input, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
     match input {
-        Input::Path(path) => {
-            let origin = Origin::File(path.clone());
-            match std::fs::metadata(path) {
-                Ok(metadata) if metadata.len() > options.max_file_size => {
-                    return vec![Err(ArticleError {
-                        origin,
-                        span: None,
-                        kind: ArticleErrorKind::TooLarge {
-                            size: metadata.len(),
-                            limit: options.max_file_size,
-                        },
-                    })]
-                }
-                Ok(metadata) if metadata.is_dir() => {
-                    return vec![Err(ArticleError {
-                        origin,
-                        span: None,
-                        kind: ArticleErrorKind::Unreadable {
-                            message: "is a directory".to_string(),
-                        },
-                    })]
-                }
-                Err(error) => return vec![Err(unreadable(origin, &error))],
-                Ok(_) => {}
-            }
-            match std::fs::read(path) {
-                Ok(bytes) => load_bytes(origin, format_of(path), &bytes),
-                Err(error) => vec![Err(unreadable(origin, &error))],
-            }
-        }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            let limit = options.max_file_size.saturating_add(1);
-            match std::io::stdin().take(limit).read_to_end(&mut bytes) {
-                Ok(_) if bytes.len() as u64 > options.max_file_size => vec![Err(ArticleError {
-                    origin: Origin::Stdin,
-                    span: None,
-                    kind: ArticleErrorKind::TooLarge {
-                        size: bytes.len() as u64,
-                        limit: options.max_file_size,
-                    },
-                })],
-                Ok(_) => {
-                    let text = String::from_utf8_lossy(&bytes);
-                    let format = if html::looks_like_html(&text) {
-                        Format::Html
-                    } else {
-                        Format::Text
-                    };
-                    load_bytes(Origin::Stdin, format, &bytes)
-                }
-                Err(error) => vec![Err(unreadable(Origin::Stdin, &error))],
-            }
-        }
+        Input::Path(path) => load_path(path, options),
+        Input::Stdin => load_reader(std::io::stdin().lock(), options),
     }
 }
 
-/// Parses bytes read from `path` (its extension chooses the format).
-pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    load_bytes(Origin::File(path.to_path_buf()), format_of(path), bytes)
+fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
+    let origin = Origin::File(path.to_path_buf());
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => {
+            return vec![Err(ArticleError {
+                origin,
+                span: None,
+                kind: ArticleErrorKind::Unreadable {
+                    message: "it is a directory, not a file".to_string(),
+                },
+            })]
+        }
+        Ok(metadata) if metadata.len() > options.max_file_size => {
+            return vec![Err(too_large(
+                origin,
+                metadata.len(),
+                options.max_file_size,
+            ))]
+        }
+        Err(error) => return vec![Err(unreadable(origin, &error))],
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => load_document(origin, format_of(path), &bytes),
+        Err(error) => vec![Err(unreadable(origin, &error))],
+    }
 }
 
-fn load_bytes(origin: Origin, format: Format, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    let fail = |kind| {
-        vec![Err(ArticleError {
-            origin: origin.clone(),
-            span: None,
-            kind,
-        })]
+/// Reads standard input (or any reader standing in for it): HTML when it looks like an HTML
+/// document, plain text otherwise, since there is no file name to tell.
+fn load_reader(reader: impl Read, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a stream at the limit from one beyond it.
+    let limit = options.max_file_size.saturating_add(1);
+    match reader.take(limit).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() as u64 > options.max_file_size => vec![Err(too_large(
+            Origin::Stdin,
+            bytes.len() as u64,
+            options.max_file_size,
+        ))],
+        Ok(_) => {
+            let format = if html::looks_like_html(&bytes) {
+                Format::Html
+            } else {
+                Format::Text
+            };
+            load_document(Origin::Stdin, format, &bytes)
+        }
+        Err(error) => vec![Err(unreadable(Origin::Stdin, &error))],
+    }
+}
+
+/// Parses bytes read from `path`; its extension chooses the format (plain text when unknown).
+pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
+    load_document(Origin::File(path.to_path_buf()), format_of(path), bytes)
+}
+
+fn load_document(
+    origin: Origin,
+    format: Format,
+    bytes: &[u8],
+) -> Vec<Result<Article, ArticleError>> {
+    let failed = |problem: Problem| ArticleError {
+        origin: origin.clone(),
+        span: problem.span,
+        kind: problem.kind,
     };
+    // A NUL byte is no reason to refuse a whole JSONL file: only the lines holding one fail.
     let decoded = match decode::decode(bytes, format != Format::Jsonl) {
         Ok(decoded) => decoded,
-        Err(decode::DecodeError::Binary) => return fail(ArticleErrorKind::Binary),
-        Err(decode::DecodeError::Empty) => return fail(ArticleErrorKind::Empty),
-    };
-    let mut warnings = Vec::new();
-    if let Some(at) = decoded.first_invalid {
-        warnings.push(format!("invalid UTF-8 at byte {at}, decoded lossily"));
-    }
-    let article = |text: String, map: SourceMap, title, metadata_date: Option<NaiveDate>| {
-        let (published, published_from) = match metadata_date {
-            Some(date) => (Some(date), PublishedFrom::Metadata),
-            None => match dateline::find_dateline(&text) {
-                Some((date, _)) => (Some(date), PublishedFrom::Dateline),
-                None => (None, PublishedFrom::None),
-            },
-        };
-        Article {
-            origin: origin.clone(),
-            title,
-            published,
-            published_from,
-            text,
-            map,
-            warnings: warnings.clone(),
+        Err(decode::DecodeError::Binary) => {
+            return vec![Err(failed(Problem {
+                span: None,
+                kind: ArticleErrorKind::Binary,
+            }))]
+        }
+        Err(decode::DecodeError::Empty) => {
+            return vec![Err(failed(Problem {
+                span: None,
+                kind: ArticleErrorKind::Empty,
+            }))]
         }
     };
-    match format {
-        Format::Text => vec![Ok(article(decoded.text, decoded.map, None, None))],
-        Format::Jsonl => match &origin {
-            Origin::File(path) => jsonl::articles(path, &decoded.text),
-            _ => vec![Ok(article(decoded.text, decoded.map, None, None))],
-        },
-        Format::Markdown => match markdown::split(&decoded.text) {
-            Ok(split) => {
-                let body_start = split.body_start;
-                let body = split.body.to_string();
-                let mut map = SourceMap::default();
-                for segment in decoded.map.segments() {
-                    // Keep the part of the decoded text's map that covers the body.
-                    let start = segment.text_start.max(body_start);
-                    let end = (segment.text_start + segment.text_len).min(body_start + body.len());
-                    if start >= end {
-                        continue;
-                    }
-                    if segment.exact {
-                        let shift = start - segment.text_start;
-                        map.push_exact(
-                            start - body_start,
-                            segment.source_start + shift,
-                            end - start,
-                        );
-                    } else {
-                        map.push_replaced(
-                            start - body_start,
-                            end - start,
-                            segment.source_start,
-                            segment.source_len,
-                        );
-                    }
-                }
-                vec![Ok(article(body, map, split.front.title, split.front.date))]
-            }
-            Err(kind) => {
-                let line = match &kind {
-                    ArticleErrorKind::FrontMatter { line, .. } => *line,
-                    _ => 1,
+    if let (Format::Jsonl, Origin::File(path)) = (format, &origin) {
+        return jsonl_articles(path, &decoded);
+    }
+    let warnings = lossy_warning(decoded.first_invalid);
+    let parsed = match format {
+        Format::Text | Format::Jsonl => Ok(txt::parse(decoded)),
+        Format::Markdown => markdown::parse(decoded),
+        Format::Html => Ok(html::parse(decoded)),
+    };
+    vec![parsed
+        .and_then(|parsed| article(origin.clone(), parsed, warnings))
+        .map_err(failed)]
+}
+
+/// Each line's article; a bad line's problem points at its bytes in the file.
+fn jsonl_articles(path: &Path, decoded: &decode::Decoded) -> Vec<Result<Article, ArticleError>> {
+    jsonl::parse(decoded)
+        .into_iter()
+        .map(|line| match line {
+            Ok(line) => {
+                let origin = Origin::JsonlLine {
+                    path: path.to_path_buf(),
+                    line: line.line,
                 };
-                let start = decoded
-                    .text
-                    .split_inclusive('\n')
-                    .take(line.saturating_sub(1))
-                    .map(str::len)
-                    .sum::<usize>();
-                let end = decoded.text[start..]
-                    .find('\n')
-                    .map_or(decoded.text.len(), |i| start + i);
-                let (start, end) = decoded.map.to_source(start, end);
-                vec![Err(ArticleError {
-                    origin: origin.clone(),
-                    span: Some((start, end)),
-                    kind,
-                })]
+                let warnings = lossy_warning(line.first_invalid);
+                article(origin.clone(), line.parsed, warnings).map_err(|problem| ArticleError {
+                    origin,
+                    span: problem.span,
+                    kind: problem.kind,
+                })
             }
-        },
-        Format::Html => {
-            let page = html::page(&decoded.text);
-            if page.text.trim().is_empty() {
-                return fail(ArticleErrorKind::Empty);
-            }
-            // The page's map points into the decoded text; compose it with the decoding map.
-            let mut map = SourceMap::default();
-            for segment in page.map.segments() {
-                let (start, end) = decoded.map.to_source(
-                    segment.source_start,
-                    segment.source_start + segment.source_len,
-                );
-                if segment.exact && end - start == segment.text_len {
-                    map.push_exact(segment.text_start, start, segment.text_len);
-                } else {
-                    map.push_replaced(segment.text_start, segment.text_len, start, end - start);
-                }
-            }
-            vec![Ok(article(page.text, map, page.title, page.published))]
-        }
+            Err(problem) => Err(ArticleError {
+                origin: Origin::File(path.to_path_buf()),
+                span: problem.span,
+                kind: problem.kind,
+            }),
+        })
+        .collect()
+}
+
+fn lossy_warning(first_invalid: Option<usize>) -> Vec<String> {
+    first_invalid
+        .map(|at| format!("invalid UTF-8 at byte {at}, decoded lossily"))
+        .into_iter()
+        .collect()
+}
+
+/// Settles the publication date (a stated date beats a dateline) and refuses a document with
+/// no text left to check.
+fn article(origin: Origin, parsed: Parsed, warnings: Vec<String>) -> Result<Article, Problem> {
+    if parsed.text.trim().is_empty() {
+        return Err(Problem {
+            span: None,
+            kind: ArticleErrorKind::Empty,
+        });
     }
+    let (published, published_from) = match parsed.metadata.date {
+        Some(date) => (Some(date), PublishedFrom::Metadata),
+        None => match dateline::find_dateline(&parsed.text) {
+            Some((date, _)) => (Some(date), PublishedFrom::Dateline),
+            None => (None, PublishedFrom::None),
+        },
+    };
+    Ok(Article {
+        origin,
+        title: parsed.metadata.title,
+        published,
+        published_from,
+        text: parsed.text,
+        map: parsed.map,
+        warnings,
+        id: parsed.metadata.id,
+        url: parsed.metadata.url,
+        publication: parsed.metadata.publication,
+    })
 }
 
 /// The `text` of one JSONL line (its bytes, without the newline): what that article's offsets
 /// point into.
 pub fn jsonl_line_text(line: &[u8]) -> Option<Vec<u8>> {
-    jsonl::line_text(&String::from_utf8_lossy(line), 1).map(String::into_bytes)
+    jsonl::line_text(line).map(String::into_bytes)
 }
 
 /// The bytes label offsets of `origin` point into, read again to render findings.
@@ -354,8 +382,7 @@ pub fn read_source(origin: &Origin) -> Result<Vec<u8>, ArticleError> {
         }
         Origin::JsonlLine { path, line } => {
             let bytes = std::fs::read(path).map_err(|error| unreadable(origin.clone(), &error))?;
-            let text = String::from_utf8_lossy(&bytes);
-            jsonl::line_text(&text, *line)
+            jsonl::nth_line_text(&bytes, *line)
                 .map(String::into_bytes)
                 .ok_or_else(|| ArticleError {
                     origin: origin.clone(),
@@ -370,5 +397,473 @@ pub fn read_source(origin: &Origin) -> Result<Vec<u8>, ArticleError> {
             span: None,
             kind: ArticleErrorKind::NotRereadable,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only(loaded: Vec<Result<Article, ArticleError>>) -> Result<Article, ArticleError> {
+        let mut loaded = loaded.into_iter();
+        let first = loaded.next().expect("one result");
+        assert!(loaded.next().is_none(), "more than one result");
+        first
+    }
+
+    fn quote<'s>(source: &'s [u8], article: &Article, word: &str) -> &'s [u8] {
+        let start = article.text.find(word).expect("word in text");
+        let (from, to) = article.map.to_source(start, start + word.len());
+        &source[from..to]
+    }
+
+    #[test]
+    fn a_binary_file_is_an_error() {
+        let error = only(load_file_bytes(Path::new("a.txt"), b"PK\x03\x04\0\0text")).unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Binary);
+        assert_eq!(error.to_string(), "a.txt is a binary file, not text");
+    }
+
+    #[test]
+    fn an_empty_or_blank_file_is_an_error() {
+        for bytes in [&b""[..], b"  \n\t\r\n", b"\xEF\xBB\xBF\n"] {
+            let error = only(load_file_bytes(Path::new("a.md"), bytes)).unwrap_err();
+            assert_eq!(error.kind, ArticleErrorKind::Empty, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn front_matter_with_no_body_is_empty() {
+        let error = only(load_file_bytes(
+            Path::new("a.md"),
+            b"---\ntitle: Only a title\n---\n\n",
+        ))
+        .unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Empty);
+    }
+
+    #[test]
+    fn html_with_no_visible_text_is_empty() {
+        let error = only(load_file_bytes(
+            Path::new("a.html"),
+            b"<html><head><title>T</title></head><body><script>x()</script></body></html>",
+        ))
+        .unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::Empty);
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning_and_mapped_to_the_bad_bytes() {
+        let source = b"Talks in Ves\xE9ka began.\n";
+        let article = only(load_file_bytes(Path::new("a.txt"), source)).expect("loads");
+        assert_eq!(article.text, "Talks in Ves\u{FFFD}ka began.\n");
+        assert_eq!(
+            article.warnings,
+            vec!["invalid UTF-8 at byte 12, decoded lossily".to_string()]
+        );
+        assert_eq!(quote(source, &article, "\u{FFFD}"), b"\xE9");
+        assert_eq!(quote(source, &article, "began"), b"began");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_offsets_still_quote_the_file() {
+        let source = b"\xEF\xBB\xBFJanuary 27, 2022\nThe talks began.\n";
+        let article = only(load_file_bytes(Path::new("a.txt"), source)).expect("loads");
+        assert!(article.text.starts_with("January"));
+        assert_eq!(quote(source, &article, "talks"), b"talks");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+    }
+
+    #[test]
+    fn an_unknown_extension_is_read_as_text() {
+        let article = only(load_file_bytes(Path::new("a.log"), b"<p>not parsed</p>")).expect("ok");
+        assert_eq!(article.text, "<p>not parsed</p>");
+    }
+
+    #[test]
+    fn a_directory_is_unreadable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let error = only(load(
+            &Input::Path(dir.path().to_path_buf()),
+            &LoadOptions::default(),
+        ))
+        .unwrap_err();
+        assert!(
+            matches!(error.kind, ArticleErrorKind::Unreadable { .. }),
+            "{error}"
+        );
+        assert!(error.to_string().contains("directory"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_unreadable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("gone.txt");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).expect("symlink");
+        let error = only(load(&Input::Path(link.clone()), &LoadOptions::default())).unwrap_err();
+        assert_eq!(error.origin, Origin::File(link));
+        assert!(
+            matches!(error.kind, ArticleErrorKind::Unreadable { .. }),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_too_large_and_names_the_flag() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        let options = LoadOptions {
+            max_file_size: 9,
+            ..LoadOptions::default()
+        };
+        let error = only(load(&Input::Path(path), &options)).unwrap_err();
+        assert_eq!(
+            error.kind,
+            ArticleErrorKind::TooLarge { size: 10, limit: 9 }
+        );
+        assert!(error.to_string().contains("--max-file-size"), "{error}");
+    }
+
+    #[test]
+    fn a_file_at_the_limit_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        let options = LoadOptions {
+            max_file_size: 10,
+            ..LoadOptions::default()
+        };
+        assert!(only(load(&Input::Path(path), &options)).is_ok());
+    }
+
+    #[test]
+    fn standard_input_has_the_stdin_origin_and_is_text() {
+        let article = only(load_reader(
+            &b"Monday, July 22, 2024\nThe talks began.\n"[..],
+            &LoadOptions::default(),
+        ))
+        .expect("loads");
+        assert_eq!(article.origin, Origin::Stdin);
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+        assert_eq!(article.text, "Monday, July 22, 2024\nThe talks began.\n");
+    }
+
+    #[test]
+    fn standard_input_that_looks_like_html_is_read_as_html() {
+        let article = only(load_reader(
+            &b"  <!DOCTYPE html><html><body><p>Visible &amp; true</p></body></html>"[..],
+            &LoadOptions::default(),
+        ))
+        .expect("loads");
+        assert_eq!(article.text.trim(), "Visible & true");
+    }
+
+    #[test]
+    fn standard_input_over_the_limit_is_too_large() {
+        let options = LoadOptions {
+            max_file_size: 4,
+            ..LoadOptions::default()
+        };
+        let error = only(load_reader(&b"too long"[..], &options)).unwrap_err();
+        assert_eq!(error.origin, Origin::Stdin);
+        assert_eq!(error.kind, ArticleErrorKind::TooLarge { size: 5, limit: 4 });
+    }
+
+    #[test]
+    fn standard_input_cannot_be_read_again() {
+        let error = read_source(&Origin::Stdin).unwrap_err();
+        assert_eq!(error.kind, ArticleErrorKind::NotRereadable);
+    }
+
+    #[test]
+    fn read_source_gives_a_files_bytes_and_a_jsonl_lines_text() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "plain").expect("write");
+        assert_eq!(
+            read_source(&Origin::File(text)).expect("reads"),
+            b"plain".to_vec()
+        );
+        let lines = dir.path().join("a.jsonl");
+        std::fs::write(&lines, "{\"text\": \"one\"}\n{\"text\": \"t\\u00e9\"}\n").expect("write");
+        let second = Origin::JsonlLine {
+            path: lines.clone(),
+            line: 2,
+        };
+        assert_eq!(read_source(&second).expect("reads"), "té".as_bytes());
+        let missing = Origin::JsonlLine {
+            path: lines,
+            line: 9,
+        };
+        assert!(read_source(&missing).is_err());
+    }
+
+    #[test]
+    fn labels_on_a_jsonl_article_quote_what_read_source_gives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, "\n{\"text\": \"Caf\\u00e9 talks \\\"begin\\\"\"}\n").expect("write");
+        let article = only(load(&Input::Path(path), &LoadOptions::default())).expect("loads");
+        let source = read_source(&article.origin).expect("reads");
+        assert_eq!(quote(&source, &article, "\"begin\""), b"\"begin\"");
+        assert_eq!(quote(&source, &article, "Caf\u{e9}"), "Café".as_bytes());
+    }
+
+    #[test]
+    fn a_markdown_body_maps_back_to_the_file() {
+        let source = b"+++\ntitle = \"T\"\n+++\nThe talks began.\n";
+        let article = only(load_file_bytes(Path::new("a.md"), source)).expect("loads");
+        assert_eq!(article.text, "The talks began.\n");
+        assert_eq!(quote(source, &article, "talks"), b"talks");
+    }
+
+    #[test]
+    fn a_front_matter_date_beats_a_dateline() {
+        let source = b"---\ndate: 2024-07-22\n---\nJanuary 27, 2022\nBody.\n";
+        let article = only(load_file_bytes(Path::new("a.md"), source)).expect("loads");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Metadata);
+    }
+
+    #[test]
+    fn a_markdown_body_dateline_gives_the_date_without_front_matter_date() {
+        let source = b"---\ntitle: T\n---\nSept. 5, 2023\nBody.\n";
+        let article = only(load_file_bytes(Path::new("a.markdown"), source)).expect("loads");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2023, 9, 5));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn bad_front_matter_is_an_error_spanning_its_line_in_the_file() {
+        let source = b"+++\ntitle = \"T\"\ndate = = 3\n+++\nBody\n";
+        let error = only(load_file_bytes(Path::new("a.md"), source)).unwrap_err();
+        assert!(
+            matches!(error.kind, ArticleErrorKind::FrontMatter { line: 3, .. }),
+            "{error}"
+        );
+        let (start, end) = error.span.expect("span");
+        assert_eq!(&source[start..end], b"date = = 3");
+        assert!(error
+            .to_string()
+            .starts_with("a.md has bad front matter on line 3"));
+    }
+
+    #[test]
+    fn html_labels_quote_a_word_after_an_entity_exactly() {
+        let source =
+            "<html><body><p>Han &amp; Voss met in Veska&#8217;s Citadel.</p></body></html>";
+        let article = only(load_file_bytes(Path::new("a.html"), source.as_bytes())).expect("ok");
+        assert!(
+            article.text.contains("Veska’s Citadel"),
+            "{:?}",
+            article.text
+        );
+        assert_eq!(quote(source.as_bytes(), &article, "Citadel"), b"Citadel");
+        assert_eq!(quote(source.as_bytes(), &article, "’"), b"&#8217;");
+        assert_eq!(quote(source.as_bytes(), &article, "& Voss"), b"&amp; Voss");
+    }
+
+    #[test]
+    fn html_labels_quote_the_file_around_invalid_utf8() {
+        let source = b"<p>Ves\xE9ka &amp; Oranport</p>";
+        let article = only(load_file_bytes(Path::new("a.htm"), source)).expect("ok");
+        assert_eq!(quote(source, &article, "Oranport"), b"Oranport");
+        assert_eq!(quote(source, &article, "Ves"), b"Ves");
+        assert_eq!(article.warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_html_dateline_is_used_when_there_is_no_date_markup() {
+        let source =
+            b"<html><body><p>ORANPORT, Jan. 27, 2022 \xE2\x80\x94 Talks began.</p></body></html>";
+        let article = only(load_file_bytes(Path::new("a.html"), source)).expect("ok");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn html_metadata_gives_the_date_title_url_and_publication() {
+        let source = br#"<html><head><title>Talks &amp; more</title>
+            <meta property="og:url" content="https://example.org/a">
+            <meta property="og:site_name" content="The Daily">
+            <meta name="article:published_time" content="2024-07-22T10:00:00+09:00">
+            </head><body><p>Text.</p></body></html>"#;
+        let article = only(load_file_bytes(Path::new("a.html"), source)).expect("ok");
+        assert_eq!(article.title.as_deref(), Some("Talks & more"));
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Metadata);
+        assert_eq!(article.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(article.publication.as_deref(), Some("The Daily"));
+    }
+
+    fn seed(name: &str) -> Article {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(name);
+        only(load(&Input::Path(path), &LoadOptions::default())).expect("seed loads")
+    }
+
+    #[test]
+    fn seed_000_is_dated_by_its_dateline() {
+        let article = seed("000_4aadf4290b8e0acb.txt");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+        assert!(article.warnings.is_empty());
+    }
+
+    #[test]
+    fn seed_001_is_dated_by_its_dateline() {
+        let article = seed("001_e907f36626033505.txt");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2024, 7, 22));
+        assert_eq!(article.published_from, PublishedFrom::Dateline);
+    }
+
+    #[test]
+    fn seeds_002_003_004_have_no_date() {
+        for name in [
+            "002_1ec6f29f9f034710.txt",
+            "003_ce9650cbe7e462b2.txt",
+            "004_420ad0503cdb44f6.txt",
+        ] {
+            let article = seed(name);
+            assert_eq!(article.published, None, "{name}");
+            assert_eq!(article.published_from, PublishedFrom::None, "{name}");
+        }
+    }
+
+    #[test]
+    fn seed_text_is_the_file_itself() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/001_e907f36626033505.txt");
+        let bytes = std::fs::read(&path).expect("seed");
+        let article = seed("001_e907f36626033505.txt");
+        assert_eq!(article.text.as_bytes(), &bytes[..]);
+        let (_, dateline) = find_dateline(&article.text).expect("dateline");
+        let (from, to) = article.map.to_source(dateline.start, dateline.end);
+        assert_eq!(&bytes[from..to], b"Monday, July 22, 2024");
+    }
+
+    mod robustness {
+        use super::*;
+        use proptest::prelude::*;
+
+        const EXTENSIONS_TRIED: &[&str] = &["txt", "md", "markdown", "html", "htm", "jsonl", "bin"];
+
+        /// Pieces that steer random input into the parsers' interesting paths.
+        const FRAGMENTS: &[&[u8]] = &[
+            b"<p>",
+            b"</p>",
+            b"<div>",
+            b"</div>",
+            b"<br>",
+            b"<script>",
+            b"</script>",
+            b"<title>",
+            b"</title>",
+            b"<time datetime=\"2022-01-27\">",
+            b"<!--",
+            b"-->",
+            b"&amp;",
+            b"&#8217;",
+            b"&#x;",
+            b"&eacute;",
+            b"&",
+            b";",
+            b"\xFF",
+            b"\xE2\x80",
+            b"\xEF\xBB\xBF",
+            "é—".as_bytes(),
+            b"\n",
+            b"\r\n",
+            b"---\n",
+            b"+++\n",
+            b"date = 2022-01-27\n",
+            b"date: 2022-02-30\n",
+            b"title: \"",
+            b"{\"text\": \"",
+            b"\\u00e9",
+            b"\\n",
+            b"\", \"date\": \"2022-01-27\"}",
+            b"\"}\n",
+            b"\0",
+            b"Thursday, January 27, 2022\n",
+            b"SEOUL, Jan. 27, 2022 \xE2\x80\x94 ",
+        ];
+
+        fn document() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..8),
+                prop::sample::select(FRAGMENTS).prop_map(<[u8]>::to_vec),
+            ];
+            prop::collection::vec(piece, 0..48).prop_map(|pieces| pieces.concat())
+        }
+
+        /// What an article's offsets point into, as the report would read it back.
+        fn source_of(article: &Article, bytes: &[u8]) -> Vec<u8> {
+            match &article.origin {
+                Origin::JsonlLine { line, .. } => jsonl::nth_line_text(bytes, *line)
+                    .expect("a loaded line reads back")
+                    .into_bytes(),
+                _ => bytes.to_vec(),
+            }
+        }
+
+        fn check_map(article: &Article, source: &[u8]) {
+            let mut covered = 0;
+            for segment in article.map.segments() {
+                assert_eq!(
+                    segment.text_start, covered,
+                    "segments cover the text in order"
+                );
+                covered += segment.text_len;
+                let source_end = segment.source_start + segment.source_len;
+                assert!(source_end <= source.len(), "{segment:?} beyond the source");
+                if segment.exact {
+                    assert_eq!(
+                        source.get(segment.source_start..source_end),
+                        article.text.as_bytes().get(segment.text_start..covered),
+                        "an exact segment quotes the source"
+                    );
+                }
+            }
+            assert_eq!(covered, article.text.len(), "the map covers the whole text");
+            let len = article.text.len();
+            for (start, end) in [(0, len), (0, len / 2), (len / 3, len), (len / 2, len / 2)] {
+                let (from, to) = article.map.to_source(start, end);
+                assert!(
+                    from <= to && to <= source.len(),
+                    "{start}..{end} → {from}..{to}"
+                );
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn no_bytes_make_a_loader_panic_and_every_map_stays_inside_its_source(
+                bytes in prop_oneof![prop::collection::vec(any::<u8>(), 0..256), document()],
+            ) {
+                for extension in EXTENSIONS_TRIED {
+                    let path = PathBuf::from(format!("a.{extension}"));
+                    for loaded in load_file_bytes(&path, &bytes) {
+                        match loaded {
+                            Ok(article) => check_map(&article, &source_of(&article, &bytes)),
+                            Err(error) => {
+                                if let Some((start, end)) = error.span {
+                                    prop_assert!(start <= end && end <= bytes.len());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn no_text_makes_the_dateline_finder_panic(text in "\\PC{0,80}(\n\\PC{0,40}){0,6}") {
+                if let Some((_, span)) = find_dateline(&text) {
+                    prop_assert!(text.get(span.start..span.end).is_some());
+                }
+            }
+        }
     }
 }

@@ -97,6 +97,80 @@ impl SourceMap {
         (from, self.map_end(end.max(start)).max(from))
     }
 
+    /// The map of the text stretch `start..end`, with text offsets counted from `start`
+    /// (the body of a document after its front matter).
+    pub fn slice(&self, start: usize, end: usize) -> SourceMap {
+        let mut sliced = SourceMap::default();
+        let first = self
+            .segments
+            .partition_point(|segment| segment.text_start + segment.text_len <= start);
+        for segment in self.segments.iter().skip(first) {
+            if segment.text_start >= end {
+                break;
+            }
+            let from = segment.text_start.max(start);
+            let to = (segment.text_start + segment.text_len).min(end);
+            if segment.exact {
+                let source_start = segment.source_start + (from - segment.text_start);
+                sliced.push_exact(from - start, source_start, to - from);
+            } else {
+                // A replaced stretch cannot be split: the part kept stands for all its bytes.
+                sliced.push_replaced(
+                    from - start,
+                    to - from,
+                    segment.source_start,
+                    segment.source_len,
+                );
+            }
+        }
+        sliced
+    }
+
+    /// Chains two maps: `self` maps text into an intermediate text (an HTML page's visible
+    /// text into its decoded markup), `next` maps that into the source bytes.
+    pub fn then(&self, next: &SourceMap) -> SourceMap {
+        let mut chained = SourceMap::default();
+        for segment in &self.segments {
+            if !segment.exact {
+                let (start, end) = next.to_source(
+                    segment.source_start,
+                    segment.source_start + segment.source_len,
+                );
+                chained.push_replaced(segment.text_start, segment.text_len, start, end - start);
+                continue;
+            }
+            // An exact stretch stays exact piece by piece, so that a repaired byte inside it
+            // widens only the labels that touch it.
+            let pieces = next.slice(
+                segment.source_start,
+                segment.source_start + segment.source_len,
+            );
+            let covered: usize = pieces.segments.iter().map(|piece| piece.text_len).sum();
+            if covered != segment.text_len {
+                let (start, end) = next.to_source(
+                    segment.source_start,
+                    segment.source_start + segment.source_len,
+                );
+                chained.push_replaced(segment.text_start, segment.text_len, start, end - start);
+                continue;
+            }
+            for piece in &pieces.segments {
+                let text_start = segment.text_start + piece.text_start;
+                if piece.exact {
+                    chained.push_exact(text_start, piece.source_start, piece.text_len);
+                } else {
+                    chained.push_replaced(
+                        text_start,
+                        piece.text_len,
+                        piece.source_start,
+                        piece.source_len,
+                    );
+                }
+            }
+        }
+        chained
+    }
+
     /// Where the source has been read up to: the end of the last segment.
     pub fn source_end(&self) -> usize {
         self.segments
@@ -155,6 +229,42 @@ mod tests {
         assert_eq!(map.to_source(1, 2), (1, 6));
         assert_eq!(map.to_source(2, 3), (6, 7));
         assert_eq!(map.to_source(0, 1), (0, 1));
+    }
+
+    #[test]
+    fn a_slice_counts_its_text_from_its_start() {
+        let map = SourceMap::shifted(100, 3);
+        let body = map.slice(40, 100);
+        assert_eq!(body.to_source(0, 5), (43, 48));
+        assert_eq!(body.segments().len(), 1);
+    }
+
+    #[test]
+    fn a_slice_keeps_a_replaced_stretch_whole() {
+        // text "ab\u{FFFD}cd" from source "ab\xFFcd"
+        let mut map = SourceMap::default();
+        map.push_exact(0, 0, 2);
+        map.push_replaced(2, 3, 2, 1);
+        map.push_exact(5, 3, 2);
+        let tail = map.slice(2, 7);
+        assert_eq!(tail.to_source(0, 3), (2, 3));
+        assert_eq!(tail.to_source(3, 5), (3, 5));
+    }
+
+    #[test]
+    fn chained_maps_stay_exact_around_a_repaired_byte() {
+        // page text "xy\u{FFFD}zw" taken exactly from decoded markup "<p>xy\u{FFFD}zw</p>",
+        // itself decoded from source "<p>xy\xFFzw</p>"
+        let mut page = SourceMap::default();
+        page.push_exact(0, 3, 7);
+        let mut decoding = SourceMap::default();
+        decoding.push_exact(0, 0, 5);
+        decoding.push_replaced(5, 3, 5, 1);
+        decoding.push_exact(8, 6, 6);
+        let chained = page.then(&decoding);
+        assert_eq!(chained.to_source(0, 2), (3, 5));
+        assert_eq!(chained.to_source(5, 7), (6, 8));
+        assert_eq!(chained.to_source(2, 5), (5, 6));
     }
 
     #[test]
