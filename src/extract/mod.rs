@@ -479,7 +479,7 @@ impl Extractor {
             };
             let span = Span::new(first_tok.start, last_tok.end);
             if !sentences_done {
-                sentences::sentences_in(text, from, to, &mut state.sentences);
+                sentences::sentences_in_tokens(text, from, to, toks, &mut state.sentences);
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
