@@ -425,6 +425,7 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut state = State {
             toks: Vec::new(),
+            analysis: tense::Analysis::empty(),
             sentences: Vec::new(),
             last_day: None,
             last_quarter: None,
@@ -439,22 +440,26 @@ impl Extractor {
         claims
     }
 
-    fn extract_chunk(
+    fn extract_chunk<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         from: usize,
         to: usize,
         publication: Option<NaiveDate>,
-        state: &mut State,
+        state: &mut State<'a>,
         claims: &mut Vec<Claim>,
     ) {
         token::tokenize(text, from, to, &mut state.toks);
         state.sentences.clear();
         let toks = &state.toks;
         let mut sentences_done = false;
-        let mut analysis: Option<tense::Analysis> = None;
+        let mut analysed = false;
         let mut i = 0;
         while i < toks.len() {
+            if !toks[i].may_start_claim() {
+                i += 1;
+                continue;
+            }
             let found = if let Some(d) = dates::parse(text, toks, i) {
                 Some((d.first, d.end, Found::Date(d)))
             } else if let Some((first, end, claim)) = durations::parse(text, toks, i) {
@@ -483,12 +488,11 @@ impl Extractor {
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            if analysis.as_ref().is_none_or(|a| a.sentence != sentence) {
-                analysis = Some(tense::Analysis::new(text, sentence));
+            if !analysed || state.analysis.sentence != sentence {
+                state.analysis.reset(text, sentence);
+                analysed = true;
             }
-            let (tense, own_tense) = analysis
-                .as_ref()
-                .map_or((Tense::Unknown, false), |a| a.tense_at(span.start));
+            let (tense, own_tense) = state.analysis.tense_at(span.start);
             let kind = match found {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
@@ -554,8 +558,10 @@ enum Found {
     Kind(ClaimKind),
 }
 
-struct State {
+struct State<'a> {
     toks: Vec<token::Tok>,
+    /// The tense analysis of the latest sentence that held a claim (buffers reused).
+    analysis: tense::Analysis<'a>,
     sentences: Vec<Span>,
     /// The latest day and quarter named, for "the day before" and "a year earlier".
     last_day: Option<DateValue>,
@@ -1017,7 +1023,36 @@ mod tests {
             }
         }
 
+        /// No recognizer matches at a token the scan skips.
+        fn skipped_tokens_start_no_claim(text: &str) {
+            let mut toks = Vec::new();
+            token::tokenize(text, 0, text.len(), &mut toks);
+            for (i, t) in toks.iter().enumerate() {
+                if t.may_start_claim() {
+                    continue;
+                }
+                assert!(dates::parse(text, &toks, i).is_none(), "{text:?} at {i}");
+                assert!(
+                    durations::parse(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+                assert!(
+                    numbers::parse_ordinal(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+                assert!(
+                    numbers::parse_number(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+
         proptest! {
+            #[test]
+            fn tokens_the_scan_skips_start_no_claim(text in "((in|on|of|and|or|to|through|before|after|since|until|during|by|from|between|current|latest|recent|most|than|least|several|few|dozens|weekend|day|days|week|weeks|month|months|years|hours|hundred|million|quarter|end|beginning|following|the|a|year|ago|earlier|next|last|2|1990|s|-|,|\\.|’s|May|Monday|third|two|half|more|at|up|over|under|about) ){0,16}") {
+                skipped_tokens_start_no_claim(&text);
+            }
+
             #[test]
             fn arbitrary_text_never_panics_and_spans_are_on_char_boundaries(text in "\\PC{0,200}") {
                 check(&text);

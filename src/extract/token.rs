@@ -113,6 +113,54 @@ impl Tok {
             _ => Lex::Other,
         }
     }
+    /// Can a claim start at this token? False for punctuation and for words that no
+    /// recognizer accepts as a first word ("in", "of", "days", …), so the scan skips them
+    /// without trying every recognizer (a test checks that none would match there).
+    #[inline]
+    pub fn may_start_claim(&self) -> bool {
+        match self.kind {
+            Kind::Num { .. } => true,
+            Kind::Punct(_) => false,
+            Kind::Word { lex, .. } => !matches!(
+                lex,
+                Lex::Other
+                    | Lex::In
+                    | Lex::On
+                    | Lex::Of
+                    | Lex::And
+                    | Lex::Or
+                    | Lex::To
+                    | Lex::Through
+                    | Lex::Before
+                    | Lex::After
+                    | Lex::Since
+                    | Lex::Until
+                    | Lex::During
+                    | Lex::By
+                    | Lex::From
+                    | Lex::Between
+                    | Lex::Current
+                    | Lex::Latest
+                    | Lex::Recent
+                    | Lex::Most
+                    | Lex::Than
+                    | Lex::Least
+                    | Lex::Several
+                    | Lex::Few
+                    | Lex::Dozens
+                    | Lex::Weekend
+                    | Lex::Day
+                    | Lex::Week
+                    | Lex::MonthWord
+                    | Lex::Unit(_)
+                    | Lex::Scale(_)
+                    | Lex::Quarter
+                    | Lex::End
+                    | Lex::Beginning
+                    | Lex::Following
+            ),
+        }
+    }
     pub fn is_cap(&self) -> bool {
         matches!(self.kind, Kind::Word { cap: true, .. })
     }
@@ -294,7 +342,7 @@ fn scan_number(bytes: &[u8], start: usize, to: usize) -> (usize, f64, u8, bool) 
 }
 
 /// Every word the recognizers know, lowercase, with its meaning. Words not listed are
-/// [`Lex::Other`]. Looked up through [`KEYWORD_TABLE`], a hash table built once.
+/// [`Lex::Other`]. Looked up through [`KEYWORD_TABLE`], a hash table built at compile time.
 const KEYWORDS: &[(&[u8], Lex)] = &[
     (b"january", Lex::Month(1)),
     (b"february", Lex::Month(2)),
@@ -486,43 +534,122 @@ const KEYWORDS: &[(&[u8], Lex)] = &[
     (b"weekend", Lex::Weekend),
 ];
 
-/// Longest word in [`KEYWORDS`]; longer words are `Other` without a lookup.
+/// Longest word a [`WordTable`] holds; longer words are not looked up.
 const MAX_KEYWORD: usize = 16;
-const TABLE_BITS: u32 = 10;
+const TABLE_BITS: u32 = 9;
 const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
-/// Open-addressing hash table over [`KEYWORDS`], built at compile time: a word packed into a
-/// `u128` (lowercase bytes, zero-padded; letters are never zero, so lengths cannot collide)
-/// is hashed to a slot and probed linearly. An empty slot has key 0.
-struct KeywordTable {
+/// A word list with a value per word, as an open-addressing hash table built at compile time:
+/// a word packed into a `u128` (lowercase bytes, zero-padded; a word's bytes are never zero,
+/// so lengths cannot collide) is hashed to a slot and probed linearly. An empty slot has key 0.
+pub(crate) struct WordTable<T: Copy + 'static> {
     keys: [u128; TABLE_SIZE],
-    lexes: [Lex; TABLE_SIZE],
+    values: [T; TABLE_SIZE],
+    missing: T,
 }
 
-static KEYWORD_TABLE: KeywordTable = build_table();
+static KEYWORD_TABLE: WordTable<Lex> = WordTable::build(KEYWORDS, Lex::Other);
 
-const fn build_table() -> KeywordTable {
-    let mut keys = [0u128; TABLE_SIZE];
-    let mut lexes = [Lex::Other; TABLE_SIZE];
-    let mut k = 0;
-    while k < KEYWORDS.len() {
-        let (word, lex) = KEYWORDS[k];
-        assert!(word.len() <= MAX_KEYWORD, "keyword too long");
-        let mut key = 0u128;
-        let mut j = 0;
-        while j < word.len() {
-            key |= (word[j] as u128) << (8 * j);
-            j += 1;
+impl<T: Copy + 'static> WordTable<T> {
+    /// `entries` are lowercase and at most [`MAX_KEYWORD`] bytes long (checked at compile
+    /// time); `missing` is the value of every other word.
+    pub(crate) const fn build(entries: &[(&[u8], T)], missing: T) -> Self {
+        assert!(entries.len() * 3 < TABLE_SIZE * 2, "word table too full");
+        let mut keys = [0u128; TABLE_SIZE];
+        let mut values = [missing; TABLE_SIZE];
+        let mut k = 0;
+        while k < entries.len() {
+            let (word, value) = entries[k];
+            assert!(
+                !word.is_empty() && word.len() <= MAX_KEYWORD,
+                "keyword length"
+            );
+            let mut key = 0u128;
+            let mut j = 0;
+            while j < word.len() {
+                assert!(!word[j].is_ascii_uppercase(), "keywords are lowercase");
+                key |= (word[j] as u128) << (8 * j);
+                j += 1;
+            }
+            let mut slot = slot_of(key);
+            while keys[slot] != 0 && keys[slot] != key {
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            keys[slot] = key;
+            values[slot] = value;
+            k += 1;
         }
+        WordTable {
+            keys,
+            values,
+            missing,
+        }
+    }
+
+    /// The value of the word `bytes[start..end]`, which holds ASCII letters and apostrophes
+    /// (any other byte makes it a miss), in any case. Reads the word as one `u128` where
+    /// sixteen bytes are available (no byte-by-byte copy), else byte by byte.
+    #[inline]
+    pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> T {
+        let len = end.saturating_sub(start);
+        if len == 0 || len > MAX_KEYWORD {
+            return self.missing;
+        }
+        let mask = if len == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * len)) - 1
+        };
+        let raw = match bytes.get(start..start + 16) {
+            Some(chunk) => {
+                let mut buf = [0u8; 16];
+                buf.copy_from_slice(chunk);
+                u128::from_le_bytes(buf) & mask
+            }
+            None => {
+                let mut key = 0u128;
+                for (j, &b) in bytes[start..end].iter().enumerate() {
+                    key |= u128::from(b) << (8 * j);
+                }
+                key
+            }
+        };
+        const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+        const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+        if raw & HIGH_BITS != 0 {
+            // Not ASCII: no keyword.
+            return self.missing;
+        }
+        // Setting 0x20 lowercases a letter and leaves an apostrophe (0x27) alone.
+        self.get_key(raw | (CASE_BITS & mask))
+    }
+
+    /// The value of a word given lowercase, ASCII, at most sixteen bytes.
+    pub(crate) fn get_lower(&self, word: &[u8]) -> T {
+        if word.is_empty() || word.len() > MAX_KEYWORD {
+            return self.missing;
+        }
+        let mut key = 0u128;
+        for (j, &b) in word.iter().enumerate() {
+            key |= u128::from(b) << (8 * j);
+        }
+        self.get_key(key)
+    }
+
+    #[inline]
+    fn get_key(&self, key: u128) -> T {
         let mut slot = slot_of(key);
-        while keys[slot] != 0 && keys[slot] != key {
+        loop {
+            let k = self.keys[slot];
+            if k == key {
+                return self.values[slot];
+            }
+            if k == 0 {
+                return self.missing;
+            }
             slot = (slot + 1) & (TABLE_SIZE - 1);
         }
-        keys[slot] = key;
-        lexes[slot] = lex;
-        k += 1;
     }
-    KeywordTable { keys, lexes }
 }
 
 #[inline]
@@ -531,54 +658,9 @@ const fn slot_of(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
-/// The meaning of the word `bytes[start..end]`. Reads the word's bytes as one `u128` where
-/// sixteen bytes are available (no byte-by-byte copy), else byte by byte.
 #[inline]
 fn classify_at(bytes: &[u8], start: usize, end: usize) -> Lex {
-    let len = end - start;
-    if len == 0 || len > MAX_KEYWORD {
-        return Lex::Other;
-    }
-    let mask = if len == 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
-    let raw = match bytes.get(start..start + 16) {
-        Some(chunk) => {
-            let mut buf = [0u8; 16];
-            buf.copy_from_slice(chunk);
-            u128::from_le_bytes(buf) & mask
-        }
-        None => {
-            let mut key = 0u128;
-            for (j, &b) in bytes[start..end].iter().enumerate() {
-                key |= u128::from(b) << (8 * j);
-            }
-            key
-        }
-    };
-    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
-    const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
-    if raw & HIGH_BITS != 0 {
-        // Not ASCII: no keyword.
-        return Lex::Other;
-    }
-    // Words hold letters and apostrophes only; setting 0x20 lowercases a letter and leaves an
-    // apostrophe (0x27) alone.
-    let key = raw | (CASE_BITS & mask);
-    let table = &KEYWORD_TABLE;
-    let mut slot = slot_of(key);
-    loop {
-        let k = table.keys[slot];
-        if k == key {
-            return table.lexes[slot];
-        }
-        if k == 0 {
-            return Lex::Other;
-        }
-        slot = (slot + 1) & (TABLE_SIZE - 1);
-    }
+    KEYWORD_TABLE.get_at(bytes, start, end)
 }
 
 #[cfg(test)]
