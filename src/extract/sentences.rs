@@ -4,7 +4,7 @@
 //! period ends a sentence unless it closes an abbreviation ("Mr.", "Jan.", "U.S."), an initial
 //! ("John F. Kennedy") or sits inside a number ("2.5").
 
-use super::token::{Kind, Tok};
+use super::token::{Kind, Tok, WordTable};
 use super::Span;
 
 /// Paragraphs: non-blank lines, trimmed. Blank lines and single newlines both separate them.
@@ -188,14 +188,63 @@ fn is_abbreviation(text: &str, from: usize, dot: usize) -> bool {
     if word.contains('.') || (letters == 1 && word.chars().all(|c| c.is_uppercase())) {
         return true;
     }
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col",
-        "capt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx",
-        "dept", "est", "ft", "mt", "fig", "vol", "gov", "corp", "inc", "ltd", "co",
-    ];
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    ABBREVIATIONS.get_at(text.as_bytes(), from + word_start, dot)
 }
+
+/// Words that end with a period without ending the sentence: titles, months, "No.", "Inc.".
+static ABBREVIATIONS: WordTable<bool> = WordTable::build(
+    &[
+        (b"mr", true),
+        (b"mrs", true),
+        (b"ms", true),
+        (b"dr", true),
+        (b"prof", true),
+        (b"gen", true),
+        (b"sen", true),
+        (b"rep", true),
+        (b"gov", true),
+        (b"st", true),
+        (b"jr", true),
+        (b"sr", true),
+        (b"lt", true),
+        (b"col", true),
+        (b"capt", true),
+        (b"sgt", true),
+        (b"maj", true),
+        (b"adm", true),
+        (b"cmdr", true),
+        (b"rev", true),
+        (b"hon", true),
+        (b"pres", true),
+        (b"supt", true),
+        (b"jan", true),
+        (b"feb", true),
+        (b"mar", true),
+        (b"apr", true),
+        (b"jun", true),
+        (b"jul", true),
+        (b"aug", true),
+        (b"sep", true),
+        (b"sept", true),
+        (b"oct", true),
+        (b"nov", true),
+        (b"dec", true),
+        (b"no", true),
+        (b"vs", true),
+        (b"approx", true),
+        (b"dept", true),
+        (b"est", true),
+        (b"ft", true),
+        (b"mt", true),
+        (b"fig", true),
+        (b"vol", true),
+        (b"corp", true),
+        (b"inc", true),
+        (b"ltd", true),
+        (b"co", true),
+    ],
+    false,
+);
 
 fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
     let slice = text.get(start..end)?;

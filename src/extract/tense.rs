@@ -144,6 +144,7 @@ fn words_into<'a>(slice: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
         if c.is_alphabetic() {
             let mut end = i + len;
             let mut j = end;
+            let mut ascii = len == 1;
             while j < bytes.len() {
                 let d = bytes[j];
                 if d.is_ascii_alphabetic() {
@@ -154,6 +155,7 @@ fn words_into<'a>(slice: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
                 if d.is_ascii() && d != b'\'' {
                     break;
                 }
+                ascii &= d.is_ascii();
                 let Some(d) = slice.get(j..).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
@@ -174,7 +176,12 @@ fn words_into<'a>(slice: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
             out.push(Word {
                 start: base + i,
                 text,
-                flags: flags(text),
+                // An ASCII word is read in place, where its neighbours' bytes are at hand.
+                flags: if ascii {
+                    LEXICON.get_at(bytes, i, end)
+                } else {
+                    flags(text)
+                },
                 boundary_before: pending_boundary,
             });
             pending_boundary = false;

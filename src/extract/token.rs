@@ -586,8 +586,10 @@ impl<T: Copy + 'static> WordTable<T> {
         }
     }
 
-    /// The value of the word `bytes[start..end]`, which holds ASCII letters and apostrophes
-    /// (any other byte makes it a miss), in any case. Reads the word as one `u128` where
+    /// The value of the word `bytes[start..end]` in any case. Meant for words of letters,
+    /// digits and apostrophes; a non-ASCII byte is always a miss (setting bit 0x20 to
+    /// lowercase may turn other ASCII punctuation into other punctuation, never into a letter,
+    /// so such words miss too). Reads the word as one `u128` where
     /// sixteen bytes are available (no byte-by-byte copy), else byte by byte.
     #[inline]
     pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> T {
