@@ -489,7 +489,7 @@ impl Extractor {
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
             if !analysed || state.analysis.sentence != sentence {
-                state.analysis.reset(text, sentence);
+                state.analysis.reset_from_tokens(text, sentence, toks);
                 analysed = true;
             }
             let (tense, own_tense) = state.analysis.tense_at(span.start);

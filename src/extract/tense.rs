@@ -7,7 +7,7 @@
 //! with no verb at all ("“in the second half of April.”") borrows the tense of its neighbours,
 //! left first.
 
-use super::token::WordTable;
+use super::token::{Kind, Tok, WordTable};
 use super::{Span, Tense};
 
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +67,26 @@ impl<'a> Analysis<'a> {
         if let Some(slice) = text.get(start..end) {
             words_into(slice, start, &mut self.words);
         }
+        self.finish();
+    }
+
+    /// Analyses `sentence` of `text` from the extractor's tokens of its line (`toks`, in
+    /// order, none straddling the sentence's ends), reusing the buffers: the same result as
+    /// [`Analysis::reset`] without a second scan of the bytes.
+    pub fn reset_from_tokens(&mut self, text: &'a str, sentence: Span, toks: &[Tok]) {
+        self.sentence = sentence;
+        self.words.clear();
+        self.cuts.clear();
+        self.markers.clear();
+        self.clause_markers.clear();
+        let lo = toks.partition_point(|t| t.start < sentence.start);
+        let hi = toks.partition_point(|t| t.start < sentence.end);
+        let toks = toks.get(lo..hi).unwrap_or(&[]);
+        words_from_tokens(text, toks, &mut self.words);
+        self.finish();
+    }
+
+    fn finish(&mut self) {
         if self.words.is_empty() {
             return;
         }
@@ -204,6 +224,84 @@ fn words_into<'a>(slice: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
             pending_boundary = false;
         }
         i += len;
+    }
+}
+
+/// The words of [`words_into`], from the extractor's tokens: a word token is a word, except
+/// that the tokenizer splits a possessive off ("Friday" "'" "s") where a word here keeps it
+/// ("Friday's"), so touching word–apostrophe–word runs are joined; the commas inside a number
+/// ("7,000") count, as they do in the byte scan.
+fn words_from_tokens<'a>(text: &'a str, toks: &[Tok], out: &mut Vec<Word<'a>>) {
+    let bytes = text.as_bytes();
+    let mut pending_boundary = false;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        match t.kind {
+            Kind::Word { .. } => {
+                let mut end = t.end;
+                let mut last = k;
+                while let (Some(apostrophe), Some(next)) = (toks.get(last + 1), toks.get(last + 2))
+                {
+                    if apostrophe.start == end
+                        && (apostrophe.is_punct('\'') || apostrophe.is_punct('’'))
+                        && next.start == apostrophe.end
+                        && next.is_word()
+                    {
+                        end = next.end;
+                        last += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let word = text.get(t.start..end).unwrap_or("");
+                let flags = if word.is_ascii() {
+                    LEXICON.get_at(bytes, t.start, end)
+                } else {
+                    flags(word)
+                };
+                out.push(Word {
+                    start: t.start,
+                    text: word,
+                    flags,
+                    boundary_before: pending_boundary,
+                });
+                pending_boundary = false;
+                k = last + 1;
+                continue;
+            }
+            Kind::Num { plain: false, .. } => {
+                for (off, &b) in bytes[t.start..t.end].iter().enumerate() {
+                    if b == b',' {
+                        out.push(Word {
+                            start: t.start + off,
+                            text: ",",
+                            flags: 0,
+                            boundary_before: pending_boundary,
+                        });
+                        pending_boundary = false;
+                    }
+                }
+            }
+            Kind::Num { .. } => {}
+            Kind::Punct(c) => {
+                if matches!(
+                    c,
+                    ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–' | '[' | ']'
+                ) {
+                    pending_boundary = true;
+                } else if c == ',' {
+                    out.push(Word {
+                        start: t.start,
+                        text: ",",
+                        flags: 0,
+                        boundary_before: pending_boundary,
+                    });
+                    pending_boundary = false;
+                }
+            }
+        }
+        k += 1;
     }
 }
 
@@ -1100,6 +1198,34 @@ mod tests {
         }
     }
 
+    fn same_words_from_tokens(text: &str) {
+        let mut toks = Vec::new();
+        super::super::token::tokenize(text, 0, text.len(), &mut toks);
+        let mut from_tokens = Vec::new();
+        words_from_tokens(text, &toks, &mut from_tokens);
+        let slow = words(text, 0);
+        assert_eq!(from_tokens.len(), slow.len(), "{text:?}");
+        for (a, b) in from_tokens.iter().zip(&slow) {
+            assert_eq!(
+                (a.start, a.text, a.flags, a.boundary_before),
+                (b.start, b.text, b.flags, b.boundary_before),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_from_tokens_match_the_char_scan() {
+        for text in [
+            "He said, “it won’t be done” (soon); they didn't — rock’n’roll’s Friday's 'tis.",
+            "About 7,000 and 1,000,000, or 2.5; Friday’s’x a's's ’s",
+            "",
+            "s",
+        ] {
+            same_words_from_tokens(text);
+        }
+    }
+
     #[test]
     fn the_byte_scan_of_words_matches_the_char_scan() {
         for text in [
@@ -1120,6 +1246,16 @@ mod tests {
             #[test]
             fn the_byte_scan_of_words_matches_on_any_text(text in "\\PC{0,120}") {
                 same_words(&text);
+            }
+
+            #[test]
+            fn words_from_tokens_match_on_any_line(text in "[^\\n]{0,120}") {
+                same_words_from_tokens(&text);
+            }
+
+            #[test]
+            fn words_from_tokens_match_on_apostrophes(text in "(won|’|'|t|s|S|é|, |“|—| |;|7,000|2\\.5|x){0,40}") {
+                same_words_from_tokens(&text);
             }
 
             #[test]
