@@ -586,10 +586,7 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         // Look for the line's end only as far as a chunk reaches: a line of a hundred
         // megabytes must not be scanned once per chunk.
         let reach = bytes.len().min(from + MAX_CHUNK + 1);
-        let line_end = bytes[from..reach]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(reach, |k| from + k);
+        let line_end = token::find_byte(bytes, from, reach, b'\n').unwrap_or(reach);
         let mut to = line_end;
         if to - from > MAX_CHUNK {
             let limit = from + MAX_CHUNK;

@@ -262,6 +262,50 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
+const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Eight bytes at `at`, little-endian, when that many are left.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    let mut buf = [0u8; 8];
+    buf.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(buf))
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter (SWAR: eight bytes at once, no
+/// carries between bytes).
+#[inline]
+fn ascii_letter_bits(x: u64) -> u64 {
+    // A letter, with 0x20 set, lies in 0x61..=0x7A; bytes from 0x80 up are never letters.
+    let lower = x | u64::from_le_bytes([0x20; 8]);
+    let low7 = lower & !HIGH_BITS;
+    let at_least_a = low7.wrapping_add(LOW_BITS * (0x80 - 0x61));
+    let above_z = low7.wrapping_add(LOW_BITS * (0x80 - 0x7B));
+    at_least_a & !above_z & !lower & HIGH_BITS
+}
+
+/// The first position at or after `from` (and before `to`) holding `needle`, eight bytes at a
+/// time.
+pub(crate) fn find_byte(bytes: &[u8], from: usize, to: usize, needle: u8) -> Option<usize> {
+    let to = to.min(bytes.len());
+    let mut i = from;
+    let pattern = LOW_BITS * u64::from(needle);
+    while i + 8 <= to {
+        let Some(x) = load8(bytes, i) else { break };
+        let y = x ^ pattern;
+        // A zero byte of `y` is a match. The test can also flag a byte above a true zero (a
+        // borrow), never below one, so the lowest flagged byte is exact.
+        let zero = y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == needle)
+}
+
 /// The end of the word starting at `start`: letters, and apostrophes inside a word ("don't"),
 /// but not a closing quote; a possessive "'s" is split off so "Friday's" is still a weekday.
 /// ASCII letters are scanned byte by byte; anything else goes through `char`.
@@ -270,7 +314,23 @@ fn scan_word(text: &str, start: usize, to: usize) -> usize {
     let mut end = start;
     let mut j = start;
     while j < to {
-        let b = bytes[j];
+        // Eight letters at a time while they last.
+        if let Some(x) = load8(bytes, j).filter(|_| j + 8 <= to) {
+            let not_letters = !ascii_letter_bits(x) & HIGH_BITS;
+            if not_letters == 0 {
+                j += 8;
+                end = j;
+                continue;
+            }
+            let run = (not_letters.trailing_zeros() / 8) as usize;
+            if run > 0 {
+                j += run;
+                end = j;
+            }
+        }
+        let Some(&b) = bytes.get(j).filter(|_| j < to) else {
+            break;
+        };
         if b.is_ascii_alphabetic() {
             j += 1;
             end = j;
@@ -740,6 +800,56 @@ mod tests {
             toks("x monthsxxxxxxxxxxxxxxxxxxxx")[1].lex(),
             Lex::Other,
             "a long word"
+        );
+    }
+
+    #[test]
+    fn the_swar_letter_test_agrees_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = b;
+                let bits = ascii_letter_bits(u64::from_le_bytes(bytes));
+                let letter = bits & (0x80 << (8 * lane)) != 0;
+                assert_eq!(
+                    letter,
+                    b.is_ascii_alphabetic(),
+                    "byte {b:#x} in lane {lane}"
+                );
+                let others = bits & !(0xFFu64 << (8 * lane));
+                assert_eq!(others.count_ones(), 7, "byte {b:#x} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_match() {
+        let text = b"abcdefghij\nklmnopqrstuvwxyz\n\x80\x8a\n";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let want = (from..to).find(|&k| text[k] == b'\n');
+                assert_eq!(find_byte(text, from, to, b'\n'), want, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_scan_to_their_end() {
+        let text = "Supercalifragilistic’s abcdefghijklmnop-qrst donʼt xxxxxxxxéxxxxxxxx";
+        let t = toks(text);
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Supercalifragilistic",
+                "’",
+                "s",
+                "abcdefghijklmnop",
+                "-",
+                "qrst",
+                "donʼt",
+                "xxxxxxxxéxxxxxxxx"
+            ]
         );
     }
 
