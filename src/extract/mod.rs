@@ -152,8 +152,9 @@ impl DateValue {
     }
 
     /// The value in ISO / TIMEX3 form: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`,
-    /// `YYYY-SU`; a range within one month gives the month, a decade `YYY`, any other range its
-    /// first day (see [`DateValue::bounds`] for the rest).
+    /// `YYYY-SU`; a Saturday–Sunday range is a weekend `YYYY-Www-WE`, a calendar half of a year
+    /// `YYYY-H1`/`YYYY-H2`, any other range within one month gives the month, a decade `YYY`,
+    /// any other range its first day (see [`DateValue::bounds`] for the rest).
     pub fn timex(&self) -> String {
         match *self {
             DateValue::Day(day) => day.format("%Y-%m-%d").to_string(),
@@ -164,7 +165,20 @@ impl DateValue {
             DateValue::Year(year) => format!("{year:04}"),
             DateValue::Range { from, to } => {
                 let whole_years = from.ordinal() == 1 && to.month() == 12 && to.day() == 31;
-                if from.year() == to.year() && from.month() == to.month() {
+                let one_year = from.year() == to.year();
+                if from.weekday() == Weekday::Sat && from.succ_opt() == Some(to) {
+                    // A weekend, TIMEX3-style: "1990-W32-WE".
+                    let week = from.iso_week();
+                    format!("{:04}-W{:02}-WE", week.year(), week.week())
+                } else if one_year
+                    && (from.month(), from.day(), to.month(), to.day()) == (1, 1, 6, 30)
+                {
+                    format!("{:04}-H1", from.year())
+                } else if one_year
+                    && (from.month(), from.day(), to.month(), to.day()) == (7, 1, 12, 31)
+                {
+                    format!("{:04}-H2", from.year())
+                } else if from.year() == to.year() && from.month() == to.month() {
                     format!("{}", from.format("%Y-%m"))
                 } else if whole_years && from.year() == to.year() {
                     format!("{:04}", from.year())
@@ -968,6 +982,69 @@ mod tests {
         assert_eq!(
             date("It was signed 12 June 2024 in Paris.", None).1,
             Ok(DateValue::Day(ymd(2024, 6, 12)))
+        );
+    }
+
+    #[test]
+    fn the_weekend_is_the_saturday_and_sunday_by_tense() {
+        let p = Some(ymd(1990, 8, 15)); // a Wednesday
+        let weekend = |from, to| {
+            Ok(DateValue::Range {
+                from: ymd(1990, 8, from),
+                to: ymd(1990, 8, to),
+            })
+        };
+        let (phrase, value) = date("Talks were held over the weekend.", p);
+        assert_eq!((phrase, value), ("the weekend", weekend(11, 12)));
+        assert_eq!(value.map(|v| v.timex()), Ok("1990-W32-WE".to_string()));
+        assert_eq!(
+            date("They will meet this weekend.", p).1,
+            weekend(18, 19),
+            "this weekend, future"
+        );
+        assert_eq!(date("It rained last weekend.", p).1, weekend(11, 12));
+        assert_eq!(date("He will fly next weekend.", p).1, weekend(18, 19));
+        let sunday = Some(ymd(1990, 8, 12));
+        assert_eq!(
+            date("It rained over the weekend.", sunday).1,
+            weekend(11, 12),
+            "a Sunday paper's weekend is its own"
+        );
+    }
+
+    #[test]
+    fn halves_of_a_year_are_calendar_halves() {
+        let (phrase, value) = date("Earnings will fall in the last half of 1989.", None);
+        assert_eq!(phrase, "the last half of 1989");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(1989, 7, 1),
+                to: ymd(1989, 12, 31)
+            })
+        );
+        assert_eq!(value.map(|v| v.timex()), Ok("1989-H2".to_string()));
+        assert_eq!(
+            date("Sales rose in the first half of 1990.", None)
+                .1
+                .map(|v| v.timex()),
+            Ok("1990-H1".to_string())
+        );
+    }
+
+    #[test]
+    fn the_latest_period_is_the_latest_quarter() {
+        let (phrase, value) = date(
+            "Profit rose 5% in the latest period.",
+            Some(ymd(1989, 10, 27)),
+        );
+        assert_eq!(phrase, "the latest period");
+        assert_eq!(
+            value,
+            Ok(DateValue::Quarter {
+                year: 1989,
+                quarter: 3
+            })
         );
     }
 
