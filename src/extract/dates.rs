@@ -72,6 +72,10 @@ pub(crate) enum Raw {
         rel: Rel,
     },
     YearEarlier,
+    /// "the weekend", "last weekend": a Saturday and the Sunday after it.
+    Weekend {
+        rel: Rel,
+    },
     /// "the 1988 quarter", "the 1988 period": that year's quarter matching the one under
     /// discussion (the last quarter named), else the year.
     QuarterOfYear(i32),
@@ -599,6 +603,7 @@ fn relative_first(p: &P, i: usize) -> Option<DateMatch> {
         }
         Lex::Season(season) if which != Lex::Past => m(i, k + 1, Raw::Season { season, rel }),
         Lex::Week => m(i, k + 1, Raw::Weeks(step)),
+        Lex::Weekend if which != Lex::Previous => m(i, k + 1, Raw::Weekend { rel }),
         Lex::MonthWord => m(i, k + 1, Raw::Months(step)),
         Lex::Year => m(i, k + 1, Raw::Years(step)),
         Lex::Quarter => match rel {
@@ -646,8 +651,16 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
         Lex::Ordinal(_) => ordinal_first(p, k).map(|d| DateMatch { first: i, ..d }),
         Lex::Quarter => m(i, k + 1, Raw::LatestQuarter),
         Lex::Latest | Lex::Recent => {
-            (p.lex(k + 1) == Lex::Quarter).then_some(())?;
+            // "the latest period" is the latest quarter in results reporting.
+            (p.lex(k + 1) == Lex::Quarter || p.word(k + 1).eq_ignore_ascii_case("period"))
+                .then_some(())?;
             m(i, k + 2, Raw::LatestQuarter)
+        }
+        Lex::Weekend => m(i, k + 1, Raw::Weekend { rel: Rel::ByTense }),
+        // "the last half of 1989": the second half.
+        Lex::Last if p.lex(k + 1) == Lex::Half && p.lex(k + 2) == Lex::Of => {
+            let inner = half_of(p, k + 3, Half::Second)?;
+            m(i, inner.end, inner.raw)
         }
         Lex::Most if p.lex(k + 1) == Lex::Recent && p.lex(k + 2) == Lex::Quarter => {
             m(i, k + 3, Raw::LatestQuarter)
@@ -697,7 +710,7 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
             let inner = part_first(p, k)?;
             Some(DateMatch { first: i, ..inner })
         }
-        Lex::Other | Lex::Weekend => None,
+        Lex::Other => None,
         _ => {
             if matches!(t.kind, Kind::Num { .. }) {
                 // "the 1990s" is handled at the number; "the 1950-53 war" keeps the range.
@@ -746,42 +759,60 @@ fn ordinal_first(p: &P, i: usize) -> Option<DateMatch> {
         }
         Lex::Half if (1..=2).contains(&n) && p.lex(k + 1) == Lex::Of => {
             let half = if n == 1 { Half::First } else { Half::Second };
-            let k = k + 2;
-            let inner = if p.lex(k) == Lex::The && p.lex(k + 1) == Lex::Year {
-                DateMatch {
-                    first: k,
-                    end: k + 2,
-                    raw: Raw::Years(0),
-                    weekday: None,
-                }
-            } else if matches!(p.lex(k), Lex::Month(_) | Lex::MonthAbbr(_)) {
-                // "of April" is a date by itself here, even for "May" and "March".
-                month_first(p, k, Rel::ByTense).or_else(|| {
-                    let (month, end) = p.month_at(k)?;
-                    m(
-                        k,
-                        end,
-                        Raw::Month {
-                            month,
-                            rel: Rel::ByTense,
-                            half: Half::Whole,
-                        },
-                    )
-                })?
-            } else {
-                parse_at(p, k)?
-            };
-            let raw = halve(inner.raw, half)?;
-            m(i, inner.end, raw)
+            let inner = half_of(p, k + 2, half)?;
+            m(i, inner.end, inner.raw)
         }
         _ => None,
     }
 }
 
+/// "… half of" followed at `k` by the year, a month or "the year": the half's value, ending
+/// where the inner date ends.
+fn half_of(p: &P, k: usize, half: Half) -> Option<DateMatch> {
+    let inner = if p.lex(k) == Lex::The && p.lex(k + 1) == Lex::Year {
+        DateMatch {
+            first: k,
+            end: k + 2,
+            raw: Raw::Years(0),
+            weekday: None,
+        }
+    } else if matches!(p.lex(k), Lex::Month(_) | Lex::MonthAbbr(_)) {
+        // "of April" is a date by itself here, even for "May" and "March".
+        month_first(p, k, Rel::ByTense).or_else(|| {
+            let (month, end) = p.month_at(k)?;
+            m(
+                k,
+                end,
+                Raw::Month {
+                    month,
+                    rel: Rel::ByTense,
+                    half: Half::Whole,
+                },
+            )
+        })?
+    } else {
+        parse_at(p, k)?
+    };
+    let raw = halve(inner.raw, half)?;
+    m(k, inner.end, raw)
+}
+
 fn halve(raw: Raw, half: Half) -> Option<Raw> {
     match raw {
         Raw::Month { month, rel, .. } => Some(Raw::Month { month, rel, half }),
-        Raw::Abs(value @ (DateValue::Month { .. } | DateValue::Year(_))) => {
+        // A year's halves are its calendar halves, January–June and July–December.
+        Raw::Abs(DateValue::Year(year)) => Some(Raw::Abs(match half {
+            Half::Whole => DateValue::Year(year),
+            Half::First => DateValue::Range {
+                from: NaiveDate::from_ymd_opt(year, 1, 1)?,
+                to: NaiveDate::from_ymd_opt(year, 6, 30)?,
+            },
+            Half::Second => DateValue::Range {
+                from: NaiveDate::from_ymd_opt(year, 7, 1)?,
+                to: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            },
+        })),
+        Raw::Abs(value @ DateValue::Month { .. }) => {
             let (from, to) = value.bounds()?;
             Some(Raw::Abs(split_half(from, to, half)?))
         }
@@ -1013,6 +1044,36 @@ fn resolve_relative(
                 Rel::YearOffset(_) => return None,
             };
             DateValue::Day(day)
+        }
+        Raw::Weekend { rel } => {
+            // The weekend on or before publication (a Saturday or Sunday publication is in
+            // it), or the next one.
+            let back = days_back(p.weekday(), Weekday::Sat);
+            let latest = p - Days::new(back);
+            let coming = if back <= 1 {
+                latest
+            } else {
+                latest + Days::new(7)
+            };
+            let saturday = match rel {
+                // "this weekend" is the coming one unless the clause looks back.
+                Rel::ByTense if forward(tense) => coming,
+                Rel::This if tense != Tense::Past => coming,
+                Rel::ByTense | Rel::This => latest,
+                Rel::Last => {
+                    if back <= 1 {
+                        latest - Days::new(7)
+                    } else {
+                        latest
+                    }
+                }
+                Rel::Next => latest + Days::new(7),
+                Rel::YearOffset(_) => return None,
+            };
+            DateValue::Range {
+                from: saturday,
+                to: saturday + Days::new(1),
+            }
         }
         Raw::Days(n) => DateValue::Day(add_days(p, n)?),
         Raw::AnchoredDays(n) => {

@@ -152,8 +152,9 @@ impl DateValue {
     }
 
     /// The value in ISO / TIMEX3 form: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`,
-    /// `YYYY-SU`; a range within one month gives the month, a decade `YYY`, any other range its
-    /// first day (see [`DateValue::bounds`] for the rest).
+    /// `YYYY-SU`; a Saturday–Sunday range is a weekend `YYYY-Www-WE`, a calendar half of a year
+    /// `YYYY-H1`/`YYYY-H2`, any other range within one month gives the month, a decade `YYY`,
+    /// any other range its first day (see [`DateValue::bounds`] for the rest).
     pub fn timex(&self) -> String {
         match *self {
             DateValue::Day(day) => day.format("%Y-%m-%d").to_string(),
@@ -164,7 +165,20 @@ impl DateValue {
             DateValue::Year(year) => format!("{year:04}"),
             DateValue::Range { from, to } => {
                 let whole_years = from.ordinal() == 1 && to.month() == 12 && to.day() == 31;
-                if from.year() == to.year() && from.month() == to.month() {
+                let one_year = from.year() == to.year();
+                if from.weekday() == Weekday::Sat && from.succ_opt() == Some(to) {
+                    // A weekend, TIMEX3-style: "1990-W32-WE".
+                    let week = from.iso_week();
+                    format!("{:04}-W{:02}-WE", week.year(), week.week())
+                } else if one_year
+                    && (from.month(), from.day(), to.month(), to.day()) == (1, 1, 6, 30)
+                {
+                    format!("{:04}-H1", from.year())
+                } else if one_year
+                    && (from.month(), from.day(), to.month(), to.day()) == (7, 1, 12, 31)
+                {
+                    format!("{:04}-H2", from.year())
+                } else if from.year() == to.year() && from.month() == to.month() {
                     format!("{}", from.format("%Y-%m"))
                 } else if whole_years && from.year() == to.year() {
                     format!("{:04}", from.year())
@@ -425,6 +439,7 @@ impl Extractor {
         let mut claims = Vec::new();
         let mut state = State {
             toks: Vec::new(),
+            analysis: tense::Analysis::empty(),
             sentences: Vec::new(),
             last_day: None,
             last_quarter: None,
@@ -439,22 +454,26 @@ impl Extractor {
         claims
     }
 
-    fn extract_chunk(
+    fn extract_chunk<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         from: usize,
         to: usize,
         publication: Option<NaiveDate>,
-        state: &mut State,
+        state: &mut State<'a>,
         claims: &mut Vec<Claim>,
     ) {
         token::tokenize(text, from, to, &mut state.toks);
         state.sentences.clear();
         let toks = &state.toks;
         let mut sentences_done = false;
-        let mut analysis: Option<tense::Analysis> = None;
+        let mut analysed = false;
         let mut i = 0;
         while i < toks.len() {
+            if !toks[i].may_start_claim() {
+                i += 1;
+                continue;
+            }
             let found = if let Some(d) = dates::parse(text, toks, i) {
                 Some((d.first, d.end, Found::Date(d)))
             } else if let Some((first, end, claim)) = durations::parse(text, toks, i) {
@@ -479,16 +498,15 @@ impl Extractor {
             };
             let span = Span::new(first_tok.start, last_tok.end);
             if !sentences_done {
-                sentences::sentences_in(text, from, to, &mut state.sentences);
+                sentences::sentences_in_tokens(text, from, to, toks, &mut state.sentences);
                 sentences_done = true;
             }
             let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            if analysis.as_ref().is_none_or(|a| a.sentence != sentence) {
-                analysis = Some(tense::Analysis::new(text, sentence));
+            if !analysed || state.analysis.sentence != sentence {
+                state.analysis.reset_from_tokens(text, sentence, toks);
+                analysed = true;
             }
-            let (tense, own_tense) = analysis
-                .as_ref()
-                .map_or((Tense::Unknown, false), |a| a.tense_at(span.start));
+            let (tense, own_tense) = state.analysis.tense_at(span.start);
             let kind = match found {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
@@ -554,8 +572,10 @@ enum Found {
     Kind(ClaimKind),
 }
 
-struct State {
+struct State<'a> {
     toks: Vec<token::Tok>,
+    /// The tense analysis of the latest sentence that held a claim (buffers reused).
+    analysis: tense::Analysis<'a>,
     sentences: Vec<Span>,
     /// The latest day and quarter named, for "the day before" and "a year earlier".
     last_day: Option<DateValue>,
@@ -580,10 +600,7 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         // Look for the line's end only as far as a chunk reaches: a line of a hundred
         // megabytes must not be scanned once per chunk.
         let reach = bytes.len().min(from + MAX_CHUNK + 1);
-        let line_end = bytes[from..reach]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(reach, |k| from + k);
+        let line_end = token::find_byte(bytes, from, reach, b'\n').unwrap_or(reach);
         let mut to = line_end;
         if to - from > MAX_CHUNK {
             let limit = from + MAX_CHUNK;
@@ -969,6 +986,69 @@ mod tests {
     }
 
     #[test]
+    fn the_weekend_is_the_saturday_and_sunday_by_tense() {
+        let p = Some(ymd(1990, 8, 15)); // a Wednesday
+        let weekend = |from, to| {
+            Ok(DateValue::Range {
+                from: ymd(1990, 8, from),
+                to: ymd(1990, 8, to),
+            })
+        };
+        let (phrase, value) = date("Talks were held over the weekend.", p);
+        assert_eq!((phrase, value), ("the weekend", weekend(11, 12)));
+        assert_eq!(value.map(|v| v.timex()), Ok("1990-W32-WE".to_string()));
+        assert_eq!(
+            date("They will meet this weekend.", p).1,
+            weekend(18, 19),
+            "this weekend, future"
+        );
+        assert_eq!(date("It rained last weekend.", p).1, weekend(11, 12));
+        assert_eq!(date("He will fly next weekend.", p).1, weekend(18, 19));
+        let sunday = Some(ymd(1990, 8, 12));
+        assert_eq!(
+            date("It rained over the weekend.", sunday).1,
+            weekend(11, 12),
+            "a Sunday paper's weekend is its own"
+        );
+    }
+
+    #[test]
+    fn halves_of_a_year_are_calendar_halves() {
+        let (phrase, value) = date("Earnings will fall in the last half of 1989.", None);
+        assert_eq!(phrase, "the last half of 1989");
+        assert_eq!(
+            value,
+            Ok(DateValue::Range {
+                from: ymd(1989, 7, 1),
+                to: ymd(1989, 12, 31)
+            })
+        );
+        assert_eq!(value.map(|v| v.timex()), Ok("1989-H2".to_string()));
+        assert_eq!(
+            date("Sales rose in the first half of 1990.", None)
+                .1
+                .map(|v| v.timex()),
+            Ok("1990-H1".to_string())
+        );
+    }
+
+    #[test]
+    fn the_latest_period_is_the_latest_quarter() {
+        let (phrase, value) = date(
+            "Profit rose 5% in the latest period.",
+            Some(ymd(1989, 10, 27)),
+        );
+        assert_eq!(phrase, "the latest period");
+        assert_eq!(
+            value,
+            Ok(DateValue::Quarter {
+                year: 1989,
+                quarter: 3
+            })
+        );
+    }
+
+    #[test]
     fn numbers_ordinals_and_durations_come_out_in_order() {
         let text = "Voss made his first visit in more than two decades; the talks lasted about two hours and they discussed nearly 5 million shells, their third summit.";
         let kinds: Vec<String> = Extractor::new()
@@ -1017,7 +1097,36 @@ mod tests {
             }
         }
 
+        /// No recognizer matches at a token the scan skips.
+        fn skipped_tokens_start_no_claim(text: &str) {
+            let mut toks = Vec::new();
+            token::tokenize(text, 0, text.len(), &mut toks);
+            for (i, t) in toks.iter().enumerate() {
+                if t.may_start_claim() {
+                    continue;
+                }
+                assert!(dates::parse(text, &toks, i).is_none(), "{text:?} at {i}");
+                assert!(
+                    durations::parse(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+                assert!(
+                    numbers::parse_ordinal(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+                assert!(
+                    numbers::parse_number(text, &toks, i).is_none(),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+
         proptest! {
+            #[test]
+            fn tokens_the_scan_skips_start_no_claim(text in "((in|on|of|and|or|to|through|before|after|since|until|during|by|from|between|current|latest|recent|most|than|least|several|few|dozens|weekend|day|days|week|weeks|month|months|years|hours|hundred|million|quarter|end|beginning|following|the|a|year|ago|earlier|next|last|2|1990|s|-|,|\\.|’s|May|Monday|third|two|half|more|at|up|over|under|about) ){0,16}") {
+                skipped_tokens_start_no_claim(&text);
+            }
+
             #[test]
             fn arbitrary_text_never_panics_and_spans_are_on_char_boundaries(text in "\\PC{0,200}") {
                 check(&text);

@@ -7,6 +7,7 @@
 //! with no verb at all ("“in the second half of April.”") borrows the tense of its neighbours,
 //! left first.
 
+use super::token::{Kind, Tok, WordTable};
 use super::{Span, Tense};
 
 #[derive(Debug, Clone, Copy)]
@@ -24,42 +25,85 @@ pub fn clause_tense(text: &str, sentence: Span, at: usize) -> Tense {
 }
 
 /// A sentence cut into clauses, with the verb groups of each: computed once per sentence and
-/// asked for every claim in it.
-pub(crate) struct Analysis {
+/// asked for every claim in it. Its buffers are reused from one sentence to the next.
+pub(crate) struct Analysis<'a> {
     pub sentence: Span,
-    /// First byte of each word.
-    starts: Vec<usize>,
+    /// Words and commas of the sentence.
+    words: Vec<Word<'a>>,
     /// Index of the first word of each clause.
     cuts: Vec<usize>,
-    /// (byte position, tense) of each clause's verb groups.
-    markers: Vec<Vec<(usize, Tense)>>,
+    /// (byte position, tense) of the verb groups, clause after clause.
+    markers: Vec<(usize, Tense)>,
+    /// For each clause, its range in `markers`.
+    clause_markers: Vec<(usize, usize)>,
 }
 
-impl Analysis {
-    pub fn new(text: &str, sentence: Span) -> Self {
+impl<'a> Analysis<'a> {
+    pub fn new(text: &'a str, sentence: Span) -> Self {
+        let mut analysis = Analysis::empty();
+        analysis.reset(text, sentence);
+        analysis
+    }
+
+    pub fn empty() -> Self {
+        Analysis {
+            sentence: Span::new(0, 0),
+            words: Vec::new(),
+            cuts: Vec::new(),
+            markers: Vec::new(),
+            clause_markers: Vec::new(),
+        }
+    }
+
+    /// Analyses `sentence` of `text`, reusing the buffers.
+    pub fn reset(&mut self, text: &'a str, sentence: Span) {
+        self.sentence = sentence;
+        self.words.clear();
+        self.cuts.clear();
+        self.markers.clear();
+        self.clause_markers.clear();
         let end = sentence.end.min(text.len());
         let start = sentence.start.min(end);
-        let words = text
-            .get(start..end)
-            .map(|s| words(s, start))
-            .unwrap_or_default();
-        let cuts = if words.is_empty() {
-            Vec::new()
-        } else {
-            clause_starts(&words)
-        };
-        let markers = (0..cuts.len())
-            .map(|k| {
-                let to = cuts.get(k + 1).copied().unwrap_or(words.len());
-                markers(&words[cuts[k]..to])
-            })
-            .collect();
-        Analysis {
-            sentence,
-            starts: words.iter().map(|w| w.start).collect(),
-            cuts,
-            markers,
+        if let Some(slice) = text.get(start..end) {
+            words_into(slice, start, &mut self.words);
         }
+        self.finish();
+    }
+
+    /// Analyses `sentence` of `text` from the extractor's tokens of its line (`toks`, in
+    /// order, none straddling the sentence's ends), reusing the buffers: the same result as
+    /// [`Analysis::reset`] without a second scan of the bytes.
+    pub fn reset_from_tokens(&mut self, text: &'a str, sentence: Span, toks: &[Tok]) {
+        self.sentence = sentence;
+        self.words.clear();
+        self.cuts.clear();
+        self.markers.clear();
+        self.clause_markers.clear();
+        let lo = toks.partition_point(|t| t.start < sentence.start);
+        let hi = toks.partition_point(|t| t.start < sentence.end);
+        let toks = toks.get(lo..hi).unwrap_or(&[]);
+        words_from_tokens(text, toks, &mut self.words);
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        if self.words.is_empty() {
+            return;
+        }
+        clause_starts(&self.words, &mut self.cuts);
+        for k in 0..self.cuts.len() {
+            let to = self.cuts.get(k + 1).copied().unwrap_or(self.words.len());
+            let from = self.markers.len();
+            markers(&self.words[self.cuts[k]..to], &mut self.markers);
+            self.clause_markers.push((from, self.markers.len()));
+        }
+    }
+
+    fn clause(&self, k: usize) -> &[(usize, Tense)] {
+        self.clause_markers
+            .get(k)
+            .and_then(|&(from, to)| self.markers.get(from..to))
+            .unwrap_or(&[])
     }
 
     /// The tense of the clause holding byte `at`, and whether the clause itself gave it
@@ -69,14 +113,14 @@ impl Analysis {
             return (Tense::Unknown, false);
         }
         // The clause holding `at`: the last cut at or before the first word at/after `at`.
-        let at_word = self.starts.partition_point(|&s| s < at);
+        let at_word = self.words.partition_point(|w| w.start < at);
         let clause = self
             .cuts
             .iter()
             .rposition(|&c| c <= at_word)
             .unwrap_or(0)
             .min(self.cuts.len() - 1);
-        let found = &self.markers[clause];
+        let found = self.clause(clause);
         if let Some(t) = found
             .iter()
             .rev()
@@ -89,11 +133,11 @@ impl Analysis {
         for distance in 1..self.cuts.len() {
             if let Some(m) = clause
                 .checked_sub(distance)
-                .and_then(|left| self.markers[left].last())
+                .and_then(|left| self.clause(left).last())
             {
                 return (m.1, false);
             }
-            if let Some(m) = self.markers.get(clause + distance).and_then(|r| r.first()) {
+            if let Some(m) = self.clause(clause + distance).first() {
                 return (m.1, false);
             }
         }
@@ -101,7 +145,168 @@ impl Analysis {
     }
 }
 
-/// Words and clause-ending punctuation marks of a sentence.
+/// Words and clause-ending punctuation marks of a sentence, appended to `out`. ASCII letters
+/// are scanned byte by byte; anything else goes through `char`.
+fn words_into<'a>(slice: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
+    let bytes = slice.as_bytes();
+    let mut pending_boundary = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match slice.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if c.is_alphabetic() {
+            let mut end = i + len;
+            let mut j = end;
+            let mut ascii = len == 1;
+            while j < bytes.len() {
+                let d = bytes[j];
+                if d.is_ascii_alphabetic() {
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                if d.is_ascii() && d != b'\'' {
+                    break;
+                }
+                ascii &= d.is_ascii();
+                let Some(d) = slice.get(j..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let after = j + d.len_utf8();
+                let apostrophe = (d == '\'' || d == '’')
+                    && slice[after..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || apostrophe {
+                    j = after;
+                    end = j;
+                } else {
+                    break;
+                }
+            }
+            let text = &slice[i..end];
+            out.push(Word {
+                start: base + i,
+                text,
+                // An ASCII word is read in place, where its neighbours' bytes are at hand.
+                flags: if ascii {
+                    LEXICON.get_at(bytes, i, end)
+                } else {
+                    flags(text)
+                },
+                boundary_before: pending_boundary,
+            });
+            pending_boundary = false;
+            i = end;
+            continue;
+        }
+        if matches!(
+            c,
+            ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–' | '[' | ']'
+        ) {
+            pending_boundary = true;
+        } else if c == ',' {
+            // Remembered as a weak boundary: only a following conjunction makes it a cut.
+            out.push(Word {
+                start: base + i,
+                text: ",",
+                flags: 0,
+                boundary_before: pending_boundary,
+            });
+            pending_boundary = false;
+        }
+        i += len;
+    }
+}
+
+/// The words of [`words_into`], from the extractor's tokens: a word token is a word, except
+/// that the tokenizer splits a possessive off ("Friday" "'" "s") where a word here keeps it
+/// ("Friday's"), so touching word–apostrophe–word runs are joined; the commas inside a number
+/// ("7,000") count, as they do in the byte scan.
+fn words_from_tokens<'a>(text: &'a str, toks: &[Tok], out: &mut Vec<Word<'a>>) {
+    let bytes = text.as_bytes();
+    let mut pending_boundary = false;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        match t.kind {
+            Kind::Word { .. } => {
+                let mut end = t.end;
+                let mut last = k;
+                while let (Some(apostrophe), Some(next)) = (toks.get(last + 1), toks.get(last + 2))
+                {
+                    if apostrophe.start == end
+                        && (apostrophe.is_punct('\'') || apostrophe.is_punct('’'))
+                        && next.start == apostrophe.end
+                        && next.is_word()
+                    {
+                        end = next.end;
+                        last += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let word = text.get(t.start..end).unwrap_or("");
+                let flags = if word.is_ascii() {
+                    LEXICON.get_at(bytes, t.start, end)
+                } else {
+                    flags(word)
+                };
+                out.push(Word {
+                    start: t.start,
+                    text: word,
+                    flags,
+                    boundary_before: pending_boundary,
+                });
+                pending_boundary = false;
+                k = last + 1;
+                continue;
+            }
+            Kind::Num { plain: false, .. } => {
+                for (off, &b) in bytes[t.start..t.end].iter().enumerate() {
+                    if b == b',' {
+                        out.push(Word {
+                            start: t.start + off,
+                            text: ",",
+                            flags: 0,
+                            boundary_before: pending_boundary,
+                        });
+                        pending_boundary = false;
+                    }
+                }
+            }
+            Kind::Num { .. } => {}
+            Kind::Punct(c) => {
+                if matches!(
+                    c,
+                    ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–' | '[' | ']'
+                ) {
+                    pending_boundary = true;
+                } else if c == ',' {
+                    out.push(Word {
+                        start: t.start,
+                        text: ",",
+                        flags: 0,
+                        boundary_before: pending_boundary,
+                    });
+                    pending_boundary = false;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The reference version of [`words_into`], char by char: the two must agree.
+#[cfg(test)]
 fn words(slice: &str, base: usize) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(slice.len() / 5);
     let mut pending_boundary = false;
@@ -135,7 +340,6 @@ fn words(slice: &str, base: usize) -> Vec<Word<'_>> {
         ) {
             pending_boundary = true;
         } else if c == ',' {
-            // Remembered as a weak boundary: only a following conjunction makes it a cut.
             out.push(Word {
                 start: base + off,
                 text: ",",
@@ -163,10 +367,14 @@ const CONJUNCTIONS_F: u32 = 1 << 11;
 const PARTICIPLES_F: u32 = 1 << 12;
 const FILLERS_F: u32 = 1 << 13;
 
-/// The lists a word belongs to, case-insensitively. A `match` on the lowercased bytes (the
-/// lists above, merged; keep them in sync) costs a few nanoseconds per word, which matters:
-/// every word of every sentence holding a claim goes through it.
+/// The lists a word belongs to, case-insensitively: one hash-table probe (see [`LEXICON`]),
+/// which matters: every word of every sentence holding a claim goes through it.
 fn flags(word: &str) -> u32 {
+    if word.is_ascii() {
+        return LEXICON.get_at(word.as_bytes(), 0, word.len());
+    }
+    // "won’t": the typographic apostrophe reads as the plain one; other non-ASCII words are
+    // in no list.
     let mut buf = [0u8; 16];
     let mut len = 0;
     for c in word.chars() {
@@ -177,298 +385,303 @@ fn flags(word: &str) -> u32 {
         buf[len] = (c as u8).to_ascii_lowercase();
         len += 1;
     }
-    match &buf[..len] {
-        b"about" => FUTURE_TO_F,
-        b"acknowledged" => REPORTING_F,
-        b"added" => REPORTING_F,
-        b"admitted" => REPORTING_F,
-        b"after" => SUBORDINATORS_F,
-        b"agreed" => REPORTING_F,
-        b"aim" => FUTURE_TO_F,
-        b"aiming" => FUTURE_TO_F,
-        b"aims" => FUTURE_TO_F,
-        b"already" => FILLERS_F,
-        b"also" => FILLERS_F,
-        b"although" => SUBORDINATORS_F,
-        b"am" => PRESENT_AUX_F,
-        b"and" => CONJUNCTIONS_F,
-        b"announced" => REPORTING_F,
-        b"announces" => REPORTING_F,
-        b"appears" => PRESENT_VERBS_F,
-        b"are" => PRESENT_AUX_F,
-        b"aren't" => PRESENT_AUX_F,
-        b"argued" => REPORTING_F,
-        b"arose" => IRREGULAR_PAST_F,
-        b"as" => CONJUNCTIONS_F,
-        b"ate" => IRREGULAR_PAST_F,
-        b"be" => FILLERS_F,
-        b"beat" => IRREGULAR_PAST_F,
-        b"beaten" => PARTICIPLES_F,
-        b"became" => IRREGULAR_PAST_F,
-        b"because" => SUBORDINATORS_F,
-        b"become" => PARTICIPLES_F,
-        b"bed" => NOT_PAST_F,
-        b"been" => FILLERS_F | PARTICIPLES_F,
-        b"before" => SUBORDINATORS_F,
-        b"began" => IRREGULAR_PAST_F,
-        b"begun" => PARTICIPLES_F,
-        b"being" => FILLERS_F,
-        b"believe" => PRESENT_VERBS_F | REPORTING_F,
-        b"believed" => REPORTING_F,
-        b"believes" => PRESENT_VERBS_F | REPORTING_F,
-        b"bid" => IRREGULAR_PAST_F,
-        b"bleed" => NOT_PAST_F,
-        b"bore" => IRREGULAR_PAST_F,
-        b"bought" => IRREGULAR_PAST_F,
-        b"breed" => NOT_PAST_F,
-        b"broke" => IRREGULAR_PAST_F,
-        b"broken" => PARTICIPLES_F,
-        b"brought" => IRREGULAR_PAST_F,
-        b"built" => IRREGULAR_PAST_F,
-        b"but" => CONJUNCTIONS_F,
-        b"calls" => PRESENT_VERBS_F,
-        b"came" => IRREGULAR_PAST_F,
-        b"caught" => IRREGULAR_PAST_F,
-        b"chose" => IRREGULAR_PAST_F,
-        b"chosen" => PARTICIPLES_F,
-        b"claimed" => REPORTING_F,
-        b"confirmed" => REPORTING_F,
-        b"considers" => PRESENT_VERBS_F,
-        b"continues" => PRESENT_VERBS_F,
-        b"could" => CONDITIONAL_MODALS_F,
-        b"couldn't" => CONDITIONAL_MODALS_F,
-        b"creed" => NOT_PAST_F,
-        b"dealt" => IRREGULAR_PAST_F,
-        b"declared" => REPORTING_F,
-        b"deed" => NOT_PAST_F,
-        b"denied" => REPORTING_F,
-        b"did" => IRREGULAR_PAST_F | PAST_AUX_F,
-        b"didn't" => PAST_AUX_F,
-        b"do" => PRESENT_AUX_F,
-        b"does" => PRESENT_AUX_F,
-        b"doesn't" => PRESENT_AUX_F,
-        b"don't" => PRESENT_AUX_F,
-        b"done" => PARTICIPLES_F,
-        b"drew" => IRREGULAR_PAST_F,
-        b"driven" => PARTICIPLES_F,
-        b"drove" => IRREGULAR_PAST_F,
-        b"due" => FUTURE_TO_F,
-        b"eaten" => PARTICIPLES_F,
-        b"embed" => NOT_PAST_F,
-        b"estimated" => REPORTING_F,
-        b"exceed" => NOT_PAST_F,
-        b"exists" => PRESENT_VERBS_F,
-        b"expect" => FUTURE_TO_F,
-        b"expected" => FUTURE_TO_F | REPORTING_F,
-        b"expects" => FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F,
-        b"explained" => REPORTING_F,
-        b"faces" => PRESENT_VERBS_F,
-        b"fallen" => PARTICIPLES_F,
-        b"fed" => IRREGULAR_PAST_F,
-        b"feed" => NOT_PAST_F,
-        b"fell" => IRREGULAR_PAST_F,
-        b"felt" => IRREGULAR_PAST_F,
-        b"fled" => IRREGULAR_PAST_F,
-        b"flew" => IRREGULAR_PAST_F,
-        b"flown" => PARTICIPLES_F,
-        b"forgot" => IRREGULAR_PAST_F,
-        b"forgotten" => PARTICIPLES_F,
-        b"fought" => IRREGULAR_PAST_F,
-        b"found" => IRREGULAR_PAST_F,
-        b"frozen" => PARTICIPLES_F,
-        b"gave" => IRREGULAR_PAST_F,
-        b"given" => PARTICIPLES_F,
-        b"going" => FUTURE_TO_F,
-        b"gone" => PARTICIPLES_F,
-        b"got" => IRREGULAR_PAST_F,
-        b"greed" => NOT_PAST_F,
-        b"grew" => IRREGULAR_PAST_F,
-        b"grown" => PARTICIPLES_F,
-        b"had" => PAST_AUX_F,
-        b"hadn't" => PAST_AUX_F,
-        b"has" => PERFECT_AUX_F,
-        b"hasn't" => PERFECT_AUX_F,
-        b"have" => PERFECT_AUX_F,
-        b"haven't" => PERFECT_AUX_F,
-        b"heard" => IRREGULAR_PAST_F,
-        b"heed" => NOT_PAST_F,
-        b"held" => IRREGULAR_PAST_F | PARTICIPLES_F,
-        b"hid" => IRREGULAR_PAST_F,
-        b"hidden" => PARTICIPLES_F,
-        b"holds" => PRESENT_VERBS_F,
-        b"hope" => FUTURE_TO_F | REPORTING_F,
-        b"hoped" => REPORTING_F,
-        b"hopes" => FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F,
-        b"hundred" => NOT_PAST_F,
-        b"hung" => IRREGULAR_PAST_F,
-        b"if" => SUBORDINATORS_F,
-        b"includes" => PRESENT_VERBS_F,
-        b"indeed" => NOT_PAST_F,
-        b"indicated" => REPORTING_F,
-        b"insisted" => REPORTING_F,
-        b"intend" => FUTURE_TO_F,
-        b"intending" => FUTURE_TO_F,
-        b"intends" => FUTURE_TO_F,
-        b"is" => PRESENT_AUX_F,
-        b"isn't" => PRESENT_AUX_F,
-        b"just" => FILLERS_F,
-        b"kept" => IRREGULAR_PAST_F,
-        b"knew" => IRREGULAR_PAST_F | REPORTING_F,
-        b"know" => REPORTING_F,
-        b"known" => PARTICIPLES_F,
-        b"knows" => PRESENT_VERBS_F,
-        b"laid" => IRREGULAR_PAST_F,
-        b"lasts" => PRESENT_VERBS_F,
-        b"learned" => REPORTING_F,
-        b"led" => IRREGULAR_PAST_F,
-        b"left" => IRREGULAR_PAST_F,
-        b"likely" => FUTURE_TO_F,
-        b"lit" => IRREGULAR_PAST_F,
-        b"lost" => IRREGULAR_PAST_F,
-        b"made" => IRREGULAR_PAST_F,
-        b"may" => CONDITIONAL_MODALS_F,
-        b"means" => PRESENT_VERBS_F,
-        b"meant" => IRREGULAR_PAST_F,
-        b"met" => IRREGULAR_PAST_F,
-        b"might" => CONDITIONAL_MODALS_F,
-        b"must" => CONDITIONAL_MODALS_F,
-        b"n't" => FILLERS_F,
-        b"need" => NOT_PAST_F | PRESENT_VERBS_F,
-        b"needs" => PRESENT_VERBS_F,
-        b"never" => FILLERS_F,
-        b"nor" => CONJUNCTIONS_F,
-        b"not" => FILLERS_F,
-        b"noted" => REPORTING_F,
-        b"now" => FILLERS_F,
-        b"once" => SUBORDINATORS_F,
-        b"or" => CONJUNCTIONS_F,
-        b"overtook" => IRREGULAR_PAST_F,
-        b"paid" => IRREGULAR_PAST_F,
-        b"plan" => FUTURE_TO_F,
-        b"planning" => FUTURE_TO_F,
-        b"plans" => FUTURE_TO_F | PRESENT_VERBS_F,
-        b"pledged" => REPORTING_F,
-        b"poised" => FUTURE_TO_F,
-        b"predicted" => REPORTING_F,
-        b"preparing" => FUTURE_TO_F,
-        b"proceed" => NOT_PAST_F,
-        b"promised" => REPORTING_F,
-        b"ran" => IRREGULAR_PAST_F,
-        b"rang" => IRREGULAR_PAST_F,
-        b"red" => NOT_PAST_F,
-        b"reed" => NOT_PAST_F,
-        b"remain" => PRESENT_VERBS_F,
-        b"remains" => PRESENT_VERBS_F,
-        b"reported" => REPORTING_F,
-        b"reportedly" => FILLERS_F,
-        b"reports" => REPORTING_F,
-        b"revealed" => REPORTING_F,
-        b"ridden" => PARTICIPLES_F,
-        b"risen" => PARTICIPLES_F,
-        b"rose" => IRREGULAR_PAST_F,
-        b"said" => IRREGULAR_PAST_F | REPORTING_F,
-        b"sang" => IRREGULAR_PAST_F,
-        b"sank" => IRREGULAR_PAST_F,
-        b"sat" => IRREGULAR_PAST_F,
-        b"saw" => IRREGULAR_PAST_F,
-        b"say" => PRESENT_VERBS_F | REPORTING_F,
-        b"says" => PRESENT_VERBS_F | REPORTING_F,
-        b"scheduled" => FUTURE_TO_F,
-        b"seed" => NOT_PAST_F,
-        b"seek" => PRESENT_VERBS_F,
-        b"seeks" => PRESENT_VERBS_F,
-        b"seems" => PRESENT_VERBS_F,
-        b"seen" => PARTICIPLES_F,
-        b"sees" => PRESENT_VERBS_F,
-        b"sent" => IRREGULAR_PAST_F,
-        b"set" => FUTURE_TO_F,
-        b"shall" => FUTURE_MODALS_F,
-        b"shed" => NOT_PAST_F,
-        b"shook" => IRREGULAR_PAST_F,
-        b"shot" => IRREGULAR_PAST_F,
-        b"should" => CONDITIONAL_MODALS_F,
-        b"shown" => PARTICIPLES_F,
-        b"shows" => PRESENT_VERBS_F,
-        b"since" => CONJUNCTIONS_F,
-        b"slated" => FUTURE_TO_F,
-        b"slept" => IRREGULAR_PAST_F,
-        b"slid" => IRREGULAR_PAST_F,
-        b"so" => CONJUNCTIONS_F,
-        b"sold" => IRREGULAR_PAST_F,
-        b"sought" => IRREGULAR_PAST_F,
-        b"speed" => NOT_PAST_F,
-        b"spent" => IRREGULAR_PAST_F,
-        b"spoke" => IRREGULAR_PAST_F,
-        b"spoken" => PARTICIPLES_F,
-        b"spun" => IRREGULAR_PAST_F,
-        b"stated" => REPORTING_F,
-        b"steed" => NOT_PAST_F,
-        b"still" => FILLERS_F,
-        b"stole" => IRREGULAR_PAST_F,
-        b"stolen" => PARTICIPLES_F,
-        b"stood" => IRREGULAR_PAST_F,
-        b"struck" => IRREGULAR_PAST_F,
-        b"stuck" => IRREGULAR_PAST_F,
-        b"stung" => IRREGULAR_PAST_F,
-        b"succeed" => NOT_PAST_F,
-        b"suggest" => REPORTING_F,
-        b"suggested" => REPORTING_F,
-        b"suggests" => PRESENT_VERBS_F | REPORTING_F,
-        b"swam" => IRREGULAR_PAST_F,
-        b"swept" => IRREGULAR_PAST_F,
-        b"swore" => IRREGULAR_PAST_F,
-        b"sworn" => PARTICIPLES_F,
-        b"taken" => PARTICIPLES_F,
-        b"taught" => IRREGULAR_PAST_F,
-        b"tells" => PRESENT_VERBS_F | REPORTING_F,
-        b"then" => CONJUNCTIONS_F | FILLERS_F,
-        b"think" => PRESENT_VERBS_F | REPORTING_F,
-        b"thinks" => PRESENT_VERBS_F | REPORTING_F,
-        b"though" => SUBORDINATORS_F,
-        b"thought" => IRREGULAR_PAST_F | REPORTING_F,
-        b"threw" => IRREGULAR_PAST_F,
-        b"thrown" => PARTICIPLES_F,
-        b"told" => IRREGULAR_PAST_F | REPORTING_F,
-        b"took" => IRREGULAR_PAST_F,
-        b"understood" => IRREGULAR_PAST_F,
-        b"undertook" => IRREGULAR_PAST_F,
-        b"united" => NOT_PAST_F,
-        b"unless" => SUBORDINATORS_F,
-        b"until" => SUBORDINATORS_F,
-        b"vowed" => FUTURE_TO_F | REPORTING_F,
-        b"want" => FUTURE_TO_F | PRESENT_VERBS_F,
-        b"wants" => FUTURE_TO_F | PRESENT_VERBS_F,
-        b"warned" => REPORTING_F,
-        b"was" => PAST_AUX_F,
-        b"wasn't" => PAST_AUX_F,
-        b"wed" => NOT_PAST_F,
-        b"weed" => NOT_PAST_F,
-        b"went" => IRREGULAR_PAST_F,
-        b"wept" => IRREGULAR_PAST_F,
-        b"were" => PAST_AUX_F,
-        b"weren't" => PAST_AUX_F,
-        b"when" => SUBORDINATORS_F,
-        b"where" => SUBORDINATORS_F,
-        b"whereas" => SUBORDINATORS_F,
-        b"which" => SUBORDINATORS_F,
-        b"while" => SUBORDINATORS_F,
-        b"who" => SUBORDINATORS_F,
-        b"will" => FUTURE_MODALS_F,
-        b"withdrew" => IRREGULAR_PAST_F,
-        b"woke" => IRREGULAR_PAST_F,
-        b"woken" => PARTICIPLES_F,
-        b"won" => IRREGULAR_PAST_F,
-        b"won't" => FUTURE_MODALS_F,
-        b"wore" => IRREGULAR_PAST_F,
-        b"worn" => PARTICIPLES_F,
-        b"would" => CONDITIONAL_MODALS_F,
-        b"wouldn't" => CONDITIONAL_MODALS_F,
-        b"written" => PARTICIPLES_F,
-        b"wrote" => IRREGULAR_PAST_F,
-        b"yet" => CONJUNCTIONS_F,
-        _ => 0,
-    }
+    LEXICON.get_lower(&buf[..len])
 }
+
+/// The lists above, merged into one table of flags per lowercase word (keep them in sync: a
+/// test checks it).
+static LEXICON: WordTable<u32> = WordTable::build(LEXICON_ENTRIES, 0);
+
+const LEXICON_ENTRIES: &[(&[u8], u32)] = &[
+    (b"about", FUTURE_TO_F),
+    (b"acknowledged", REPORTING_F),
+    (b"added", REPORTING_F),
+    (b"admitted", REPORTING_F),
+    (b"after", SUBORDINATORS_F),
+    (b"agreed", REPORTING_F),
+    (b"aim", FUTURE_TO_F),
+    (b"aiming", FUTURE_TO_F),
+    (b"aims", FUTURE_TO_F),
+    (b"already", FILLERS_F),
+    (b"also", FILLERS_F),
+    (b"although", SUBORDINATORS_F),
+    (b"am", PRESENT_AUX_F),
+    (b"and", CONJUNCTIONS_F),
+    (b"announced", REPORTING_F),
+    (b"announces", REPORTING_F),
+    (b"appears", PRESENT_VERBS_F),
+    (b"are", PRESENT_AUX_F),
+    (b"aren't", PRESENT_AUX_F),
+    (b"argued", REPORTING_F),
+    (b"arose", IRREGULAR_PAST_F),
+    (b"as", CONJUNCTIONS_F),
+    (b"ate", IRREGULAR_PAST_F),
+    (b"be", FILLERS_F),
+    (b"beat", IRREGULAR_PAST_F),
+    (b"beaten", PARTICIPLES_F),
+    (b"became", IRREGULAR_PAST_F),
+    (b"because", SUBORDINATORS_F),
+    (b"become", PARTICIPLES_F),
+    (b"bed", NOT_PAST_F),
+    (b"been", FILLERS_F | PARTICIPLES_F),
+    (b"before", SUBORDINATORS_F),
+    (b"began", IRREGULAR_PAST_F),
+    (b"begun", PARTICIPLES_F),
+    (b"being", FILLERS_F),
+    (b"believe", PRESENT_VERBS_F | REPORTING_F),
+    (b"believed", REPORTING_F),
+    (b"believes", PRESENT_VERBS_F | REPORTING_F),
+    (b"bid", IRREGULAR_PAST_F),
+    (b"bleed", NOT_PAST_F),
+    (b"bore", IRREGULAR_PAST_F),
+    (b"bought", IRREGULAR_PAST_F),
+    (b"breed", NOT_PAST_F),
+    (b"broke", IRREGULAR_PAST_F),
+    (b"broken", PARTICIPLES_F),
+    (b"brought", IRREGULAR_PAST_F),
+    (b"built", IRREGULAR_PAST_F),
+    (b"but", CONJUNCTIONS_F),
+    (b"calls", PRESENT_VERBS_F),
+    (b"came", IRREGULAR_PAST_F),
+    (b"caught", IRREGULAR_PAST_F),
+    (b"chose", IRREGULAR_PAST_F),
+    (b"chosen", PARTICIPLES_F),
+    (b"claimed", REPORTING_F),
+    (b"confirmed", REPORTING_F),
+    (b"considers", PRESENT_VERBS_F),
+    (b"continues", PRESENT_VERBS_F),
+    (b"could", CONDITIONAL_MODALS_F),
+    (b"couldn't", CONDITIONAL_MODALS_F),
+    (b"creed", NOT_PAST_F),
+    (b"dealt", IRREGULAR_PAST_F),
+    (b"declared", REPORTING_F),
+    (b"deed", NOT_PAST_F),
+    (b"denied", REPORTING_F),
+    (b"did", IRREGULAR_PAST_F | PAST_AUX_F),
+    (b"didn't", PAST_AUX_F),
+    (b"do", PRESENT_AUX_F),
+    (b"does", PRESENT_AUX_F),
+    (b"doesn't", PRESENT_AUX_F),
+    (b"don't", PRESENT_AUX_F),
+    (b"done", PARTICIPLES_F),
+    (b"drew", IRREGULAR_PAST_F),
+    (b"driven", PARTICIPLES_F),
+    (b"drove", IRREGULAR_PAST_F),
+    (b"due", FUTURE_TO_F),
+    (b"eaten", PARTICIPLES_F),
+    (b"embed", NOT_PAST_F),
+    (b"estimated", REPORTING_F),
+    (b"exceed", NOT_PAST_F),
+    (b"exists", PRESENT_VERBS_F),
+    (b"expect", FUTURE_TO_F),
+    (b"expected", FUTURE_TO_F | REPORTING_F),
+    (b"expects", FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F),
+    (b"explained", REPORTING_F),
+    (b"faces", PRESENT_VERBS_F),
+    (b"fallen", PARTICIPLES_F),
+    (b"fed", IRREGULAR_PAST_F),
+    (b"feed", NOT_PAST_F),
+    (b"fell", IRREGULAR_PAST_F),
+    (b"felt", IRREGULAR_PAST_F),
+    (b"fled", IRREGULAR_PAST_F),
+    (b"flew", IRREGULAR_PAST_F),
+    (b"flown", PARTICIPLES_F),
+    (b"forgot", IRREGULAR_PAST_F),
+    (b"forgotten", PARTICIPLES_F),
+    (b"fought", IRREGULAR_PAST_F),
+    (b"found", IRREGULAR_PAST_F),
+    (b"frozen", PARTICIPLES_F),
+    (b"gave", IRREGULAR_PAST_F),
+    (b"given", PARTICIPLES_F),
+    (b"going", FUTURE_TO_F),
+    (b"gone", PARTICIPLES_F),
+    (b"got", IRREGULAR_PAST_F),
+    (b"greed", NOT_PAST_F),
+    (b"grew", IRREGULAR_PAST_F),
+    (b"grown", PARTICIPLES_F),
+    (b"had", PAST_AUX_F),
+    (b"hadn't", PAST_AUX_F),
+    (b"has", PERFECT_AUX_F),
+    (b"hasn't", PERFECT_AUX_F),
+    (b"have", PERFECT_AUX_F),
+    (b"haven't", PERFECT_AUX_F),
+    (b"heard", IRREGULAR_PAST_F),
+    (b"heed", NOT_PAST_F),
+    (b"held", IRREGULAR_PAST_F | PARTICIPLES_F),
+    (b"hid", IRREGULAR_PAST_F),
+    (b"hidden", PARTICIPLES_F),
+    (b"holds", PRESENT_VERBS_F),
+    (b"hope", FUTURE_TO_F | REPORTING_F),
+    (b"hoped", REPORTING_F),
+    (b"hopes", FUTURE_TO_F | PRESENT_VERBS_F | REPORTING_F),
+    (b"hundred", NOT_PAST_F),
+    (b"hung", IRREGULAR_PAST_F),
+    (b"if", SUBORDINATORS_F),
+    (b"includes", PRESENT_VERBS_F),
+    (b"indeed", NOT_PAST_F),
+    (b"indicated", REPORTING_F),
+    (b"insisted", REPORTING_F),
+    (b"intend", FUTURE_TO_F),
+    (b"intending", FUTURE_TO_F),
+    (b"intends", FUTURE_TO_F),
+    (b"is", PRESENT_AUX_F),
+    (b"isn't", PRESENT_AUX_F),
+    (b"just", FILLERS_F),
+    (b"kept", IRREGULAR_PAST_F),
+    (b"knew", IRREGULAR_PAST_F | REPORTING_F),
+    (b"know", REPORTING_F),
+    (b"known", PARTICIPLES_F),
+    (b"knows", PRESENT_VERBS_F),
+    (b"laid", IRREGULAR_PAST_F),
+    (b"lasts", PRESENT_VERBS_F),
+    (b"learned", REPORTING_F),
+    (b"led", IRREGULAR_PAST_F),
+    (b"left", IRREGULAR_PAST_F),
+    (b"likely", FUTURE_TO_F),
+    (b"lit", IRREGULAR_PAST_F),
+    (b"lost", IRREGULAR_PAST_F),
+    (b"made", IRREGULAR_PAST_F),
+    (b"may", CONDITIONAL_MODALS_F),
+    (b"means", PRESENT_VERBS_F),
+    (b"meant", IRREGULAR_PAST_F),
+    (b"met", IRREGULAR_PAST_F),
+    (b"might", CONDITIONAL_MODALS_F),
+    (b"must", CONDITIONAL_MODALS_F),
+    (b"n't", FILLERS_F),
+    (b"need", NOT_PAST_F | PRESENT_VERBS_F),
+    (b"needs", PRESENT_VERBS_F),
+    (b"never", FILLERS_F),
+    (b"nor", CONJUNCTIONS_F),
+    (b"not", FILLERS_F),
+    (b"noted", REPORTING_F),
+    (b"now", FILLERS_F),
+    (b"once", SUBORDINATORS_F),
+    (b"or", CONJUNCTIONS_F),
+    (b"overtook", IRREGULAR_PAST_F),
+    (b"paid", IRREGULAR_PAST_F),
+    (b"plan", FUTURE_TO_F),
+    (b"planning", FUTURE_TO_F),
+    (b"plans", FUTURE_TO_F | PRESENT_VERBS_F),
+    (b"pledged", REPORTING_F),
+    (b"poised", FUTURE_TO_F),
+    (b"predicted", REPORTING_F),
+    (b"preparing", FUTURE_TO_F),
+    (b"proceed", NOT_PAST_F),
+    (b"promised", REPORTING_F),
+    (b"ran", IRREGULAR_PAST_F),
+    (b"rang", IRREGULAR_PAST_F),
+    (b"red", NOT_PAST_F),
+    (b"reed", NOT_PAST_F),
+    (b"remain", PRESENT_VERBS_F),
+    (b"remains", PRESENT_VERBS_F),
+    (b"reported", REPORTING_F),
+    (b"reportedly", FILLERS_F),
+    (b"reports", REPORTING_F),
+    (b"revealed", REPORTING_F),
+    (b"ridden", PARTICIPLES_F),
+    (b"risen", PARTICIPLES_F),
+    (b"rose", IRREGULAR_PAST_F),
+    (b"said", IRREGULAR_PAST_F | REPORTING_F),
+    (b"sang", IRREGULAR_PAST_F),
+    (b"sank", IRREGULAR_PAST_F),
+    (b"sat", IRREGULAR_PAST_F),
+    (b"saw", IRREGULAR_PAST_F),
+    (b"say", PRESENT_VERBS_F | REPORTING_F),
+    (b"says", PRESENT_VERBS_F | REPORTING_F),
+    (b"scheduled", FUTURE_TO_F),
+    (b"seed", NOT_PAST_F),
+    (b"seek", PRESENT_VERBS_F),
+    (b"seeks", PRESENT_VERBS_F),
+    (b"seems", PRESENT_VERBS_F),
+    (b"seen", PARTICIPLES_F),
+    (b"sees", PRESENT_VERBS_F),
+    (b"sent", IRREGULAR_PAST_F),
+    (b"set", FUTURE_TO_F),
+    (b"shall", FUTURE_MODALS_F),
+    (b"shed", NOT_PAST_F),
+    (b"shook", IRREGULAR_PAST_F),
+    (b"shot", IRREGULAR_PAST_F),
+    (b"should", CONDITIONAL_MODALS_F),
+    (b"shown", PARTICIPLES_F),
+    (b"shows", PRESENT_VERBS_F),
+    (b"since", CONJUNCTIONS_F),
+    (b"slated", FUTURE_TO_F),
+    (b"slept", IRREGULAR_PAST_F),
+    (b"slid", IRREGULAR_PAST_F),
+    (b"so", CONJUNCTIONS_F),
+    (b"sold", IRREGULAR_PAST_F),
+    (b"sought", IRREGULAR_PAST_F),
+    (b"speed", NOT_PAST_F),
+    (b"spent", IRREGULAR_PAST_F),
+    (b"spoke", IRREGULAR_PAST_F),
+    (b"spoken", PARTICIPLES_F),
+    (b"spun", IRREGULAR_PAST_F),
+    (b"stated", REPORTING_F),
+    (b"steed", NOT_PAST_F),
+    (b"still", FILLERS_F),
+    (b"stole", IRREGULAR_PAST_F),
+    (b"stolen", PARTICIPLES_F),
+    (b"stood", IRREGULAR_PAST_F),
+    (b"struck", IRREGULAR_PAST_F),
+    (b"stuck", IRREGULAR_PAST_F),
+    (b"stung", IRREGULAR_PAST_F),
+    (b"succeed", NOT_PAST_F),
+    (b"suggest", REPORTING_F),
+    (b"suggested", REPORTING_F),
+    (b"suggests", PRESENT_VERBS_F | REPORTING_F),
+    (b"swam", IRREGULAR_PAST_F),
+    (b"swept", IRREGULAR_PAST_F),
+    (b"swore", IRREGULAR_PAST_F),
+    (b"sworn", PARTICIPLES_F),
+    (b"taken", PARTICIPLES_F),
+    (b"taught", IRREGULAR_PAST_F),
+    (b"tells", PRESENT_VERBS_F | REPORTING_F),
+    (b"then", CONJUNCTIONS_F | FILLERS_F),
+    (b"think", PRESENT_VERBS_F | REPORTING_F),
+    (b"thinks", PRESENT_VERBS_F | REPORTING_F),
+    (b"though", SUBORDINATORS_F),
+    (b"thought", IRREGULAR_PAST_F | REPORTING_F),
+    (b"threw", IRREGULAR_PAST_F),
+    (b"thrown", PARTICIPLES_F),
+    (b"told", IRREGULAR_PAST_F | REPORTING_F),
+    (b"took", IRREGULAR_PAST_F),
+    (b"understood", IRREGULAR_PAST_F),
+    (b"undertook", IRREGULAR_PAST_F),
+    (b"united", NOT_PAST_F),
+    (b"unless", SUBORDINATORS_F),
+    (b"until", SUBORDINATORS_F),
+    (b"vowed", FUTURE_TO_F | REPORTING_F),
+    (b"want", FUTURE_TO_F | PRESENT_VERBS_F),
+    (b"wants", FUTURE_TO_F | PRESENT_VERBS_F),
+    (b"warned", REPORTING_F),
+    (b"was", PAST_AUX_F),
+    (b"wasn't", PAST_AUX_F),
+    (b"wed", NOT_PAST_F),
+    (b"weed", NOT_PAST_F),
+    (b"went", IRREGULAR_PAST_F),
+    (b"wept", IRREGULAR_PAST_F),
+    (b"were", PAST_AUX_F),
+    (b"weren't", PAST_AUX_F),
+    (b"when", SUBORDINATORS_F),
+    (b"where", SUBORDINATORS_F),
+    (b"whereas", SUBORDINATORS_F),
+    (b"which", SUBORDINATORS_F),
+    (b"while", SUBORDINATORS_F),
+    (b"who", SUBORDINATORS_F),
+    (b"will", FUTURE_MODALS_F),
+    (b"withdrew", IRREGULAR_PAST_F),
+    (b"woke", IRREGULAR_PAST_F),
+    (b"woken", PARTICIPLES_F),
+    (b"won", IRREGULAR_PAST_F),
+    (b"won't", FUTURE_MODALS_F),
+    (b"wore", IRREGULAR_PAST_F),
+    (b"worn", PARTICIPLES_F),
+    (b"would", CONDITIONAL_MODALS_F),
+    (b"wouldn't", CONDITIONAL_MODALS_F),
+    (b"written", PARTICIPLES_F),
+    (b"wrote", IRREGULAR_PAST_F),
+    (b"yet", CONJUNCTIONS_F),
+];
 
 fn lower_is(word: &str, options: &[&str]) -> bool {
     options.iter().any(|o| o.eq_ignore_ascii_case(word))
@@ -536,9 +749,9 @@ const CONJUNCTIONS: &[&str] = &[
     "and", "but", "or", "so", "then", "yet", "as", "since", "nor",
 ];
 
-/// Indices (into `words`) where clauses start; always begins with 0.
-fn clause_starts(words: &[Word]) -> Vec<usize> {
-    let mut cuts = vec![0];
+/// Indices (into `words`) where clauses start, into `cuts`; always begins with 0.
+fn clause_starts(words: &[Word], cuts: &mut Vec<usize>) {
+    cuts.push(0);
     for k in 1..words.len() {
         let w = words[k];
         let prev = words[k - 1];
@@ -564,7 +777,6 @@ fn clause_starts(words: &[Word]) -> Vec<usize> {
             cuts.push(k);
         }
     }
-    cuts
 }
 
 /// "as" joins clauses ("came as reports said …") but not in "as early as", "such as",
@@ -846,9 +1058,8 @@ fn is_filler(w: &Word) -> bool {
     w.text.ends_with("ly") || w.flags & FILLERS_F != 0
 }
 
-/// (byte position, tense) of each verb group in the words, in order.
-fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
-    let mut out = Vec::new();
+/// (byte position, tense) of each verb group in the words, in order, appended to `out`.
+fn markers(words: &[Word], out: &mut Vec<(usize, Tense)>) {
     let mut k = 0;
     while k < words.len() {
         let w = words[k].text;
@@ -925,7 +1136,6 @@ fn markers(words: &[Word]) -> Vec<(usize, Tense)> {
         }
         k += 1;
     }
-    out
 }
 
 /// "due to" and "set to" announce the future only after a form of "be" ("is due to visit"),
@@ -972,6 +1182,87 @@ mod tests {
     fn tense_at(sentence: &str, needle: &str) -> Tense {
         let at = sentence.find(needle).expect("needle in sentence");
         clause_tense(sentence, Span::new(0, sentence.len()), at)
+    }
+
+    fn same_words(text: &str) {
+        let mut fast = Vec::new();
+        words_into(text, 7, &mut fast);
+        let slow = words(text, 7);
+        assert_eq!(fast.len(), slow.len(), "{text:?}");
+        for (a, b) in fast.iter().zip(&slow) {
+            assert_eq!(
+                (a.start, a.text, a.flags, a.boundary_before),
+                (b.start, b.text, b.flags, b.boundary_before),
+                "{text:?}"
+            );
+        }
+    }
+
+    fn same_words_from_tokens(text: &str) {
+        let mut toks = Vec::new();
+        super::super::token::tokenize(text, 0, text.len(), &mut toks);
+        let mut from_tokens = Vec::new();
+        words_from_tokens(text, &toks, &mut from_tokens);
+        let slow = words(text, 0);
+        assert_eq!(from_tokens.len(), slow.len(), "{text:?}");
+        for (a, b) in from_tokens.iter().zip(&slow) {
+            assert_eq!(
+                (a.start, a.text, a.flags, a.boundary_before),
+                (b.start, b.text, b.flags, b.boundary_before),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_from_tokens_match_the_char_scan() {
+        for text in [
+            "He said, “it won’t be done” (soon); they didn't — rock’n’roll’s Friday's 'tis.",
+            "About 7,000 and 1,000,000, or 2.5; Friday’s’x a's's ’s",
+            "",
+            "s",
+        ] {
+            same_words_from_tokens(text);
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_of_words_matches_the_char_scan() {
+        for text in [
+            "He said, “it won’t be done” (soon); they didn't — rock’n’roll’s Friday's 'tis.",
+            "Café owners’ union said: no",
+            "",
+            "a",
+        ] {
+            same_words(text);
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn the_byte_scan_of_words_matches_on_any_text(text in "\\PC{0,120}") {
+                same_words(&text);
+            }
+
+            #[test]
+            fn words_from_tokens_match_on_any_line(text in "[^\\n]{0,120}") {
+                same_words_from_tokens(&text);
+            }
+
+            #[test]
+            fn words_from_tokens_match_on_apostrophes(text in "(won|’|'|t|s|S|é|, |“|—| |;|7,000|2\\.5|x){0,40}") {
+                same_words_from_tokens(&text);
+            }
+
+            #[test]
+            fn the_byte_scan_of_words_matches_on_apostrophes(text in "(won|’|'|t|s|é|, |“|—| |;|2){0,40}") {
+                same_words(&text);
+            }
+        }
     }
 
     #[test]

@@ -113,6 +113,54 @@ impl Tok {
             _ => Lex::Other,
         }
     }
+    /// Can a claim start at this token? False for punctuation and for words that no
+    /// recognizer accepts as a first word ("in", "of", "days", …), so the scan skips them
+    /// without trying every recognizer (a test checks that none would match there).
+    #[inline]
+    pub fn may_start_claim(&self) -> bool {
+        match self.kind {
+            Kind::Num { .. } => true,
+            Kind::Punct(_) => false,
+            Kind::Word { lex, .. } => !matches!(
+                lex,
+                Lex::Other
+                    | Lex::In
+                    | Lex::On
+                    | Lex::Of
+                    | Lex::And
+                    | Lex::Or
+                    | Lex::To
+                    | Lex::Through
+                    | Lex::Before
+                    | Lex::After
+                    | Lex::Since
+                    | Lex::Until
+                    | Lex::During
+                    | Lex::By
+                    | Lex::From
+                    | Lex::Between
+                    | Lex::Current
+                    | Lex::Latest
+                    | Lex::Recent
+                    | Lex::Most
+                    | Lex::Than
+                    | Lex::Least
+                    | Lex::Several
+                    | Lex::Few
+                    | Lex::Dozens
+                    | Lex::Weekend
+                    | Lex::Day
+                    | Lex::Week
+                    | Lex::MonthWord
+                    | Lex::Unit(_)
+                    | Lex::Scale(_)
+                    | Lex::Quarter
+                    | Lex::End
+                    | Lex::Beginning
+                    | Lex::Following
+            ),
+        }
+    }
     pub fn is_cap(&self) -> bool {
         matches!(self.kind, Kind::Word { cap: true, .. })
     }
@@ -161,17 +209,42 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             i = end;
             continue;
         }
-        let Some(c) = text[i..to].chars().next() else {
-            break;
-        };
-        if c.is_alphabetic() {
+        if b.is_ascii_alphabetic() {
             let end = scan_word(text, i, to);
-            let word = &text[i..end];
             out.push(Tok {
                 start: i,
                 end,
                 kind: Kind::Word {
-                    lex: classify(word),
+                    lex: classify_at(bytes, i, end),
+                    cap: b.is_ascii_uppercase(),
+                },
+            });
+            i = end;
+            continue;
+        }
+        if b.is_ascii() {
+            // ASCII whitespace beyond `is_ascii_whitespace` (the vertical tab) is no token.
+            let c = char::from(b);
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct(c),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..to).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if c.is_alphabetic() {
+            let end = scan_word(text, i, to);
+            out.push(Tok {
+                start: i,
+                end,
+                kind: Kind::Word {
+                    lex: classify_at(bytes, i, end),
                     cap: c.is_uppercase(),
                 },
             });
@@ -189,19 +262,97 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
+const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Eight bytes at `at`, little-endian, when that many are left.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    let mut buf = [0u8; 8];
+    buf.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(buf))
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter (SWAR: eight bytes at once, no
+/// carries between bytes).
+#[inline]
+fn ascii_letter_bits(x: u64) -> u64 {
+    // A letter, with 0x20 set, lies in 0x61..=0x7A; bytes from 0x80 up are never letters.
+    let lower = x | u64::from_le_bytes([0x20; 8]);
+    let low7 = lower & !HIGH_BITS;
+    let at_least_a = low7.wrapping_add(LOW_BITS * (0x80 - 0x61));
+    let above_z = low7.wrapping_add(LOW_BITS * (0x80 - 0x7B));
+    at_least_a & !above_z & !lower & HIGH_BITS
+}
+
+/// The first position at or after `from` (and before `to`) holding `needle`, eight bytes at a
+/// time.
+pub(crate) fn find_byte(bytes: &[u8], from: usize, to: usize, needle: u8) -> Option<usize> {
+    let to = to.min(bytes.len());
+    let mut i = from;
+    let pattern = LOW_BITS * u64::from(needle);
+    while i + 8 <= to {
+        let Some(x) = load8(bytes, i) else { break };
+        let y = x ^ pattern;
+        // A zero byte of `y` is a match. The test can also flag a byte above a true zero (a
+        // borrow), never below one, so the lowest flagged byte is exact.
+        let zero = y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| bytes[k] == needle)
+}
+
+/// The end of the word starting at `start`: letters, and apostrophes inside a word ("don't"),
+/// but not a closing quote; a possessive "'s" is split off so "Friday's" is still a weekday.
+/// ASCII letters are scanned byte by byte; anything else goes through `char`.
 fn scan_word(text: &str, start: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    for (off, c) in text[start..to].char_indices() {
+    let mut j = start;
+    while j < to {
+        // Eight letters at a time while they last.
+        if let Some(x) = load8(bytes, j).filter(|_| j + 8 <= to) {
+            let not_letters = !ascii_letter_bits(x) & HIGH_BITS;
+            if not_letters == 0 {
+                j += 8;
+                end = j;
+                continue;
+            }
+            let run = (not_letters.trailing_zeros() / 8) as usize;
+            if run > 0 {
+                j += run;
+                end = j;
+            }
+        }
+        let Some(&b) = bytes.get(j).filter(|_| j < to) else {
+            break;
+        };
+        if b.is_ascii_alphabetic() {
+            j += 1;
+            end = j;
+            continue;
+        }
+        if b.is_ascii() && b != b'\'' {
+            break;
+        }
+        let Some(c) = text.get(j..to).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let next = j + c.len_utf8();
         if c.is_alphabetic() {
-            end = start + off + c.len_utf8();
+            j = next;
+            end = j;
         } else if c == '\'' || c == '’' {
-            // An apostrophe inside a word ("don't"), not a closing quote; a possessive "'s" is
-            // split off so "Friday's" is still a weekday.
-            let rest = &text[start + off + c.len_utf8()..to];
-            let mut after = rest.chars();
+            let mut after = text[next..to].chars();
             match (after.next(), after.next()) {
-                (Some('s' | 'S'), next) if !next.is_some_and(char::is_alphabetic) => break,
-                (Some(next), _) if next.is_alphabetic() => {}
+                (Some('s' | 'S'), following) if !following.is_some_and(char::is_alphabetic) => {
+                    break
+                }
+                (Some(following), _) if following.is_alphabetic() => j = next,
                 _ => break,
             }
         } else {
@@ -250,184 +401,328 @@ fn scan_number(bytes: &[u8], start: usize, to: usize) -> (usize, f64, u8, bool) 
     (i, value, digits, plain)
 }
 
-fn classify(word: &str) -> Lex {
-    let mut buf = [0u8; 16];
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return Lex::Other;
+/// Every word the recognizers know, lowercase, with its meaning. Words not listed are
+/// [`Lex::Other`]. Looked up through [`KEYWORD_TABLE`], a hash table built at compile time.
+const KEYWORDS: &[(&[u8], Lex)] = &[
+    (b"january", Lex::Month(1)),
+    (b"february", Lex::Month(2)),
+    (b"march", Lex::Month(3)),
+    (b"april", Lex::Month(4)),
+    (b"may", Lex::Month(5)),
+    (b"june", Lex::Month(6)),
+    (b"july", Lex::Month(7)),
+    (b"august", Lex::Month(8)),
+    (b"september", Lex::Month(9)),
+    (b"october", Lex::Month(10)),
+    (b"november", Lex::Month(11)),
+    (b"december", Lex::Month(12)),
+    (b"jan", Lex::MonthAbbr(1)),
+    (b"feb", Lex::MonthAbbr(2)),
+    (b"mar", Lex::MonthAbbr(3)),
+    (b"apr", Lex::MonthAbbr(4)),
+    (b"jun", Lex::MonthAbbr(6)),
+    (b"jul", Lex::MonthAbbr(7)),
+    (b"aug", Lex::MonthAbbr(8)),
+    (b"sep", Lex::MonthAbbr(9)),
+    (b"sept", Lex::MonthAbbr(9)),
+    (b"oct", Lex::MonthAbbr(10)),
+    (b"nov", Lex::MonthAbbr(11)),
+    (b"dec", Lex::MonthAbbr(12)),
+    (b"monday", Lex::Weekday(Weekday::Mon)),
+    (b"tuesday", Lex::Weekday(Weekday::Tue)),
+    (b"wednesday", Lex::Weekday(Weekday::Wed)),
+    (b"thursday", Lex::Weekday(Weekday::Thu)),
+    (b"friday", Lex::Weekday(Weekday::Fri)),
+    (b"saturday", Lex::Weekday(Weekday::Sat)),
+    (b"sunday", Lex::Weekday(Weekday::Sun)),
+    (b"one", Lex::NumWord(1)),
+    (b"two", Lex::NumWord(2)),
+    (b"three", Lex::NumWord(3)),
+    (b"four", Lex::NumWord(4)),
+    (b"five", Lex::NumWord(5)),
+    (b"six", Lex::NumWord(6)),
+    (b"seven", Lex::NumWord(7)),
+    (b"eight", Lex::NumWord(8)),
+    (b"nine", Lex::NumWord(9)),
+    (b"ten", Lex::NumWord(10)),
+    (b"eleven", Lex::NumWord(11)),
+    (b"twelve", Lex::NumWord(12)),
+    (b"thirteen", Lex::NumWord(13)),
+    (b"fourteen", Lex::NumWord(14)),
+    (b"fifteen", Lex::NumWord(15)),
+    (b"sixteen", Lex::NumWord(16)),
+    (b"seventeen", Lex::NumWord(17)),
+    (b"eighteen", Lex::NumWord(18)),
+    (b"nineteen", Lex::NumWord(19)),
+    (b"twenty", Lex::NumWord(20)),
+    (b"thirty", Lex::NumWord(30)),
+    (b"forty", Lex::NumWord(40)),
+    (b"fifty", Lex::NumWord(50)),
+    (b"sixty", Lex::NumWord(60)),
+    (b"seventy", Lex::NumWord(70)),
+    (b"eighty", Lex::NumWord(80)),
+    (b"ninety", Lex::NumWord(90)),
+    (b"hundred", Lex::Scale(1e2)),
+    (b"thousand", Lex::Scale(1e3)),
+    (b"million", Lex::Scale(1e6)),
+    (b"billion", Lex::Scale(1e9)),
+    (b"trillion", Lex::Scale(1e12)),
+    (b"first", Lex::Ordinal(1)),
+    (b"second", Lex::Ordinal(2)),
+    (b"third", Lex::Ordinal(3)),
+    (b"fourth", Lex::Ordinal(4)),
+    (b"fifth", Lex::Ordinal(5)),
+    (b"sixth", Lex::Ordinal(6)),
+    (b"seventh", Lex::Ordinal(7)),
+    (b"eighth", Lex::Ordinal(8)),
+    (b"ninth", Lex::Ordinal(9)),
+    (b"tenth", Lex::Ordinal(10)),
+    (b"eleventh", Lex::Ordinal(11)),
+    (b"twelfth", Lex::Ordinal(12)),
+    (b"thirteenth", Lex::Ordinal(13)),
+    (b"fourteenth", Lex::Ordinal(14)),
+    (b"fifteenth", Lex::Ordinal(15)),
+    (b"sixteenth", Lex::Ordinal(16)),
+    (b"seventeenth", Lex::Ordinal(17)),
+    (b"eighteenth", Lex::Ordinal(18)),
+    (b"nineteenth", Lex::Ordinal(19)),
+    (b"twentieth", Lex::Ordinal(20)),
+    (b"thirtieth", Lex::Ordinal(30)),
+    (b"fortieth", Lex::Ordinal(40)),
+    (b"fiftieth", Lex::Ordinal(50)),
+    (b"sixtieth", Lex::Ordinal(60)),
+    (b"seventieth", Lex::Ordinal(70)),
+    (b"eightieth", Lex::Ordinal(80)),
+    (b"ninetieth", Lex::Ordinal(90)),
+    (b"hundredth", Lex::Ordinal(100)),
+    (b"minute", Lex::Unit(TimeUnit::Minute)),
+    (b"minutes", Lex::Unit(TimeUnit::Minute)),
+    (b"hour", Lex::Unit(TimeUnit::Hour)),
+    (b"hours", Lex::Unit(TimeUnit::Hour)),
+    (b"day", Lex::Day),
+    (b"days", Lex::Unit(TimeUnit::Day)),
+    (b"week", Lex::Week),
+    (b"weeks", Lex::Unit(TimeUnit::Week)),
+    (b"month", Lex::MonthWord),
+    (b"months", Lex::Unit(TimeUnit::Month)),
+    (b"year", Lex::Year),
+    (b"years", Lex::Unit(TimeUnit::Year)),
+    (b"decade", Lex::Unit(TimeUnit::Decade)),
+    (b"decades", Lex::Unit(TimeUnit::Decade)),
+    (b"century", Lex::Unit(TimeUnit::Century)),
+    (b"centuries", Lex::Unit(TimeUnit::Century)),
+    (b"spring", Lex::Season(Season::Spring)),
+    (b"summer", Lex::Season(Season::Summer)),
+    (b"fall", Lex::Season(Season::Fall)),
+    (b"autumn", Lex::Season(Season::Fall)),
+    (b"winter", Lex::Season(Season::Winter)),
+    (b"last", Lex::Last),
+    (b"this", Lex::This),
+    (b"next", Lex::Next),
+    (b"coming", Lex::Coming),
+    (b"past", Lex::Past),
+    (b"previous", Lex::Previous),
+    (b"prior", Lex::Previous),
+    (b"preceding", Lex::Previous),
+    (b"following", Lex::Following),
+    (b"ago", Lex::Ago),
+    (b"earlier", Lex::Earlier),
+    (b"later", Lex::Later),
+    (b"early", Lex::Early),
+    (b"mid", Lex::Mid),
+    (b"late", Lex::Late),
+    (b"end", Lex::End),
+    (b"beginning", Lex::Beginning),
+    (b"start", Lex::Beginning),
+    (b"half", Lex::Half),
+    (b"quarter", Lex::Quarter),
+    (b"yesterday", Lex::Yesterday),
+    (b"today", Lex::Today),
+    (b"tomorrow", Lex::Tomorrow),
+    (b"tonight", Lex::Tonight),
+    (b"the", Lex::The),
+    (b"a", Lex::A),
+    (b"an", Lex::A),
+    (b"in", Lex::In),
+    (b"on", Lex::On),
+    (b"of", Lex::Of),
+    (b"and", Lex::And),
+    (b"or", Lex::Or),
+    (b"to", Lex::To),
+    (b"through", Lex::Through),
+    (b"till", Lex::Through),
+    (b"fiscal", Lex::Fiscal),
+    (b"as", Lex::As),
+    (b"before", Lex::Before),
+    (b"after", Lex::After),
+    (b"since", Lex::Since),
+    (b"until", Lex::Until),
+    (b"during", Lex::During),
+    (b"by", Lex::By),
+    (b"from", Lex::From),
+    (b"between", Lex::Between),
+    (b"current", Lex::Current),
+    (b"latest", Lex::Latest),
+    (b"recent", Lex::Recent),
+    (b"most", Lex::Most),
+    (b"about", Lex::About),
+    (b"around", Lex::About),
+    (b"some", Lex::About),
+    (b"approximately", Lex::About),
+    (b"roughly", Lex::About),
+    (b"nearly", Lex::Nearly),
+    (b"almost", Lex::Nearly),
+    (b"more", Lex::More),
+    (b"than", Lex::Than),
+    (b"over", Lex::Over),
+    (b"at", Lex::At),
+    (b"least", Lex::Least),
+    (b"less", Lex::Less),
+    (b"fewer", Lex::Less),
+    (b"under", Lex::Under),
+    (b"up", Lex::Up),
+    (b"several", Lex::Several),
+    (b"many", Lex::Several),
+    (b"numerous", Lex::Several),
+    (b"few", Lex::Few),
+    (b"dozens", Lex::Dozens),
+    (b"hundreds", Lex::Dozens),
+    (b"thousands", Lex::Dozens),
+    (b"millions", Lex::Dozens),
+    (b"billions", Lex::Dozens),
+    (b"tens", Lex::Dozens),
+    (b"weekend", Lex::Weekend),
+];
+
+/// Longest word a [`WordTable`] holds; longer words are not looked up.
+const MAX_KEYWORD: usize = 16;
+const TABLE_BITS: u32 = 9;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
+
+/// A word list with a value per word, as an open-addressing hash table built at compile time:
+/// a word packed into a `u128` (lowercase bytes, zero-padded; a word's bytes are never zero,
+/// so lengths cannot collide) is hashed to a slot and probed linearly. An empty slot has key 0.
+pub(crate) struct WordTable<T: Copy + 'static> {
+    keys: [u128; TABLE_SIZE],
+    values: [T; TABLE_SIZE],
+    missing: T,
+}
+
+static KEYWORD_TABLE: WordTable<Lex> = WordTable::build(KEYWORDS, Lex::Other);
+
+impl<T: Copy + 'static> WordTable<T> {
+    /// `entries` are lowercase and at most [`MAX_KEYWORD`] bytes long (checked at compile
+    /// time); `missing` is the value of every other word.
+    pub(crate) const fn build(entries: &[(&[u8], T)], missing: T) -> Self {
+        assert!(entries.len() * 3 < TABLE_SIZE * 2, "word table too full");
+        let mut keys = [0u128; TABLE_SIZE];
+        let mut values = [missing; TABLE_SIZE];
+        let mut k = 0;
+        while k < entries.len() {
+            let (word, value) = entries[k];
+            assert!(
+                !word.is_empty() && word.len() <= MAX_KEYWORD,
+                "keyword length"
+            );
+            let mut key = 0u128;
+            let mut j = 0;
+            while j < word.len() {
+                assert!(!word[j].is_ascii_uppercase(), "keywords are lowercase");
+                key |= (word[j] as u128) << (8 * j);
+                j += 1;
+            }
+            let mut slot = slot_of(key);
+            while keys[slot] != 0 && keys[slot] != key {
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            keys[slot] = key;
+            values[slot] = value;
+            k += 1;
+        }
+        WordTable {
+            keys,
+            values,
+            missing,
+        }
     }
-    for (dst, src) in buf.iter_mut().zip(bytes) {
-        *dst = src.to_ascii_lowercase();
+
+    /// The value of the word `bytes[start..end]` in any case. Meant for words of letters,
+    /// digits and apostrophes; a non-ASCII byte is always a miss (setting bit 0x20 to
+    /// lowercase may turn other ASCII punctuation into other punctuation, never into a letter,
+    /// so such words miss too). Reads the word as one `u128` where
+    /// sixteen bytes are available (no byte-by-byte copy), else byte by byte.
+    #[inline]
+    pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> T {
+        let len = end.saturating_sub(start);
+        if len == 0 || len > MAX_KEYWORD {
+            return self.missing;
+        }
+        let mask = if len == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * len)) - 1
+        };
+        let raw = match bytes.get(start..start + 16) {
+            Some(chunk) => {
+                let mut buf = [0u8; 16];
+                buf.copy_from_slice(chunk);
+                u128::from_le_bytes(buf) & mask
+            }
+            None => {
+                let mut key = 0u128;
+                for (j, &b) in bytes[start..end].iter().enumerate() {
+                    key |= u128::from(b) << (8 * j);
+                }
+                key
+            }
+        };
+        const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+        const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+        if raw & HIGH_BITS != 0 {
+            // Not ASCII: no keyword.
+            return self.missing;
+        }
+        // Setting 0x20 lowercases a letter and leaves an apostrophe (0x27) alone.
+        self.get_key(raw | (CASE_BITS & mask))
     }
-    let lower = &buf[..bytes.len()];
-    use Lex::*;
-    match lower {
-        b"january" => Month(1),
-        b"february" => Month(2),
-        b"march" => Month(3),
-        b"april" => Month(4),
-        b"may" => Month(5),
-        b"june" => Month(6),
-        b"july" => Month(7),
-        b"august" => Month(8),
-        b"september" => Month(9),
-        b"october" => Month(10),
-        b"november" => Month(11),
-        b"december" => Month(12),
-        b"jan" => MonthAbbr(1),
-        b"feb" => MonthAbbr(2),
-        b"mar" => MonthAbbr(3),
-        b"apr" => MonthAbbr(4),
-        b"jun" => MonthAbbr(6),
-        b"jul" => MonthAbbr(7),
-        b"aug" => MonthAbbr(8),
-        b"sep" | b"sept" => MonthAbbr(9),
-        b"oct" => MonthAbbr(10),
-        b"nov" => MonthAbbr(11),
-        b"dec" => MonthAbbr(12),
-        b"monday" => Weekday(chrono::Weekday::Mon),
-        b"tuesday" => Weekday(chrono::Weekday::Tue),
-        b"wednesday" => Weekday(chrono::Weekday::Wed),
-        b"thursday" => Weekday(chrono::Weekday::Thu),
-        b"friday" => Weekday(chrono::Weekday::Fri),
-        b"saturday" => Weekday(chrono::Weekday::Sat),
-        b"sunday" => Weekday(chrono::Weekday::Sun),
-        b"one" => NumWord(1),
-        b"two" => NumWord(2),
-        b"three" => NumWord(3),
-        b"four" => NumWord(4),
-        b"five" => NumWord(5),
-        b"six" => NumWord(6),
-        b"seven" => NumWord(7),
-        b"eight" => NumWord(8),
-        b"nine" => NumWord(9),
-        b"ten" => NumWord(10),
-        b"eleven" => NumWord(11),
-        b"twelve" => NumWord(12),
-        b"thirteen" => NumWord(13),
-        b"fourteen" => NumWord(14),
-        b"fifteen" => NumWord(15),
-        b"sixteen" => NumWord(16),
-        b"seventeen" => NumWord(17),
-        b"eighteen" => NumWord(18),
-        b"nineteen" => NumWord(19),
-        b"twenty" => NumWord(20),
-        b"thirty" => NumWord(30),
-        b"forty" => NumWord(40),
-        b"fifty" => NumWord(50),
-        b"sixty" => NumWord(60),
-        b"seventy" => NumWord(70),
-        b"eighty" => NumWord(80),
-        b"ninety" => NumWord(90),
-        b"hundred" => Scale(1e2),
-        b"thousand" => Scale(1e3),
-        b"million" => Scale(1e6),
-        b"billion" => Scale(1e9),
-        b"trillion" => Scale(1e12),
-        b"first" => Ordinal(1),
-        b"second" => Ordinal(2),
-        b"third" => Ordinal(3),
-        b"fourth" => Ordinal(4),
-        b"fifth" => Ordinal(5),
-        b"sixth" => Ordinal(6),
-        b"seventh" => Ordinal(7),
-        b"eighth" => Ordinal(8),
-        b"ninth" => Ordinal(9),
-        b"tenth" => Ordinal(10),
-        b"eleventh" => Ordinal(11),
-        b"twelfth" => Ordinal(12),
-        b"thirteenth" => Ordinal(13),
-        b"fourteenth" => Ordinal(14),
-        b"fifteenth" => Ordinal(15),
-        b"sixteenth" => Ordinal(16),
-        b"seventeenth" => Ordinal(17),
-        b"eighteenth" => Ordinal(18),
-        b"nineteenth" => Ordinal(19),
-        b"twentieth" => Ordinal(20),
-        b"thirtieth" => Ordinal(30),
-        b"fortieth" => Ordinal(40),
-        b"fiftieth" => Ordinal(50),
-        b"sixtieth" => Ordinal(60),
-        b"seventieth" => Ordinal(70),
-        b"eightieth" => Ordinal(80),
-        b"ninetieth" => Ordinal(90),
-        b"hundredth" => Ordinal(100),
-        b"minute" | b"minutes" => Unit(TimeUnit::Minute),
-        b"hour" | b"hours" => Unit(TimeUnit::Hour),
-        b"day" => Day,
-        b"days" => Unit(TimeUnit::Day),
-        b"week" => Week,
-        b"weeks" => Unit(TimeUnit::Week),
-        b"month" => MonthWord,
-        b"months" => Unit(TimeUnit::Month),
-        b"year" => Year,
-        b"years" => Unit(TimeUnit::Year),
-        b"decade" | b"decades" => Unit(TimeUnit::Decade),
-        b"century" | b"centuries" => Unit(TimeUnit::Century),
-        b"spring" => Season(super::Season::Spring),
-        b"summer" => Season(super::Season::Summer),
-        b"fall" | b"autumn" => Season(super::Season::Fall),
-        b"winter" => Season(super::Season::Winter),
-        b"last" => Last,
-        b"this" => This,
-        b"next" => Next,
-        b"coming" => Coming,
-        b"past" => Past,
-        b"previous" | b"prior" | b"preceding" => Previous,
-        b"following" => Following,
-        b"ago" => Ago,
-        b"earlier" => Earlier,
-        b"later" => Later,
-        b"early" => Early,
-        b"mid" => Mid,
-        b"late" => Late,
-        b"end" => End,
-        b"beginning" | b"start" => Beginning,
-        b"half" => Half,
-        b"quarter" => Quarter,
-        b"yesterday" => Yesterday,
-        b"today" => Today,
-        b"tomorrow" => Tomorrow,
-        b"tonight" => Tonight,
-        b"the" => The,
-        b"a" | b"an" => A,
-        b"in" => In,
-        b"on" => On,
-        b"of" => Of,
-        b"and" => And,
-        b"or" => Or,
-        b"to" => To,
-        b"through" | b"till" => Through,
-        b"fiscal" => Fiscal,
-        b"as" => As,
-        b"before" => Before,
-        b"after" => After,
-        b"since" => Since,
-        b"until" => Until,
-        b"during" => During,
-        b"by" => By,
-        b"from" => From,
-        b"between" => Between,
-        b"current" => Current,
-        b"latest" => Latest,
-        b"recent" => Recent,
-        b"most" => Most,
-        b"about" | b"around" | b"some" | b"approximately" | b"roughly" => About,
-        b"nearly" | b"almost" => Nearly,
-        b"more" => More,
-        b"than" => Than,
-        b"over" => Over,
-        b"at" => At,
-        b"least" => Least,
-        b"less" | b"fewer" => Less,
-        b"under" => Under,
-        b"up" => Up,
-        b"several" | b"many" | b"numerous" => Several,
-        b"few" => Few,
-        b"dozens" | b"hundreds" | b"thousands" | b"millions" | b"billions" | b"tens" => Dozens,
-        b"weekend" => Weekend,
-        _ => Other,
+
+    /// The value of a word given lowercase, ASCII, at most sixteen bytes.
+    pub(crate) fn get_lower(&self, word: &[u8]) -> T {
+        if word.is_empty() || word.len() > MAX_KEYWORD {
+            return self.missing;
+        }
+        let mut key = 0u128;
+        for (j, &b) in word.iter().enumerate() {
+            key |= u128::from(b) << (8 * j);
+        }
+        self.get_key(key)
     }
+
+    #[inline]
+    fn get_key(&self, key: u128) -> T {
+        let mut slot = slot_of(key);
+        loop {
+            let k = self.keys[slot];
+            if k == key {
+                return self.values[slot];
+            }
+            if k == 0 {
+                return self.missing;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+    }
+}
+
+#[inline]
+const fn slot_of(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+#[inline]
+fn classify_at(bytes: &[u8], start: usize, end: usize) -> Lex {
+    KEYWORD_TABLE.get_at(bytes, start, end)
 }
 
 #[cfg(test)]
@@ -476,6 +771,86 @@ mod tests {
         let t = toks(text);
         assert_eq!(&text[t[0].start..t[0].end], "Friday");
         assert_eq!(t[0].lex(), Lex::Weekday(chrono::Weekday::Fri));
+    }
+
+    #[test]
+    fn every_keyword_is_found_in_any_case_and_at_the_end_of_the_text() {
+        for &(word, lex) in KEYWORDS {
+            let lower = std::str::from_utf8(word).expect("ASCII keyword");
+            let upper = lower.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &lower[1..]);
+            for form in [lower.to_string(), upper, title] {
+                for text in [form.clone(), format!("{form} and some more text after it")] {
+                    let t = toks(&text);
+                    assert_eq!(t[0].lex(), lex, "{text:?}");
+                    assert_eq!(&text[t[0].start..t[0].end], form);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_are_no_keyword_are_other() {
+        for text in [
+            "summits", "Mays", "mon", "don't", "café", "yearly", "weekends",
+        ] {
+            assert_eq!(toks(text)[0].lex(), Lex::Other, "{text:?}");
+        }
+        assert_eq!(
+            toks("x monthsxxxxxxxxxxxxxxxxxxxx")[1].lex(),
+            Lex::Other,
+            "a long word"
+        );
+    }
+
+    #[test]
+    fn the_swar_letter_test_agrees_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = b;
+                let bits = ascii_letter_bits(u64::from_le_bytes(bytes));
+                let letter = bits & (0x80 << (8 * lane)) != 0;
+                assert_eq!(
+                    letter,
+                    b.is_ascii_alphabetic(),
+                    "byte {b:#x} in lane {lane}"
+                );
+                let others = bits & !(0xFFu64 << (8 * lane));
+                assert_eq!(others.count_ones(), 7, "byte {b:#x} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_match() {
+        let text = b"abcdefghij\nklmnopqrstuvwxyz\n\x80\x8a\n";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let want = (from..to).find(|&k| text[k] == b'\n');
+                assert_eq!(find_byte(text, from, to, b'\n'), want, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_scan_to_their_end() {
+        let text = "Supercalifragilistic’s abcdefghijklmnop-qrst donʼt xxxxxxxxéxxxxxxxx";
+        let t = toks(text);
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Supercalifragilistic",
+                "’",
+                "s",
+                "abcdefghijklmnop",
+                "-",
+                "qrst",
+                "donʼt",
+                "xxxxxxxxéxxxxxxxx"
+            ]
+        );
     }
 
     #[test]
