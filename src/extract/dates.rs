@@ -161,6 +161,45 @@ impl<'t> P<'t> {
             None
         }
     }
+    /// A year at k, in digits ("1997") or spoken ("nineteen ninety-seven", "two thousand
+    /// and eight", as transcripts write them), with the token after it.
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(year) = self.year(k) {
+            return Some((year, k + 1));
+        }
+        self.spoken_year(k)
+    }
+    /// "nineteen ninety-six", "eighteen twelve", "two thousand", "two thousand and one".
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        match self.lex(k) {
+            Lex::NumWord(century @ (11..=19)) => {
+                let (rest, end) = self.spoken_tens(k + 1)?;
+                (rest >= 10).then_some((century as i32 * 100 + rest as i32, end))
+            }
+            Lex::NumWord(2) if matches!(self.lex(k + 1), Lex::Scale(s) if s == 1000.0) => {
+                let k = k + 2;
+                let after_and = if self.lex(k) == Lex::And { k + 1 } else { k };
+                match self.spoken_tens(after_and) {
+                    Some((rest, end)) => Some((2000 + rest as i32, end)),
+                    None => Some((2000, k)),
+                }
+            }
+            _ => None,
+        }
+    }
+    /// 1–99 in words at k ("six", "ninety-six", "ninety six", "twelve"), with its end.
+    fn spoken_tens(&self, k: usize) -> Option<(u32, usize)> {
+        let Lex::NumWord(n @ 1..=99) = self.lex(k) else {
+            return None;
+        };
+        if n >= 20 && n % 10 == 0 {
+            let next = if self.punct(k + 1, '-') && self.adjacent(k + 1) { k + 2 } else { k + 1 };
+            if let Lex::NumWord(unit @ 1..=9) = self.lex(next) {
+                return Some((n + unit, next + 1));
+            }
+        }
+        Some((n, k + 1))
+    }
     fn month_at(&self, k: usize) -> Option<(u32, usize)> {
         let t = self.tok(k)?;
         match t.lex() {
@@ -240,7 +279,8 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
                 let y = p.year(i + 1)?;
                 m(i, i + 2, Raw::Abs(DateValue::Year(y)))
             }
-            Lex::A | Lex::NumWord(_) => ago_first(p, i),
+            Lex::A => ago_first(p, i),
+            Lex::NumWord(_) => ago_first(p, i).or_else(|| spoken_year_first(p, i)),
             Lex::Nearly | Lex::About | Lex::More => {
                 // "almost four years ago", "more than a year ago": the hedge is kept.
                 let k = if p.lex(i + 1) == Lex::Than {
@@ -273,6 +313,20 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
             _ => None,
         },
     }
+}
+
+/// A spoken year standing alone: "in nineteen ninety-six". "Two thousand" alone counts
+/// things more often than it names the year, so it needs a date word before it.
+fn spoken_year_first(p: &P, i: usize) -> Option<DateMatch> {
+    let (year, end) = p.spoken_year(i)?;
+    let prev = i.checked_sub(1).map_or(Lex::Other, |k| p.lex(k));
+    if year >= 2000 && !date_context(prev) {
+        return None;
+    }
+    if counts_something(p, end) {
+        return None;
+    }
+    m(i, end, Raw::Abs(DateValue::Year(year)))
 }
 
 fn weekday_first(p: &P, i: usize, wd: Weekday) -> Option<DateMatch> {
@@ -380,12 +434,8 @@ fn month_first(p: &P, i: usize, rel: Rel) -> Option<DateMatch> {
     if p.punct(after_month, ',') || p.lex(after_month) == Lex::Of {
         after_month += 1;
     }
-    if let Some(year) = p.year(after_month) {
-        return m(
-            i,
-            after_month + 1,
-            Raw::Abs(DateValue::Month { year, month }),
-        );
+    if let Some((year, end)) = p.year_at(after_month) {
+        return m(i, end, Raw::Abs(DateValue::Month { year, month }));
     }
     if let Some((off, end)) = p.year_rel(k) {
         return m(
@@ -486,7 +536,12 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
         }
         return None;
     }
-    if p.punct(i + 1, '/') || p.punct(i + 1, '.') && p.adjacent(i + 1) && p.adjacent(i + 2) {
+    // "2019/20", "1990.5": part of another number; but "in 1990.\"" ends a sentence.
+    let decimal = p.punct(i + 1, '.')
+        && p.adjacent(i + 1)
+        && p.adjacent(i + 2)
+        && p.tok(i + 2).is_some_and(|t| matches!(t.kind, Kind::Num { .. }));
+    if p.punct(i + 1, '/') || decimal {
         return None;
     }
     // "the 1990s".
@@ -535,12 +590,35 @@ fn bare_year_ok(p: &P, i: usize, year: i32) -> bool {
         if date_context(prev.lex()) || matches!(prev.lex(), Lex::Month(_) | Lex::MonthAbbr(_)) {
             return !counts_something(p, i + 1);
         }
-        // "Section 2022", "Windows 2000": a name, not a year.
-        if prev.is_cap() && prev.lex() != Lex::The {
+        // "Section 2022", "Windows 2000": a name, not a year; but a capitalised function
+        // word opening a sentence ("For 1988, …", "That 1978 resolution") names nothing.
+        if prev.is_cap() && prev.lex() == Lex::Other && !is_determiner_or_preposition(p, i - 1) {
             return false;
+        }
+        // "the 1992 protests", "a 1996 law": a year modifying a noun after an article; a
+        // count would not take one ("the 2000 containers" is rare next to "2,000").
+        if matches!(prev.lex(), Lex::The | Lex::A) || is_determiner_or_preposition(p, i - 1) {
+            return (1900..=2099).contains(&year) && !counts_unit(p, i + 1);
         }
     }
     (1900..=2099).contains(&year) && !counts_something(p, i + 1)
+}
+
+/// Determiners and prepositions that the keyword table does not know ("that", "for", "its").
+fn is_determiner_or_preposition(p: &P, k: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "that", "for", "its", "his", "her", "their", "our", "with", "whose", "every", "each",
+        "at", "an",
+    ];
+    let word = p.word(k);
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Is the token at k a unit, a scale word or a percent sign: something only a count takes?
+fn counts_unit(p: &P, k: usize) -> bool {
+    p.tok(k).is_some_and(|t| {
+        t.is_punct('%') || matches!(t.lex(), Lex::Unit(_) | Lex::Scale(_) | Lex::Dozens)
+    })
 }
 
 /// Is the token at k a plural noun or unit that the number before it counts?
@@ -694,8 +772,8 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
         }
         Lex::Season(season) => {
             if p.lex(k + 1) == Lex::Of {
-                let y = p.year(k + 2)?;
-                return m(i, k + 3, Raw::Abs(DateValue::Season { year: y, season }));
+                let (year, end) = p.year_at(k + 2)?;
+                return m(i, end, Raw::Abs(DateValue::Season { year, season }));
             }
             m(
                 i,
@@ -709,6 +787,11 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
         Lex::Early | Lex::Mid | Lex::Late => {
             let inner = part_first(p, k)?;
             Some(DateMatch { first: i, ..inner })
+        }
+        // "the year 2000", "the year two thousand".
+        Lex::Year => {
+            let (year, end) = p.year_at(k + 1)?;
+            m(i, end, Raw::Abs(DateValue::Year(year)))
         }
         Lex::Other => None,
         _ => {
@@ -929,6 +1012,53 @@ pub(crate) fn resolve(
     resolve_relative(raw, calendar_tense, p, anchor).ok_or(Unresolved::Vague)
 }
 
+/// The year of a month or a day named without one, by the clause's tense: looking back, the
+/// latest that began on or before publication; looking forward, the next that has not ended;
+/// otherwise the nearest. A past clause about a date a year gone when the same date is only
+/// weeks ahead ("gave no reason for the Jan. 14 deadline") speaks of the coming one: news
+/// rarely dates a year-old event without its year.
+fn year_by_tense(
+    p: NaiveDate,
+    tense: Tense,
+    first_day: impl Fn(i32) -> Option<NaiveDate>,
+    last_day: impl Fn(i32) -> Option<NaiveDate>,
+) -> i32 {
+    if forward(tense) {
+        return if last_day(p.year()).is_some_and(|d| d >= p) {
+            p.year()
+        } else {
+            p.year() + 1
+        };
+    }
+    if tense != Tense::Past {
+        return nearest_year(p, tense, |y| {
+            let (from, to) = (first_day(y)?, last_day(y)?);
+            Some(from + Days::new(((to - from).num_days() / 2).unsigned_abs()))
+        });
+    }
+    let year = if first_day(p.year()).is_some_and(|d| d <= p) {
+        p.year()
+    } else {
+        p.year() - 1
+    };
+    let gone = first_day(year).map(|d| (p - d).num_days());
+    let ahead = first_day(year + 1).map(|d| (d - p).num_days());
+    match (gone, ahead) {
+        (Some(gone), Some(ahead)) if gone > YEAR_GONE_DAYS && ahead <= WEEKS_AHEAD_DAYS => year + 1,
+        _ => year,
+    }
+}
+
+/// See [`year_by_tense`]: a date this long past …
+const YEAR_GONE_DAYS: i64 = 300;
+/// … yields to one at most this far ahead.
+const WEEKS_AHEAD_DAYS: i64 = 31;
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
 /// The year (among the publication's and its neighbours) whose `date_in(year)` lies nearest
 /// to `p`; on a tie, the earlier one unless the clause looks forward.
 fn nearest_year(p: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
@@ -959,25 +1089,8 @@ fn resolve_relative(
         Raw::Abs(value) => value,
         Raw::QuarterOfYear(year) => DateValue::Year(year),
         Raw::MonthDay { month, day, day2 } => {
-            let year = match tense {
-                _ if forward(tense) => {
-                    let this = NaiveDate::from_ymd_opt(p.year(), month, day);
-                    if this.is_some_and(|d| d >= p) {
-                        p.year()
-                    } else {
-                        p.year() + 1
-                    }
-                }
-                Tense::Past => {
-                    let this = NaiveDate::from_ymd_opt(p.year(), month, day);
-                    if this.is_some_and(|d| d <= p) {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
-                _ => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, day)),
-            };
+            let on = |y| NaiveDate::from_ymd_opt(y, month, day);
+            let year = year_by_tense(p, tense, on, on);
             let from = valid_day(year, month, day)?;
             match day2 {
                 None => DateValue::Day(from),
@@ -990,22 +1103,12 @@ fn resolve_relative(
         Raw::Month { month, rel, half } => {
             let pm = p.month();
             let year = match rel {
-                Rel::ByTense if forward(tense) => {
-                    if month >= pm {
-                        p.year()
-                    } else {
-                        p.year() + 1
-                    }
-                }
-                Rel::ByTense if tense == Tense::Past => {
-                    if month <= pm {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
-                // The middle of the month stands for it.
-                Rel::ByTense => nearest_year(p, tense, |y| NaiveDate::from_ymd_opt(y, month, 15)),
+                Rel::ByTense => year_by_tense(
+                    p,
+                    tense,
+                    |y| NaiveDate::from_ymd_opt(y, month, 1),
+                    |y| last_day_of_month(y, month),
+                ),
                 Rel::This => p.year(),
                 Rel::Last => {
                     if month < pm {

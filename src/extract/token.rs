@@ -596,7 +596,7 @@ const KEYWORDS: &[(&[u8], Lex)] = &[
 
 /// Longest word a [`WordTable`] holds; longer words are not looked up.
 const MAX_KEYWORD: usize = 16;
-const TABLE_BITS: u32 = 9;
+const TABLE_BITS: u32 = 10;
 const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
 /// A word list with a value per word, as an open-addressing hash table built at compile time:
