@@ -1,6 +1,6 @@
 //! Scores the date recognizer against TempEval-3 TimeBank/AQUAINT (TBAQ-cleaned) gold TIMEX3.
 //!
-//! Run: `cargo run --release --example timebank_score -- /tmp/tbaq/TBAQ-cleaned [--verbose]`
+//! Run: `cargo run --release --example timebank_score -- /tmp/tbaq/TBAQ-cleaned [--verbose | --all]`
 //! (see docs/temporal-eval.md for fetching the data). Only `TimeBank/` and `AQUAINT/` are read.
 //!
 //! Counting, for gold `type="DATE"` timexes of the document body:
@@ -153,9 +153,11 @@ fn files(root: &Path) -> Vec<PathBuf> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "--verbose");
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "--all");
+    // --all also lists the matches whose value is right.
+    let all = args.iter().any(|a| a == "--all");
     let Some(root) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: timebank_score DIR [--verbose]");
+        eprintln!("usage: timebank_score DIR [--verbose | --all]");
         std::process::exit(2);
     };
     let extractor = Extractor::new();
@@ -213,6 +215,15 @@ fn main() {
                     gold_matched += 1;
                     if p.2 == normalize(&g.value) {
                         value_ok += 1;
+                        if all {
+                            println!(
+                                "OK {}: {} ({:?}) :: {}",
+                                doc.name,
+                                p.2,
+                                &doc.text[p.0..p.1],
+                                context(&doc.text, g.start, g.end)
+                            );
+                        }
                     } else if verbose {
                         println!(
                             "VALUE {}: gold {} pred {} ({:?}) :: {}",

@@ -18,7 +18,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::token::{Kind, Lex, Tok};
-use super::{DateValue, Season, Tense, TimeUnit, Unresolved};
+use super::{DateValue, DayPart, Season, Tense, TimeUnit, Unresolved};
 
 /// Which occurrence of a year-less month, weekday, quarter or season is meant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,6 +36,55 @@ pub(crate) enum Half {
     Whole,
     First,
     Second,
+}
+
+/// Holidays whose date follows from the year alone (Western calendar, as English-language
+/// news uses them; Thanksgiving is the United States' fourth Thursday of November).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    Easter,
+    Halloween,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+impl Holiday {
+    pub(crate) fn date_in(self, year: i32) -> Option<NaiveDate> {
+        let ymd = |month, day| NaiveDate::from_ymd_opt(year, month, day);
+        match self {
+            Holiday::NewYearsDay => ymd(1, 1),
+            Holiday::NewYearsEve => ymd(12, 31),
+            Holiday::Easter => easter_sunday(year),
+            Holiday::Halloween => ymd(10, 31),
+            Holiday::Thanksgiving => {
+                NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
+            }
+            Holiday::ChristmasEve => ymd(12, 24),
+            Holiday::Christmas => ymd(12, 25),
+        }
+    }
+}
+
+/// Easter Sunday of the Gregorian calendar (the anonymous algorithm, "Meeus/Jones/Butcher").
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// A parsed date expression before resolution.
@@ -57,7 +106,16 @@ pub(crate) enum Raw {
         rel: Rel,
     },
     Days(i64),
+    /// "the day before", "that day": days from the day named last (else publication).
     AnchoredDays(i64),
+    /// "that year", "the following year": years from the date named last.
+    AnchoredYears(i64),
+    /// "that month", "the following month": months from the date named last.
+    AnchoredMonths(i64),
+    Holiday {
+        holiday: Holiday,
+        rel: Rel,
+    },
     Weeks(i64),
     Months(i64),
     Years(i64),
@@ -98,6 +156,7 @@ pub(crate) struct DateMatch {
     pub end: usize,
     pub raw: Raw,
     pub weekday: Option<Weekday>,
+    pub part_of_day: Option<DayPart>,
 }
 
 struct P<'t> {
@@ -193,7 +252,11 @@ impl<'t> P<'t> {
             return None;
         };
         if n >= 20 && n % 10 == 0 {
-            let next = if self.punct(k + 1, '-') && self.adjacent(k + 1) { k + 2 } else { k + 1 };
+            let next = if self.punct(k + 1, '-') && self.adjacent(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
             if let Lex::NumWord(unit @ 1..=9) = self.lex(next) {
                 return Some((n + unit, next + 1));
             }
@@ -232,13 +295,28 @@ fn m(first: usize, end: usize, raw: Raw) -> Option<DateMatch> {
         end,
         raw,
         weekday: None,
+        part_of_day: None,
     })
 }
 
 /// The date expression starting at token `i`, if any.
 pub(crate) fn parse(text: &str, toks: &[Tok], i: usize) -> Option<DateMatch> {
     let p = P { text, toks };
-    parse_at(&p, i)
+    let mut found = parse_at(&p, i)?;
+    // "Wednesday night", "yesterday morning": a single day may name its part.
+    let one_day = matches!(
+        found.raw,
+        Raw::Weekday { .. }
+            | Raw::Days(_)
+            | Raw::MonthDay { day2: None, .. }
+            | Raw::Abs(DateValue::Day(_))
+            | Raw::Holiday { .. }
+    );
+    if let (true, None, Lex::DayPart(part)) = (one_day, found.part_of_day, p.lex(found.end)) {
+        found.part_of_day = Some(part);
+        found.end += 1;
+    }
+    Some(found)
 }
 
 fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
@@ -250,18 +328,41 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
             Lex::Weekday(wd) if cap => weekday_first(p, i, wd),
             Lex::Month(_) | Lex::MonthAbbr(_) => month_first(p, i, Rel::ByTense),
             Lex::Yesterday => m(i, i + 1, Raw::Days(-1)),
-            Lex::Today | Lex::Tonight => m(i, i + 1, Raw::Days(0)),
+            Lex::Today => m(i, i + 1, Raw::Days(0)),
+            Lex::Tonight => with_part(m(i, i + 1, Raw::Days(0)), DayPart::Night),
             Lex::Tomorrow => m(i, i + 1, Raw::Days(1)),
             Lex::Last | Lex::This | Lex::Next | Lex::Coming | Lex::Past | Lex::Previous => {
                 relative_first(p, i)
             }
-            Lex::Earlier | Lex::Later => {
+            Lex::Earlier | Lex::Later => match p.lex(i + 1) {
                 // "earlier this week", "later this month": the same period.
-                if p.lex(i + 1) == Lex::This {
+                Lex::This => {
                     let inner = relative_first(p, i + 1)?;
                     m(i, inner.end, inner.raw)
-                } else {
-                    None
+                }
+                // "later that year", "earlier that day".
+                Lex::That => {
+                    let inner = that_first(p, i + 1)?;
+                    m(i, inner.end, inner.raw)
+                }
+                // "earlier in the year".
+                Lex::In if p.lex(i + 2) == Lex::The && p.lex(i + 3) == Lex::Year => {
+                    m(i, i + 4, Raw::Years(0))
+                }
+                _ => None,
+            },
+            Lex::That => that_first(p, i),
+            Lex::Holiday(holiday) => holiday_first(p, i, holiday, Rel::ByTense),
+            Lex::New if cap => {
+                // "New Year's Day", "New Year's Eve".
+                let possessive = p.punct(i + 2, '\'') || p.punct(i + 2, '’');
+                (p.lex(i + 1) == Lex::Year && possessive && p.word(i + 3) == "s").then_some(())?;
+                match p.lex(i + 4) {
+                    Lex::Day => holiday_end(p, i, i + 5, Holiday::NewYearsDay, Rel::ByTense),
+                    _ if p.word(i + 4).eq_ignore_ascii_case("eve") => {
+                        holiday_end(p, i, i + 5, Holiday::NewYearsEve, Rel::ByTense)
+                    }
+                    _ => None,
                 }
             }
             Lex::Early | Lex::Mid | Lex::Late => part_first(p, i),
@@ -298,13 +399,20 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
                 m(i, i + 2, Raw::Abs(DateValue::Season { year: y, season }))
             }
             Lex::Year => {
-                // "year-earlier", "year-ago" (financial reporting).
-                if p.punct(i + 1, '-')
+                let hyphen = p.punct(i + 1, '-') && p.adjacent(i + 1) && p.adjacent(i + 2);
+                let possessive = (p.punct(i + 1, '\'') || p.punct(i + 1, '’'))
                     && p.adjacent(i + 1)
-                    && p.adjacent(i + 2)
-                    && matches!(p.lex(i + 2), Lex::Earlier | Lex::Ago)
-                {
+                    && p.word(i + 2) == "s";
+                // "year-earlier", "year-ago" (financial reporting).
+                if hyphen && matches!(p.lex(i + 2), Lex::Earlier | Lex::Ago) {
                     m(i, i + 3, Raw::YearEarlier)
+                } else if hyphen && p.lex(i + 2) == Lex::End {
+                    // "year-end", "year end", "year's end": the end of the current year.
+                    m(i, i + 3, Raw::Years(0))
+                } else if p.lex(i + 1) == Lex::End {
+                    m(i, i + 2, Raw::Years(0))
+                } else if possessive && p.lex(i + 3) == Lex::End {
+                    m(i, i + 4, Raw::Years(0))
                 } else {
                     None
                 }
@@ -313,6 +421,106 @@ fn parse_at(p: &P, i: usize) -> Option<DateMatch> {
             _ => None,
         },
     }
+}
+
+fn with_part(found: Option<DateMatch>, part: DayPart) -> Option<DateMatch> {
+    found.map(|d| DateMatch {
+        part_of_day: Some(part),
+        ..d
+    })
+}
+
+/// "third quarter", "third-quarter" at k: the quarter and the token after it.
+fn quarter_at(p: &P, k: usize) -> Option<(u32, usize)> {
+    let Lex::Ordinal(n @ 1..=4) = p.lex(k) else {
+        return None;
+    };
+    let q = if p.punct(k + 1, '-') && p.adjacent(k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    (p.lex(q) == Lex::Quarter).then_some((n, q + 1))
+}
+
+/// "the year-ago third quarter" (that quarter a year before publication's), "the year-earlier
+/// quarter" (the quarter under discussion, a year before), starting at `first`, with
+/// "year" at k.
+fn year_ago_quarter(p: &P, first: usize, k: usize) -> Option<DateMatch> {
+    (p.punct(k + 1, '-') && matches!(p.lex(k + 2), Lex::Ago | Lex::Earlier)).then_some(())?;
+    if let Some((quarter, end)) = quarter_at(p, k + 3) {
+        return m(
+            first,
+            end,
+            Raw::Quarter {
+                quarter,
+                rel: Rel::YearOffset(-1),
+            },
+        );
+    }
+    match p.lex(k + 3) {
+        Lex::Quarter => m(first, k + 4, Raw::YearEarlier),
+        _ if p.word(k + 3).eq_ignore_ascii_case("period") => m(first, k + 4, Raw::YearEarlier),
+        _ => None,
+    }
+}
+
+/// "that year", "that same day", "that month": counted from the date named last.
+fn that_first(p: &P, i: usize) -> Option<DateMatch> {
+    let k = if p.lex(i + 1) == Lex::Same {
+        i + 2
+    } else {
+        i + 1
+    };
+    anchored_unit(p, i, k, 0)
+}
+
+/// The anchored unit at k ("year", "month", "day"), `step` of them on from the date named
+/// last, as a claim starting at `first`.
+fn anchored_unit(p: &P, first: usize, k: usize, step: i64) -> Option<DateMatch> {
+    let raw = match p.lex(k) {
+        Lex::Year => Raw::AnchoredYears(step),
+        Lex::MonthWord => Raw::AnchoredMonths(step),
+        Lex::Day => Raw::AnchoredDays(step),
+        _ => return None,
+    };
+    // "that year's budget" is still the year; "that day care centre" is not a day.
+    if p.lex(k + 1) == Lex::Other
+        && !p.tok(k + 1).is_some_and(Tok::is_cap)
+        && raw == Raw::AnchoredDays(step)
+    {
+        return None;
+    }
+    m(first, k + 1, raw)
+}
+
+/// "Thanksgiving", "Thanksgiving Day", "Christmas Eve", "last Christmas".
+fn holiday_first(p: &P, i: usize, holiday: Holiday, rel: Rel) -> Option<DateMatch> {
+    let t = p.tok(i)?;
+    t.is_cap().then_some(())?;
+    let k = i + 1;
+    match (holiday, p.lex(k)) {
+        (_, Lex::Day) => holiday_end(p, i, k + 1, holiday, rel),
+        (Holiday::Christmas, _) if p.word(k).eq_ignore_ascii_case("eve") => {
+            holiday_end(p, i, k + 1, Holiday::ChristmasEve, rel)
+        }
+        // "Easter week", "Christmas shopping": not the day itself.
+        (_, Lex::Week | Lex::Weekend) => None,
+        _ => holiday_end(p, i, k, holiday, rel),
+    }
+}
+
+fn holiday_end(p: &P, first: usize, end: usize, holiday: Holiday, rel: Rel) -> Option<DateMatch> {
+    // "Christmas 1998", "Thanksgiving of 2019".
+    let at = if p.lex(end) == Lex::Of { end + 1 } else { end };
+    if let Some((year, year_end)) = p.year_at(at) {
+        return m(
+            first,
+            year_end,
+            Raw::Abs(DateValue::Day(holiday.date_in(year)?)),
+        );
+    }
+    m(first, end, Raw::Holiday { holiday, rel })
 }
 
 /// A spoken year standing alone: "in nineteen ninety-six". "Two thousand" alone counts
@@ -344,6 +552,7 @@ fn weekday_first(p: &P, i: usize, wd: Weekday) -> Option<DateMatch> {
                 end: inner.end,
                 raw: inner.raw,
                 weekday: Some(wd),
+                part_of_day: None,
             });
         }
     }
@@ -540,7 +749,8 @@ fn number_first(p: &P, i: usize) -> Option<DateMatch> {
     let decimal = p.punct(i + 1, '.')
         && p.adjacent(i + 1)
         && p.adjacent(i + 2)
-        && p.tok(i + 2).is_some_and(|t| matches!(t.kind, Kind::Num { .. }));
+        && p.tok(i + 2)
+            .is_some_and(|t| matches!(t.kind, Kind::Num { .. }));
     if p.punct(i + 1, '/') || decimal {
         return None;
     }
@@ -607,8 +817,8 @@ fn bare_year_ok(p: &P, i: usize, year: i32) -> bool {
 /// Determiners and prepositions that the keyword table does not know ("that", "for", "its").
 fn is_determiner_or_preposition(p: &P, k: usize) -> bool {
     const WORDS: &[&str] = &[
-        "that", "for", "its", "his", "her", "their", "our", "with", "whose", "every", "each",
-        "at", "an",
+        "that", "for", "its", "his", "her", "their", "our", "with", "whose", "every", "each", "at",
+        "an",
     ];
     let word = p.word(k);
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -680,10 +890,39 @@ fn relative_first(p: &P, i: usize) -> Option<DateMatch> {
             }
         }
         Lex::Season(season) if which != Lex::Past => m(i, k + 1, Raw::Season { season, rel }),
+        Lex::Holiday(holiday) => {
+            holiday_first(p, k, holiday, rel).map(|d| DateMatch { first: i, ..d })
+        }
+        // "this morning", "last night".
+        Lex::DayPart(part) if rel == Rel::This => with_part(m(i, k + 1, Raw::Days(0)), part),
+        Lex::DayPart(DayPart::Night) if rel == Rel::Last => {
+            with_part(m(i, k + 1, Raw::Days(-1)), DayPart::Night)
+        }
         Lex::Week => m(i, k + 1, Raw::Weeks(step)),
         Lex::Weekend if which != Lex::Previous => m(i, k + 1, Raw::Weekend { rel }),
         Lex::MonthWord => m(i, k + 1, Raw::Months(step)),
-        Lex::Year => m(i, k + 1, Raw::Years(step)),
+        Lex::Year => {
+            // "last year's quarter", "next year's first quarter".
+            let possessive = (p.punct(k + 1, '\'') || p.punct(k + 1, '’'))
+                && p.adjacent(k + 1)
+                && p.word(k + 2) == "s";
+            if possessive {
+                if let Some((quarter, end)) = quarter_at(p, k + 3) {
+                    return m(
+                        i,
+                        end,
+                        Raw::Quarter {
+                            quarter,
+                            rel: Rel::YearOffset(step as i32),
+                        },
+                    );
+                }
+                if step == -1 && p.lex(k + 3) == Lex::Quarter {
+                    return m(i, k + 4, Raw::YearEarlier);
+                }
+            }
+            m(i, k + 1, Raw::Years(step))
+        }
         Lex::Quarter => match rel {
             Rel::This => m(i, k + 1, Raw::CurrentQuarter),
             Rel::Last => m(i, k + 1, Raw::LatestQuarter),
@@ -727,7 +966,25 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
     let t = p.tok(k)?;
     match t.lex() {
         Lex::Ordinal(_) => ordinal_first(p, k).map(|d| DateMatch { first: i, ..d }),
-        Lex::Quarter => m(i, k + 1, Raw::LatestQuarter),
+        Lex::Quarter => {
+            // "the quarter a year ago": the quarter under discussion, a year before.
+            if let Some(earlier) = ago_first(p, k + 1).filter(|d| d.raw == Raw::YearEarlier) {
+                return m(i, earlier.end, Raw::YearEarlier);
+            }
+            m(i, k + 1, Raw::LatestQuarter)
+        }
+        // "the comparable year-ago quarter", "the corresponding period last year".
+        Lex::Other
+            if ["comparable", "corresponding"]
+                .iter()
+                .any(|w| p.word(k).eq_ignore_ascii_case(w))
+                && p.lex(k + 1) == Lex::Year =>
+        {
+            year_ago_quarter(p, i, k + 1)
+        }
+        Lex::Year if p.punct(k + 1, '-') && matches!(p.lex(k + 2), Lex::Ago | Lex::Earlier) => {
+            year_ago_quarter(p, i, k)
+        }
         Lex::Latest | Lex::Recent => {
             // "the latest period" is the latest quarter in results reporting.
             (p.lex(k + 1) == Lex::Quarter || p.word(k + 1).eq_ignore_ascii_case("period"))
@@ -765,6 +1022,7 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
                     end: k + 4,
                     raw: Raw::Years(0),
                     weekday: None,
+                    part_of_day: None,
                 },
                 _ => parse_at(p, k + 2)?,
             };
@@ -790,8 +1048,36 @@ fn the_first(p: &P, i: usize) -> Option<DateMatch> {
         }
         // "the year 2000", "the year two thousand".
         Lex::Year => {
-            let (year, end) = p.year_at(k + 1)?;
-            m(i, end, Raw::Abs(DateValue::Year(year)))
+            if let Some((year, end)) = p.year_at(k + 1) {
+                return m(i, end, Raw::Abs(DateValue::Year(year)));
+            }
+            // "for the year", "through the first nine months of the year": the current one.
+            let prev = i.checked_sub(1).map_or(Lex::Other, |j| p.lex(j));
+            let governed = matches!(prev, Lex::Of | Lex::In | Lex::During | Lex::Through)
+                || i.checked_sub(1)
+                    .is_some_and(|j| p.word(j).eq_ignore_ascii_case("for"));
+            let qualified = matches!(
+                p.lex(k + 1),
+                Lex::Of | Lex::Before | Lex::After | Lex::Earlier | Lex::Ago | Lex::Later | Lex::That
+            ) || p.tok(k + 1).is_some_and(|t| matches!(t.kind, Kind::Num { .. }))
+                // "the year-ago quarter", "the year's best".
+                || (p.adjacent(k + 1)
+                    && (p.punct(k + 1, '-') || p.punct(k + 1, '\'') || p.punct(k + 1, '’')))
+                || ["when", "in", "which", "to", "since"]
+                    .iter()
+                    .any(|w| p.word(k + 1).eq_ignore_ascii_case(w));
+            (governed && !qualified).then_some(())?;
+            m(i, k + 1, Raw::Years(0))
+        }
+        // "the full year", "the fiscal year", "the current fiscal year".
+        Lex::Full | Lex::Fiscal if p.lex(k + 1) == Lex::Year => m(i, k + 2, Raw::Years(0)),
+        Lex::Current if p.lex(k + 1) == Lex::Fiscal && p.lex(k + 2) == Lex::Year => {
+            m(i, k + 3, Raw::Years(0))
+        }
+        // "the same day", "the following year", "the following month".
+        Lex::Same => anchored_unit(p, i, k + 1, 0),
+        Lex::Following if matches!(p.lex(k + 1), Lex::Year | Lex::MonthWord) => {
+            anchored_unit(p, i, k + 1, 1)
         }
         Lex::Other => None,
         _ => {
@@ -858,6 +1144,7 @@ fn half_of(p: &P, k: usize, half: Half) -> Option<DateMatch> {
             end: k + 2,
             raw: Raw::Years(0),
             weekday: None,
+            part_of_day: None,
         }
     } else if matches!(p.lex(k), Lex::Month(_) | Lex::MonthAbbr(_)) {
         // "of April" is a date by itself here, even for "May" and "March".
@@ -1055,7 +1342,11 @@ const YEAR_GONE_DAYS: i64 = 300;
 const WEEKS_AHEAD_DAYS: i64 = 31;
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
@@ -1179,6 +1470,38 @@ fn resolve_relative(
             }
         }
         Raw::Days(n) => DateValue::Day(add_days(p, n)?),
+        Raw::AnchoredYears(n) => {
+            let (from, _) = anchor?.bounds()?;
+            DateValue::Year(from.year() + i32::try_from(n).ok()?)
+        }
+        Raw::AnchoredMonths(n) => {
+            let (from, _) = anchor?.bounds()?;
+            let (year, month) = add_months(from.year(), from.month(), n)?;
+            DateValue::Month { year, month }
+        }
+        Raw::Holiday { holiday, rel } => {
+            let on = |year| holiday.date_in(year);
+            let year = match rel {
+                Rel::ByTense => year_by_tense(p, tense, on, on),
+                Rel::This | Rel::YearOffset(0) => p.year(),
+                Rel::YearOffset(off) => p.year() + off,
+                Rel::Last => {
+                    if on(p.year()).is_some_and(|d| d < p) {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    }
+                }
+                Rel::Next => {
+                    if on(p.year()).is_some_and(|d| d > p) {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    }
+                }
+            };
+            DateValue::Day(on(year)?)
+        }
         Raw::AnchoredDays(n) => {
             let base = match anchor {
                 Some(DateValue::Day(d)) => d,
@@ -1204,7 +1527,14 @@ fn resolve_relative(
                 Rel::YearOffset(off) => p.year() + off,
                 Rel::This => p.year(),
                 Rel::Last | Rel::Next => return None,
-                // Quarters are reported soon after they end: the nearest one is meant.
+                // A past clause speaks of a quarter begun by publication; otherwise the
+                // nearest is meant: results are expected and reported soon after a quarter.
+                Rel::ByTense if tense == Tense::Past => year_by_tense(
+                    p,
+                    tense,
+                    |y| NaiveDate::from_ymd_opt(y, start_month, 1),
+                    |y| last_day_of_month(y, start_month + 2),
+                ),
                 Rel::ByTense => nearest_year(p, tense, |y| {
                     NaiveDate::from_ymd_opt(y, start_month + 1, 15)
                 }),

@@ -200,6 +200,29 @@ impl DateValue {
     }
 }
 
+/// The part of a day named with it ("Wednesday night", "this morning"), TIMEX3's `TMO`,
+/// `TAF`, `TEV`, `TNI`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    /// TIMEX3's code for the part ("NI" in "2000-01-05TNI").
+    pub fn timex(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+}
+
 /// Why a date expression has no calendar value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -219,6 +242,10 @@ pub struct DateClaim {
     pub relative: bool,
     /// A weekday named with the date ("Thursday, January 27, 2022"), for the weekday check.
     pub weekday: Option<Weekday>,
+    /// "Wednesday night": the part of the day, when one is named. The value stays the day:
+    /// news copy names the part loosely ("Friday night" for an evening), so it refines the
+    /// reading without changing the date.
+    pub part_of_day: Option<DayPart>,
 }
 
 /// How a number or duration was hedged in the text.
@@ -405,6 +432,14 @@ const TRIGGERS: &[&str] = &[
     "twelfth",
     "tieth",
     "half",
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "halloween",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 /// Lines longer than this are cut (at a sentence end or a space) so memory stays bounded on
@@ -443,6 +478,7 @@ impl Extractor {
             sentences: Vec::new(),
             last_day: None,
             last_quarter: None,
+            last_date: None,
         };
         for (from, to) in chunks(text) {
             if !self.triggers.is_match(&text[from..to]) {
@@ -514,6 +550,9 @@ impl Extractor {
                         dates::Raw::YearEarlier | dates::Raw::QuarterOfYear(_) => {
                             state.last_quarter
                         }
+                        dates::Raw::AnchoredYears(_) | dates::Raw::AnchoredMonths(_) => {
+                            state.last_date
+                        }
                         _ => state.last_day,
                     };
                     // A deadline ("payable Dec. 7", "extended to Nov. 20", "by Oct. 31") is not
@@ -544,10 +583,18 @@ impl Extractor {
                             _,
                             dates::Raw::YearEarlier
                             | dates::Raw::AnchoredDays(_)
+                            | dates::Raw::AnchoredYears(_)
+                            | dates::Raw::AnchoredMonths(_)
                             | dates::Raw::QuarterOfYear(_),
                         ) => {}
-                        (Ok(v @ DateValue::Day(_)), _) => state.last_day = Some(v),
-                        (Ok(v @ DateValue::Quarter { .. }), _) => state.last_quarter = Some(v),
+                        (Ok(v), _) => {
+                            state.last_date = Some(v);
+                            match v {
+                                DateValue::Day(_) => state.last_day = Some(v),
+                                DateValue::Quarter { .. } => state.last_quarter = Some(v),
+                                _ => {}
+                            }
+                        }
                         _ => {}
                     }
                     let weekday = d.weekday.or(match d.raw {
@@ -558,6 +605,7 @@ impl Extractor {
                         value,
                         relative: d.raw.is_relative(),
                         weekday,
+                        part_of_day: d.part_of_day,
                     })
                 }
             };
@@ -580,6 +628,8 @@ struct State<'a> {
     /// The latest day and quarter named, for "the day before" and "a year earlier".
     last_day: Option<DateValue>,
     last_quarter: Option<DateValue>,
+    /// The latest date of any kind named, for "that year" and "the following month".
+    last_date: Option<DateValue>,
 }
 
 fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
@@ -1137,5 +1187,243 @@ mod tests {
                 check(&text);
             }
         }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Result<DateValue, Unresolved> {
+        Ok(DateValue::Day(ymd(y, m, d)))
+    }
+
+    fn year(y: i32) -> Result<DateValue, Unresolved> {
+        Ok(DateValue::Year(y))
+    }
+
+    #[test]
+    fn spoken_years_are_years() {
+        let p = Some(ymd(1998, 2, 27));
+        assert_eq!(
+            date("The bomb went off in nineteen ninety-six.", p),
+            ("nineteen ninety-six", year(1996))
+        );
+        assert_eq!(
+            date("A bomb exploded in January nineteen ninety-seven.", p).1,
+            Ok(DateValue::Month {
+                year: 1997,
+                month: 1
+            })
+        );
+        assert_eq!(
+            date("The approach of the year two thousand worries them.", p),
+            ("the year two thousand", year(2000))
+        );
+        assert!(
+            dates("They sent two thousand troops.", p).is_empty(),
+            "a count, not a year"
+        );
+    }
+
+    #[test]
+    fn bare_years_after_function_words_and_before_closing_quotes() {
+        let p = Some(ymd(1989, 11, 2));
+        assert_eq!(
+            date("For 1988, the company earned $1.7 billion.", p),
+            ("1988", year(1988))
+        );
+        assert_eq!(date("A 1996 law tightened it.", p), ("1996", year(1996)));
+        assert_eq!(
+            date("Many who led the 1992 protests have moved.", p),
+            ("1992", year(1992))
+        );
+        assert_eq!(
+            date("\"We expect record earnings in 1990.\"", p),
+            ("1990", year(1990))
+        );
+        assert!(dates("It runs on Windows 2000 machines.", p).is_empty());
+    }
+
+    #[test]
+    fn holidays_resolve_by_tense_and_relative_words() {
+        let p = Some(ymd(2000, 1, 10));
+        assert_eq!(
+            date("He was found on Thanksgiving Day clinging to a tube.", p),
+            ("Thanksgiving Day", day(1999, 11, 25))
+        );
+        assert_eq!(
+            date("He arrived last Thanksgiving.", p),
+            ("last Thanksgiving", day(1999, 11, 25))
+        );
+        assert_eq!(
+            date("They will meet on Christmas Eve.", p),
+            ("Christmas Eve", day(2000, 12, 24))
+        );
+        assert_eq!(date("It opened at Easter 2024.", p).1, day(2024, 3, 31));
+        assert_eq!(
+            date("Fireworks were set off on New Year's Day.", p),
+            ("New Year's Day", day(2000, 1, 1))
+        );
+        assert!(dates("Crowds gathered for Easter week.", p).is_empty());
+    }
+
+    #[test]
+    fn that_year_and_the_following_month_count_from_the_date_named_last() {
+        let p = Some(ymd(2000, 4, 1));
+        let found = dates(
+            "He fled to Florida in June 1998 and returned later that year; the following month he was jailed.",
+            p,
+        );
+        let phrases: Vec<_> = found.iter().map(|d| (d.0, d.1)).collect();
+        assert_eq!(
+            phrases,
+            vec![
+                (
+                    "June 1998",
+                    Ok(DateValue::Month {
+                        year: 1998,
+                        month: 6
+                    })
+                ),
+                ("later that year", year(1998)),
+                (
+                    "the following month",
+                    Ok(DateValue::Month {
+                        year: 1998,
+                        month: 7
+                    })
+                ),
+            ]
+        );
+        assert_eq!(
+            dates("He was shot on Oct. 23. That same day a fax arrived.", p)[1],
+            ("That same day", day(1999, 10, 23), None)
+        );
+    }
+
+    #[test]
+    fn the_current_year_in_results_reporting() {
+        let p = Some(ymd(1989, 11, 2));
+        assert_eq!(
+            date("Sales for the full year were $6.6 billion.", p),
+            ("the full year", year(1989))
+        );
+        assert_eq!(
+            date("Earnings will fall for the fiscal year.", p),
+            ("the fiscal year", year(1989))
+        );
+        assert_eq!(
+            date("Pet food volume was flat for the year.", p),
+            ("the year", year(1989))
+        );
+        assert_eq!(
+            date("The deal should close by year-end.", p),
+            ("year-end", year(1989))
+        );
+        assert!(
+            dates("In the year before the war, prices rose.", p).is_empty(),
+            "the year before something is not the current year"
+        );
+    }
+
+    #[test]
+    fn year_ago_quarters_are_last_years() {
+        let p = Some(ymd(1989, 10, 25));
+        let q = |year, quarter| Ok(DateValue::Quarter { year, quarter });
+        assert_eq!(
+            date("It earned $22.5 million in the year-ago third quarter.", p),
+            ("the year-ago third quarter", q(1988, 3))
+        );
+        let found = dates(
+            "Profit fell in the third quarter. For the quarter a year ago, it earned $16 million.",
+            p,
+        );
+        assert_eq!(found[1].0, "the quarter a year ago");
+        assert_eq!(found[1].1, q(1988, 3));
+        assert_eq!(
+            date("It could start as early as next year's first quarter.", p).1,
+            q(1990, 1)
+        );
+    }
+
+    #[test]
+    fn past_quarters_have_begun_and_expected_results_are_the_nearest() {
+        let p = Some(ymd(1989, 10, 25));
+        let q = |year, quarter| Ok(DateValue::Quarter { year, quarter });
+        assert_eq!(
+            date("Sun earned $5.2 million in the fiscal first quarter.", p).1,
+            q(1989, 1)
+        );
+        assert_eq!(
+            date("The company expects to report a third-quarter loss.", p).1,
+            q(1989, 3)
+        );
+    }
+
+    #[test]
+    fn a_past_clause_about_a_date_weeks_ahead_means_the_coming_one() {
+        let p = Some(ymd(2000, 1, 5));
+        assert_eq!(
+            date("Meissner gave no reason for the Jan. 14 deadline.", p).1,
+            day(2000, 1, 14)
+        );
+        assert_eq!(
+            date("The talks ended on Nov. 3.", p).1,
+            day(1999, 11, 3),
+            "two months back stays in the past"
+        );
+        assert_eq!(
+            date(
+                "Saudi Arabia told companies of a cutback in September.",
+                Some(ymd(1990, 8, 16))
+            )
+            .1,
+            Ok(DateValue::Month {
+                year: 1990,
+                month: 9
+            })
+        );
+    }
+
+    #[test]
+    fn parts_of_the_day_extend_the_phrase_but_not_the_value() {
+        let p = Some(ymd(2000, 1, 7)); // a Friday
+        let claims = Extractor::new().extract(
+            "A message was read Wednesday night. He spoke last night and again this morning.",
+            p,
+        );
+        let parts: Vec<_> = claims
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Date(d) => Some((d.value, d.part_of_day)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                (day(2000, 1, 5), Some(DayPart::Night)),
+                (day(2000, 1, 6), Some(DayPart::Night)),
+                (day(2000, 1, 7), Some(DayPart::Morning)),
+            ]
+        );
+    }
+
+    #[test]
+    fn arrangements_and_plans_look_forward() {
+        let p = Some(ymd(1998, 9, 30)); // a Wednesday
+        assert_eq!(
+            date("The team planned to leave Nairobi on Thursday.", p).1,
+            day(1998, 10, 1)
+        );
+        assert_eq!(
+            date("Shares are to resume trading in Paris Tuesday.", p).1,
+            day(1998, 10, 6)
+        );
+        assert_eq!(
+            date("The attorney has scheduled a news conference Thursday.", p).1,
+            day(1998, 10, 1)
+        );
+        assert_eq!(
+            date("His relatives could not be located Monday.", p).1,
+            day(1998, 9, 28),
+            "could is the past of can"
+        );
     }
 }

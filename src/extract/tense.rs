@@ -140,7 +140,8 @@ impl<'a> Analysis<'a> {
                 return (m.1, true);
             }
             if let Some(m) = self.clause(clause + distance).first() {
-                return (m.1, false);
+                // A fronted adverbial ("In January, a bomb killed …") is the main clause's.
+                return (m.1, clause == 0);
             }
         }
         (Tense::Unknown, false)
@@ -1110,6 +1111,8 @@ const NOT_PAST: &[&str] = &[
 fn is_ed_past(word: &str, flags: u32) -> bool {
     word.len() >= 4
         && word.ends_with("ed")
+        // "unspecified", "undisclosed", "unnamed": adjectives, not verbs.
+        && !(word.starts_with("un") && word.len() > 8)
         && word.chars().next().is_some_and(char::is_lowercase)
         && flags & NOT_PAST_F == 0
 }
@@ -1210,8 +1213,24 @@ fn markers(words: &[Word], out: &mut Vec<(usize, Tense)>) {
             // "is expected to", "was scheduled to": one group, decided at the verb.
             k += 1;
             continue;
+        } else if ((f & PRESENT_AUX_F != 0) || (f & PAST_AUX_F != 0))
+            && next.eq_ignore_ascii_case("to")
+            && lower_is(w, &["is", "are", "was", "were"])
+            && next2.chars().next().is_some_and(char::is_lowercase)
+        {
+            // "is to resume trading Tuesday": an arrangement, the future (seen from the past
+            // after "was").
+            if f & PAST_AUX_F != 0 {
+                Some(Tense::Conditional)
+            } else {
+                Some(Tense::Future)
+            }
         } else if f & PERFECT_AUX_F != 0 {
-            if next_participle(words, k + 1) {
+            let verb = words[k + 1..].iter().find(|w| !is_filler(w));
+            if verb.is_some_and(|v| schedules(v.text)) {
+                // "has scheduled a news conference Thursday".
+                Some(Tense::Conditional)
+            } else if next_participle(words, k + 1) {
                 Some(Tense::Past)
             } else {
                 Some(Tense::Present)
@@ -1232,6 +1251,9 @@ fn markers(words: &[Word], out: &mut Vec<(usize, Tense)>) {
                 ],
             ) {
                 None
+            } else if schedules(w) {
+                // "planned a demonstration on Saturday": the event is still to come.
+                Some(Tense::Conditional)
             } else {
                 Some(Tense::Past)
             }
@@ -1261,12 +1283,20 @@ fn future_to_ok(words: &[Word], k: usize) -> bool {
         let prev = k.checked_sub(1).map_or("", |p| words[p].text);
         let prev2 = k.checked_sub(2).map_or("", |p| words[p].text);
         let be = |s: &str| lower_is(s, &["is", "are", "was", "were", "be", "am", "not"]);
+        // "the peace process, set to resume Monday": a reduced relative clause.
+        let after_comma = prev == "," && w.eq_ignore_ascii_case("set");
         return be(prev)
+            || after_comma
             || (k.checked_sub(1).is_some_and(|p| is_filler(&words[p])) && be(prev2))
             || prev.ends_with("'s")
             || prev.ends_with("’s");
     }
     true
+}
+
+/// Verbs that put their object on a calendar ahead: "scheduled a hearing for Monday".
+fn schedules(verb: &str) -> bool {
+    lower_is(verb, &["scheduled", "rescheduled", "planned", "slated"])
 }
 
 /// "was expected to visit" is a future seen from the past: conditional, not future.

@@ -3,7 +3,8 @@
 
 use chrono::Weekday;
 
-use super::{Season, TimeUnit};
+use super::dates::Holiday;
+use super::{DayPart, Season, TimeUnit};
 
 /// What a word means to the recognizers. Words that matter to none of them are `Other`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,6 +79,16 @@ pub(crate) enum Lex {
     Few,
     Dozens,
     Weekend,
+    /// "that year", "that same day": the date named last.
+    That,
+    Same,
+    /// "the full year", "the whole year".
+    Full,
+    /// "New Year's Day".
+    New,
+    Holiday(Holiday),
+    /// morning, afternoon, evening, night.
+    DayPart(DayPart),
     Day,
     Year,
     Week,
@@ -158,6 +169,9 @@ impl Tok {
                     | Lex::End
                     | Lex::Beginning
                     | Lex::Following
+                    | Lex::Same
+                    | Lex::Full
+                    | Lex::DayPart(_)
             ),
         }
     }
@@ -592,6 +606,20 @@ const KEYWORDS: &[(&[u8], Lex)] = &[
     (b"billions", Lex::Dozens),
     (b"tens", Lex::Dozens),
     (b"weekend", Lex::Weekend),
+    (b"that", Lex::That),
+    (b"same", Lex::Same),
+    (b"full", Lex::Full),
+    (b"whole", Lex::Full),
+    (b"entire", Lex::Full),
+    (b"new", Lex::New),
+    (b"thanksgiving", Lex::Holiday(Holiday::Thanksgiving)),
+    (b"christmas", Lex::Holiday(Holiday::Christmas)),
+    (b"easter", Lex::Holiday(Holiday::Easter)),
+    (b"halloween", Lex::Holiday(Holiday::Halloween)),
+    (b"morning", Lex::DayPart(DayPart::Morning)),
+    (b"afternoon", Lex::DayPart(DayPart::Afternoon)),
+    (b"evening", Lex::DayPart(DayPart::Evening)),
+    (b"night", Lex::DayPart(DayPart::Night)),
 ];
 
 /// Longest word a [`WordTable`] holds; longer words are not looked up.
