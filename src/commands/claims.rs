@@ -9,7 +9,7 @@ use crate::analysis::ArticleAnalysis;
 use crate::app::Exit;
 use crate::cli::{Common, Format};
 use crate::corpus;
-use crate::extract::{Claim, ClaimKind, Qualifier, Span, Tense, Unresolved};
+use crate::extract::{Claim, ClaimKind, DayPart, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
 use crate::report::line_column;
@@ -30,6 +30,9 @@ struct ClaimRow {
     tense: Tense,
     #[serde(skip_serializing_if = "Option::is_none")]
     qualifier: Option<Qualifier>,
+    /// "Wednesday night": the part of the day named with a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of_day: Option<DayPart>,
     /// Why a date has no value ("no-publication-date").
     #[serde(skip_serializing_if = "Option::is_none")]
     unresolved: Option<Unresolved>,
@@ -59,10 +62,13 @@ struct ArticleRows {
 }
 
 fn number(value: f64) -> String {
+    // "1.7 billion" is 1700000000.0000002 in binary floating point: a value within a
+    // trillionth of it from a whole number is that number.
+    let whole = value.round();
     if value.is_infinite() {
         "∞".into()
-    } else if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+    } else if (value - whole).abs() <= 1e-12 * value.abs().max(1.0) && whole.abs() < 1e15 {
+        format!("{}", whole as i64)
     } else {
         format!("{value}")
     }
@@ -72,9 +78,9 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
     let (start, end) = article.map.to_source(claim.span.start, claim.span.end);
     let (start, end) = (start.min(source.len()), end.min(source.len()));
     let (line, column) = line_column(source, start);
-    let unresolved = match &claim.kind {
-        ClaimKind::Date(date) => date.value.err(),
-        _ => None,
+    let (unresolved, part_of_day) = match &claim.kind {
+        ClaimKind::Date(date) => (date.value.err(), date.part_of_day),
+        _ => (None, None),
     };
     let (kind, value, from, to, qualifier) = match &claim.kind {
         ClaimKind::Date(date) => {
@@ -121,6 +127,7 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
         to,
         tense: claim.tense,
         qualifier,
+        part_of_day,
         unresolved,
     }
 }
