@@ -7,7 +7,7 @@ mod json;
 mod jsonl;
 mod sarif;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -265,45 +265,52 @@ impl Report {
     }
 }
 
-/// A file read for rendering, with where its lines start (found once, for JSONL shards).
-struct CachedFile {
-    bytes: Vec<u8>,
-    line_starts: Vec<usize>,
-}
-
-/// The cited sources, each file read once: a JSONL shard once for all its cited lines.
+/// The cited sources. A plain file is read when first cited and kept (it is one article);
+/// a JSONL shard is read once for all its cited lines, which are kept, and then dropped, so
+/// rendering holds the cited articles, never whole shards.
 struct SourceCache<'o> {
     outcome: &'o Outcome,
-    files: BTreeMap<PathBuf, Option<CachedFile>>,
+    files: BTreeMap<PathBuf, Option<Vec<u8>>>,
     lines: BTreeMap<Origin, Option<Vec<u8>>>,
 }
 
 impl<'o> SourceCache<'o> {
+    /// A cache with the cited lines of every JSONL shard already read.
     fn new(outcome: &'o Outcome) -> Self {
-        SourceCache {
+        let mut cache = SourceCache {
             outcome,
             files: BTreeMap::new(),
             lines: BTreeMap::new(),
+        };
+        let articles = &outcome.analysis.articles;
+        let mut cited: BTreeMap<&Path, BTreeSet<usize>> = BTreeMap::new();
+        for label in outcome.findings.iter().flat_map(|finding| &finding.labels) {
+            let origin = match articles.get(label.article) {
+                Some(article) => &article.origin,
+                None => match outcome.problems.get(label.article - articles.len()) {
+                    Some(problem) => &problem.origin,
+                    None => continue,
+                },
+            };
+            if let Origin::JsonlLine { path, line } = origin {
+                if !outcome.kept_sources.contains_key(origin) {
+                    cited.entry(path.as_path()).or_default().insert(*line);
+                }
+            }
         }
-    }
-
-    fn file(&mut self, path: &Path) -> Option<&CachedFile> {
-        self.files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
-                let line_starts = std::iter::once(0)
-                    .chain(
-                        bytes
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, &byte)| byte == b'\n')
-                            .map(|(at, _)| at + 1),
-                    )
-                    .collect();
-                Some(CachedFile { bytes, line_starts })
-            })
-            .as_ref()
+        for (path, wanted) in cited {
+            let bytes = std::fs::read(path).ok();
+            let mut found = bytes.as_deref().map(cited_lines(&wanted)).unwrap_or_default();
+            for line in wanted {
+                let text = found.remove(&line).and_then(corpus::jsonl_line_text);
+                let origin = Origin::JsonlLine {
+                    path: path.to_path_buf(),
+                    line,
+                };
+                cache.lines.insert(origin, text);
+            }
+        }
+        cache
     }
 
     /// The bytes label offsets of `origin` point into.
@@ -312,23 +319,34 @@ impl<'o> SourceCache<'o> {
             return Some(kept);
         }
         match origin {
-            Origin::File(path) => self.file(path).map(|file| file.bytes.as_slice()),
-            Origin::JsonlLine { path, line } => {
-                if !self.lines.contains_key(origin) {
-                    let text = self.file(path).and_then(|file| {
-                        let start = *file.line_starts.get(line.checked_sub(1)?)?;
-                        let end = file
-                            .line_starts
-                            .get(*line)
-                            .map_or(file.bytes.len(), |next| next - 1);
-                        corpus::jsonl_line_text(file.bytes.get(start..end)?)
-                    });
-                    self.lines.insert(origin.clone(), text);
-                }
-                self.lines.get(origin).and_then(|text| text.as_deref())
-            }
+            Origin::File(path) => self
+                .files
+                .entry(path.clone())
+                .or_insert_with(|| std::fs::read(path).ok())
+                .as_deref(),
+            Origin::JsonlLine { .. } => self.lines.get(origin).and_then(|text| text.as_deref()),
             Origin::Stdin => None,
         }
+    }
+}
+
+/// The 1-based lines of `bytes` numbered in `wanted`, without their line ends.
+fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, &[u8]> + '_ {
+    move |bytes| {
+        let mut found = BTreeMap::new();
+        let Some(&last) = wanted.last() else {
+            return found;
+        };
+        for (index, line) in bytes.split(|&byte| byte == b'\n').enumerate() {
+            let number = index + 1;
+            if wanted.contains(&number) {
+                found.insert(number, line);
+            }
+            if number >= last {
+                break;
+            }
+        }
+        found
     }
 }
 
