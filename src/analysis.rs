@@ -48,7 +48,7 @@ pub struct ArticleAnalysis {
     pub events: Vec<EventMention>,
     pub relations: Vec<RelationClaim>,
     pub titles: Vec<TitleClaim>,
-    /// Name spellings, moved into the corpus-wide [`NameIndex`] by [`Analysis::new`].
+    /// Name spellings, moved into the corpus-wide [`NameIndex`] as the articles are gathered.
     pub names: Vec<NameSpelling>,
 }
 
@@ -71,15 +71,26 @@ pub struct Analysis {
 impl Analysis {
     /// Clusters events across the articles and gathers their name spellings.
     pub fn new(mut articles: Vec<ArticleAnalysis>) -> Self {
-        let mut names = NameIndex::default();
-        for (index, article) in articles.iter_mut().enumerate() {
-            names.add(index, std::mem::take(&mut article.names));
-        }
+        let names = Analysis::gather_names(&mut articles);
+        Analysis::with_names(articles, names)
+    }
+
+    /// Clusters events across the articles, whose spellings are already in `names`.
+    pub fn with_names(articles: Vec<ArticleAnalysis>, names: NameIndex) -> Self {
         Analysis {
             events: EventIndex::build(&articles),
             articles,
             names,
         }
+    }
+
+    /// Moves the articles' name spellings into one index.
+    pub fn gather_names(articles: &mut [ArticleAnalysis]) -> NameIndex {
+        let mut names = NameIndex::default();
+        for (index, article) in articles.iter_mut().enumerate() {
+            names.add(index, std::mem::take(&mut article.names));
+        }
+        names
     }
 }
 

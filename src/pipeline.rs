@@ -9,6 +9,7 @@ use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
 use crate::extract::Span;
 use crate::finding::{Finding, Label};
+use crate::mentions::names::NameIndex;
 use crate::pack::{Pack, Severity};
 use crate::root_cause;
 
@@ -51,15 +52,6 @@ pub struct Analyzed {
     pub kept_sources: BTreeMap<Origin, Vec<u8>>,
 }
 
-impl Analyzed {
-    fn append(mut self, other: Analyzed) -> Analyzed {
-        self.articles.extend(other.articles);
-        self.problems.extend(other.problems);
-        self.kept_sources.extend(other.kept_sources);
-        self
-    }
-}
-
 fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> Analyzed {
     let mut analyzed = Analyzed::default();
     for loaded in corpus::load(input, options) {
@@ -100,24 +92,47 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
 
 /// Loads and analyses every input, in parallel, keeping the inputs' order.
 pub fn analyze_inputs(analyzer: &Analyzer, inputs: &[Input], options: &LoadOptions) -> Analyzed {
+    let mut all = Analyzed::default();
+    analyze_each(analyzer, inputs, options, |analyzed| {
+        all.articles.extend(analyzed.articles);
+        all.problems.extend(analyzed.problems);
+        all.kept_sources.extend(analyzed.kept_sources);
+    });
+    all
+}
+
+/// Analyses the inputs in parallel batches and hands each input's result to `sink`, in the
+/// inputs' order, as its batch completes: a caller that folds what it needs and drops the
+/// rest holds one batch at a time, not the corpus.
+pub fn analyze_each(
+    analyzer: &Analyzer,
+    inputs: &[Input],
+    options: &LoadOptions,
+    mut sink: impl FnMut(Analyzed),
+) {
     let progress = if options.progress && inputs.len() > PROGRESS_FROM {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let analyzed = inputs
-        .par_iter()
-        .map(|input| {
-            let analyzed = analyze_input(analyzer, input, options);
-            progress.inc(1);
-            analyzed
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .fold(Analyzed::default(), Analyzed::append);
+    let batch = rayon::current_num_threads().max(1) * INPUTS_PER_THREAD;
+    for inputs in inputs.chunks(batch) {
+        let analyzed: Vec<Analyzed> = inputs
+            .par_iter()
+            .map(|input| {
+                let analyzed = analyze_input(analyzer, input, options);
+                progress.inc(1);
+                analyzed
+            })
+            .collect();
+        analyzed.into_iter().for_each(&mut sink);
+    }
     progress.finish_and_clear();
-    analyzed
 }
+
+/// Inputs per thread in one parallel batch: enough to even out unequal inputs, few enough
+/// that a batch of large shards stays small next to the corpus.
+const INPUTS_PER_THREAD: usize = 8;
 
 /// Inputs from which a progress bar is worth showing.
 const PROGRESS_FROM: usize = 200;
@@ -155,17 +170,24 @@ pub fn lint(
     let mut analyzer = Analyzer::new(pack);
     analyzer.max_claims = max_claims;
     let started = std::time::Instant::now();
-    let Analyzed {
-        articles,
-        problems: mut load_problems,
-        kept_sources,
-    } = analyze_inputs(&analyzer, inputs, options);
+    // The map: each input's analyses are folded as they come, their name spellings into the
+    // corpus-wide index, so no article's spellings outlive its batch.
+    let mut articles: Vec<ArticleAnalysis> = Vec::new();
+    let mut names = NameIndex::default();
     let mut problems = walk_problems;
-    problems.append(&mut load_problems);
+    let mut kept_sources = BTreeMap::new();
+    analyze_each(&analyzer, inputs, options, |analyzed| {
+        for mut article in analyzed.articles {
+            names.add(articles.len(), std::mem::take(&mut article.names));
+            articles.push(article);
+        }
+        problems.extend(analyzed.problems);
+        kept_sources.extend(analyzed.kept_sources);
+    });
     let mapped = started.elapsed();
     let claims: usize = articles.iter().map(|article| article.claim_count).sum();
     let events: usize = articles.iter().map(|article| article.events.len()).sum();
-    let outcome = reduce(&analyzer, articles, problems, kept_sources, options);
+    let outcome = reduce(&analyzer, articles, names, problems, kept_sources, options);
     // For the benchmark: how the per-article and the cross-article phases grow.
     if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
         eprintln!(
@@ -182,13 +204,14 @@ pub fn lint(
 pub fn reduce(
     analyzer: &Analyzer,
     articles: Vec<ArticleAnalysis>,
+    names: NameIndex,
     problems: Vec<InputProblem>,
     kept_sources: BTreeMap<Origin, Vec<u8>>,
     options: &LoadOptions,
 ) -> Outcome {
     let pack = analyzer.pack;
     let started = std::time::Instant::now();
-    let mut analysis = Analysis::new(articles);
+    let mut analysis = Analysis::with_names(articles, names);
     let indexed = started.elapsed();
     let mut findings = run_checks(pack, &analysis);
     let checked = started.elapsed();

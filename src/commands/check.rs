@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::baseline;
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analysis, Analyzer};
 use crate::app::{load_config, load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
 use crate::config::{Config, Threshold};
@@ -108,7 +108,15 @@ fn reduce_claims(
         max_file_size: common.max_file_size,
         progress: crate::app::show_progress(common),
     };
-    let outcome = pipeline::reduce(&analyzer, articles, problems, Default::default(), &options);
+    let names = Analysis::gather_names(&mut articles);
+    let outcome = pipeline::reduce(
+        &analyzer,
+        articles,
+        names,
+        problems,
+        Default::default(),
+        &options,
+    );
     Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 

@@ -300,7 +300,10 @@ impl<'o> SourceCache<'o> {
         }
         for (path, wanted) in cited {
             let bytes = std::fs::read(path).ok();
-            let mut found = bytes.as_deref().map(cited_lines(&wanted)).unwrap_or_default();
+            let mut found = bytes
+                .as_deref()
+                .map(cited_lines(&wanted))
+                .unwrap_or_default();
             for line in wanted {
                 let text = found.remove(&line).and_then(corpus::jsonl_line_text);
                 let origin = Origin::JsonlLine {
