@@ -142,7 +142,15 @@ impl<'p> Analyzer<'p> {
                 .or_else(|| publication.map(|day| (day, day)))
         };
         let entities = self.entities.find(self.pack, text, &date_at);
-        let tense_at = |sentence: Span, at: usize| extract::tense::clause_tense(text, sentence, at);
+        // Triggers come in text order: one sentence's analysis serves all of its triggers.
+        let clauses = std::cell::RefCell::new(extract::tense::Analysis::empty());
+        let tense_at = |sentence: Span, at: usize| {
+            let mut clauses = clauses.borrow_mut();
+            if clauses.sentence != sentence || sentence.is_empty() {
+                clauses.reset(text, sentence);
+            }
+            clauses.tense_at(at).0
+        };
         let relations = mentions::relations::relation_claims(self.pack, text, &entities);
         let kin: Vec<Span> = relations
             .iter()

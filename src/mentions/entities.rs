@@ -1,7 +1,7 @@
 //! Finds the pack's entities in an article: full names and aliases, surnames resolved by
 //! in-article coreference, and role phrases ("the Estavian president") resolved by date.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use crate::extract::Span;
@@ -98,12 +98,7 @@ impl EntityMatcher {
                 add(demonym.clone(), Target::Demonym(id));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds")
-            });
+        let automaton = super::word_automaton(&patterns, false);
         let titles = pack.titles();
         EntityMatcher {
             automaton,

@@ -1,7 +1,7 @@
 //! Event mentions in one article: a trigger word of an event type, with the participants,
 //! place, date, ordinal and tense its sentence gives.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,13 +87,7 @@ impl EventMatcher {
                 types.push(EventTypeId(index as u32));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton always builds")
-            });
+        let automaton = super::word_automaton(&words, true);
         EventMatcher { automaton, types }
     }
 
@@ -288,14 +282,15 @@ fn participants(
         trigger.start,
         WORDS_BEFORE_TRIGGER,
     );
-    let anaphor = event.anaphora.iter().any(|anaphor| {
-        lead_in
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains(&anaphor.to_lowercase())
-    });
+    let lead_in = lead_in
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let anaphor = event
+        .anaphora
+        .iter()
+        .any(|anaphor| lead_in.contains(&anaphor.to_lowercase()));
     if !anaphor {
         return Some(people);
     }

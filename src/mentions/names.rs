@@ -2,7 +2,10 @@
 //! keyed by their letters alone, so "Han Seo-yun" and "Han Seo Yun" share a key.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+// A fast, non-keyed hash: the keys are the article's own words, hashed by the million.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
 
@@ -145,7 +148,7 @@ struct Tally {
 /// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
 pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let words = words(text);
-    let mut tallies: HashMap<&str, Tally> = HashMap::new();
+    let mut tallies: FxHashMap<&str, Tally> = FxHashMap::default();
     let mut order: Vec<&str> = Vec::new();
     let mut run: Vec<&Word> = Vec::new();
     let mut flush = |run: &mut Vec<&Word>| {
@@ -191,12 +194,12 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     }
     flush(&mut run);
     // A single capitalised word the article also writes in lower case is a common word.
-    let lowered: HashMap<String, &str> = order
+    let lowered: FxHashMap<String, &str> = order
         .iter()
         .filter(|surface| tallies[*surface].words == 1)
         .map(|surface| (surface.to_lowercase(), *surface))
         .collect();
-    let mut common: HashSet<&str> = HashSet::new();
+    let mut common: FxHashSet<&str> = FxHashSet::default();
     for word in words.iter().filter(|word| !word.capitalised) {
         if let Some(surface) = lowered.get(&text[word.span.start..word.span.end]) {
             common.insert(surface);
