@@ -9,13 +9,13 @@ mod sarif;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
-use crate::finding::Finding;
+use crate::finding::Label;
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
 
@@ -193,19 +193,9 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
 ///
 /// `keep_text` keeps the whole text of every cited source, for renderers that show it.
 pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
-    let mut cache = SourceCache::new(outcome);
     let articles = &outcome.analysis.articles;
-    let mut findings = Vec::new();
     let mut sources = BTreeMap::new();
-    for finding in &outcome.findings {
-        findings.push(resolve_finding(
-            outcome,
-            finding,
-            &mut cache,
-            &mut sources,
-            keep_text,
-        ));
-    }
+    let findings = resolve_findings(outcome, &mut sources, keep_text);
     let count = |severity: Severity| {
         findings
             .iter()
@@ -265,26 +255,21 @@ impl Report {
     }
 }
 
-/// The cited sources. A plain file is read when first cited and kept (it is one article);
-/// a JSONL shard is read once for all its cited lines, which are kept, and then dropped, so
-/// rendering holds the cited articles, never whole shards.
-struct SourceCache<'o> {
-    outcome: &'o Outcome,
-    files: BTreeMap<PathBuf, Option<Vec<u8>>>,
-    lines: BTreeMap<Origin, Option<Vec<u8>>>,
-}
-
-impl<'o> SourceCache<'o> {
-    /// A cache with the cited lines of every JSONL shard already read.
-    fn new(outcome: &'o Outcome) -> Self {
-        let mut cache = SourceCache {
-            outcome,
-            files: BTreeMap::new(),
-            lines: BTreeMap::new(),
-        };
-        let articles = &outcome.analysis.articles;
-        let mut cited: BTreeMap<&Path, BTreeSet<usize>> = BTreeMap::new();
-        for label in outcome.findings.iter().flat_map(|finding| &finding.labels) {
+/// Every finding with its labels resolved against the cited sources, read again source by
+/// source: a JSONL shard once for all its cited lines, each text dropped once its labels are
+/// resolved (unless `keep_text`), so rendering never holds more than one source at a time.
+fn resolve_findings(
+    outcome: &Outcome,
+    sources: &mut BTreeMap<String, String>,
+    keep_text: bool,
+) -> Vec<ResolvedFinding> {
+    let articles = &outcome.analysis.articles;
+    // Which labels cite each source, in source order (a shard's lines together).
+    let mut cited: BTreeMap<&Origin, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut slots: Vec<Vec<Option<ResolvedLabel>>> = Vec::new();
+    for (f, finding) in outcome.findings.iter().enumerate() {
+        slots.push(vec![None; finding.labels.len()]);
+        for (l, label) in finding.labels.iter().enumerate() {
             let origin = match articles.get(label.article) {
                 Some(article) => &article.origin,
                 None => match outcome.problems.get(label.article - articles.len()) {
@@ -292,45 +277,73 @@ impl<'o> SourceCache<'o> {
                     None => continue,
                 },
             };
-            if let Origin::JsonlLine { path, line } = origin {
-                if !outcome.kept_sources.contains_key(origin) {
-                    cited.entry(path.as_path()).or_default().insert(*line);
+            cited.entry(origin).or_default().push((f, l));
+        }
+    }
+    let mut lines_of: BTreeMap<&Path, BTreeSet<usize>> = BTreeMap::new();
+    for origin in cited.keys() {
+        if let Origin::JsonlLine { path, line } = origin {
+            lines_of.entry(path.as_path()).or_default().insert(*line);
+        }
+    }
+    // The cited lines of the shard being resolved; replaced when the next shard comes.
+    let mut shard: Option<(&Path, BTreeMap<usize, Option<Vec<u8>>>)> = None;
+    for (origin, refs) in &cited {
+        let read: Option<Vec<u8>>;
+        let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(*origin) {
+            Some(kept)
+        } else {
+            match origin {
+                Origin::File(path) => {
+                    read = std::fs::read(path).ok();
+                    read.as_deref()
                 }
+                Origin::JsonlLine { path, line } => {
+                    if shard.as_ref().is_none_or(|(current, _)| current != path) {
+                        let wanted = lines_of.get(path.as_path()).cloned().unwrap_or_default();
+                        shard = Some((path.as_path(), shard_lines(path, &wanted)));
+                    }
+                    shard
+                        .as_ref()
+                        .and_then(|(_, lines)| lines.get(line))
+                        .and_then(|text| text.as_deref())
+                }
+                Origin::Stdin => None,
             }
+        };
+        for &(f, l) in refs {
+            let label = &outcome.findings[f].labels[l];
+            let map = articles.get(label.article).map(|article| &article.map);
+            slots[f][l] = Some(resolve_label(origin, map, label, bytes, sources, keep_text));
         }
-        for (path, wanted) in cited {
-            let bytes = std::fs::read(path).ok();
-            let mut found = bytes
-                .as_deref()
-                .map(cited_lines(&wanted))
-                .unwrap_or_default();
-            for line in wanted {
-                let text = found.remove(&line).and_then(corpus::jsonl_line_text);
-                let origin = Origin::JsonlLine {
-                    path: path.to_path_buf(),
-                    line,
-                };
-                cache.lines.insert(origin, text);
-            }
-        }
-        cache
     }
+    outcome
+        .findings
+        .iter()
+        .zip(slots)
+        .map(|(finding, labels)| ResolvedFinding {
+            rule: finding.rule.clone(),
+            check: finding.check.name().to_string(),
+            severity: finding.severity,
+            message: finding.message.clone(),
+            help: finding.help.clone(),
+            labels: labels.into_iter().flatten().collect(),
+        })
+        .collect()
+}
 
-    /// The bytes label offsets of `origin` point into.
-    fn bytes(&mut self, origin: &Origin) -> Option<&[u8]> {
-        if let Some(kept) = self.outcome.kept_sources.get(origin) {
-            return Some(kept);
-        }
-        match origin {
-            Origin::File(path) => self
-                .files
-                .entry(path.clone())
-                .or_insert_with(|| std::fs::read(path).ok())
-                .as_deref(),
-            Origin::JsonlLine { .. } => self.lines.get(origin).and_then(|text| text.as_deref()),
-            Origin::Stdin => None,
-        }
-    }
+/// The texts of the numbered lines of a JSONL shard (`None` for a line that is gone or no
+/// longer an article).
+fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> BTreeMap<usize, Option<Vec<u8>>> {
+    let bytes = std::fs::read(path).ok();
+    let mut found = bytes
+        .as_deref()
+        .map(cited_lines(wanted))
+        .unwrap_or_default();
+    wanted
+        .iter()
+        .map(|&line| (line, found.remove(&line).and_then(corpus::jsonl_line_text)))
+        .collect()
 }
 
 /// The 1-based lines of `bytes` numbered in `wanted`, without their line ends.
@@ -353,99 +366,80 @@ fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, &[
     }
 }
 
-fn resolve_finding(
-    outcome: &Outcome,
-    finding: &Finding,
-    cache: &mut SourceCache,
+/// One label, against the bytes its offsets point into (`None`: the source is gone).
+fn resolve_label(
+    origin: &Origin,
+    map: Option<&SourceMap>,
+    label: &Label,
+    source: Option<&[u8]>,
     sources: &mut BTreeMap<String, String>,
     keep_text: bool,
-) -> ResolvedFinding {
-    let articles = &outcome.analysis.articles;
-    let mut labels = Vec::new();
-    for label in &finding.labels {
-        let (origin, map): (&Origin, Option<&SourceMap>) = match articles.get(label.article) {
-            Some(article) => (&article.origin, Some(&article.map)),
-            None => match outcome.problems.get(label.article - articles.len()) {
-                Some(problem) => (&problem.origin, None),
-                None => continue,
-            },
-        };
-        let source = cache.bytes(origin);
-        let (start, end) = match map {
-            Some(map) => map.to_source(label.span.start, label.span.end),
-            None => (label.span.start, label.span.end),
-        };
-        let path = origin.to_string();
-        let resolved = match source {
-            Some(bytes) => {
-                let end = end.min(bytes.len());
-                let start = start.min(end);
-                let (line, column) = line_column(bytes, start);
-                let (end_line, end_column) = line_column(bytes, end);
-                let location = match origin {
-                    Origin::JsonlLine { path, line } => FileLocation {
-                        file: path.display().to_string(),
-                        line: *line,
-                        column: 1,
-                        end_line: *line,
-                        end_column: 1,
-                        chars: None,
-                    },
-                    _ => {
-                        let before = String::from_utf8_lossy(&bytes[..start]).chars().count();
-                        let within = String::from_utf8_lossy(&bytes[start..end]).chars().count();
-                        FileLocation {
-                            file: origin.to_string(),
-                            line,
-                            column,
-                            end_line,
-                            end_column,
-                            chars: Some((before, within)),
-                        }
-                    }
-                };
-                if keep_text {
-                    sources
-                        .entry(path.clone())
-                        .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
-                }
-                ResolvedLabel {
-                    path,
-                    start,
-                    end,
-                    line,
-                    column,
-                    text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
-                    primary: label.primary,
-                    message: label.message.clone(),
-                    location,
-                }
-            }
-            // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
-            None => ResolvedLabel {
-                location: FileLocation {
-                    file: path.clone(),
-                    ..FileLocation::default()
+) -> ResolvedLabel {
+    let (start, end) = match map {
+        Some(map) => map.to_source(label.span.start, label.span.end),
+        None => (label.span.start, label.span.end),
+    };
+    let path = origin.to_string();
+    match source {
+        Some(bytes) => {
+            let end = end.min(bytes.len());
+            let start = start.min(end);
+            let (line, column) = line_column(bytes, start);
+            let (end_line, end_column) = line_column(bytes, end);
+            let location = match origin {
+                Origin::JsonlLine { path, line } => FileLocation {
+                    file: path.display().to_string(),
+                    line: *line,
+                    column: 1,
+                    end_line: *line,
+                    end_column: 1,
+                    chars: None,
                 },
+                _ => {
+                    let before = String::from_utf8_lossy(&bytes[..start]).chars().count();
+                    let within = String::from_utf8_lossy(&bytes[start..end]).chars().count();
+                    FileLocation {
+                        file: origin.to_string(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        chars: Some((before, within)),
+                    }
+                }
+            };
+            if keep_text {
+                sources
+                    .entry(path.clone())
+                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+            }
+            ResolvedLabel {
                 path,
                 start,
                 end,
-                line: 0,
-                column: 0,
-                text: String::new(),
+                line,
+                column,
+                text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
                 primary: label.primary,
                 message: label.message.clone(),
+                location,
+            }
+        }
+        // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
+        None => ResolvedLabel {
+            location: FileLocation {
+                file: path.clone(),
+                ..FileLocation::default()
             },
-        };
-        labels.push(resolved);
-    }
-    ResolvedFinding {
-        rule: finding.rule.clone(),
-        check: finding.check.name().to_string(),
-        severity: finding.severity,
-        message: finding.message.clone(),
-        help: finding.help.clone(),
-        labels,
+            path,
+            start,
+            end,
+            line: 0,
+            column: 0,
+            text: String::new(),
+            primary: label.primary,
+            message: label.message.clone(),
+        },
     }
 }
 
