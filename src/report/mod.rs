@@ -287,7 +287,7 @@ fn resolve_findings(
         }
     }
     // The cited lines of the shard being resolved; replaced when the next shard comes.
-    let mut shard: Option<(&Path, BTreeMap<usize, Option<Vec<u8>>>)> = None;
+    let mut shard: Option<(&Path, ShardLines)> = None;
     for (origin, refs) in &cited {
         let read: Option<Vec<u8>>;
         let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(*origin) {
@@ -332,9 +332,12 @@ fn resolve_findings(
         .collect()
 }
 
+/// Texts of a shard's cited lines by line number.
+type ShardLines = BTreeMap<usize, Option<Vec<u8>>>;
+
 /// The texts of the numbered lines of a JSONL shard (`None` for a line that is gone or no
 /// longer an article).
-fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> BTreeMap<usize, Option<Vec<u8>>> {
+fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> ShardLines {
     let bytes = std::fs::read(path).ok();
     let mut found = bytes
         .as_deref()
