@@ -150,10 +150,23 @@ impl From<&ArticleError> for InputProblem {
 
 /// Runs every check of the pack over the corpus at once.
 pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
+    let timings = std::env::var_os("CLAIMLINT_TIMINGS").is_some();
     let mut findings: Vec<Finding> = pack
         .checks
         .par_iter()
-        .flat_map_iter(|spec| spec.kind.run(spec, analysis, pack))
+        .flat_map_iter(|spec| {
+            let started = std::time::Instant::now();
+            let found = spec.kind.run(spec, analysis, pack);
+            if timings {
+                eprintln!(
+                    "timings: check {} {:.3}s findings {}",
+                    spec.id,
+                    started.elapsed().as_secs_f64(),
+                    found.len()
+                );
+            }
+            found
+        })
         .collect();
     sort_findings(analysis, &mut findings);
     findings

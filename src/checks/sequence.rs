@@ -31,6 +31,7 @@ belongs to the interval check.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let index = &analysis.events;
+        let mut described = Described::new(analysis);
         let mut findings = Vec::new();
         let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
         for (position, event) in index.article_events.iter().enumerate() {
@@ -58,7 +59,13 @@ belongs to the interval check.";
                 let counted = Counted::new(pack, event, counts);
                 if earlier.count as u32 >= n {
                     findings.push(too_many_before(
-                        spec, analysis, &counted, event, n, &earlier,
+                        spec,
+                        analysis,
+                        &mut described,
+                        &counted,
+                        event,
+                        n,
+                        &earlier,
                     ));
                 } else if counts == Counting::Meetings && index.event_of[position].is_some() {
                     // A miscount is explained above; the rest are compared with each other.
@@ -70,11 +77,39 @@ belongs to the interval check.";
             }
         }
         for ((series, n), positions) in by_ordinal {
-            if let Some(finding) = same_ordinal_twice(spec, analysis, pack, series, n, &positions) {
+            if let Some(finding) =
+                same_ordinal_twice(spec, analysis, &mut described, pack, series, n, &positions)
+            {
                 findings.push(finding);
             }
         }
         findings
+    }
+}
+
+/// How findings describe an event (its date, the articles telling of it), worked out once
+/// per event: a dossier's big events are told by thousands of articles and cited by many
+/// findings, so describing them afresh each time would grow with the square of the corpus.
+struct Described<'a> {
+    analysis: &'a Analysis,
+    memo: BTreeMap<usize, (String, String)>,
+}
+
+impl<'a> Described<'a> {
+    fn new(analysis: &'a Analysis) -> Self {
+        Described {
+            analysis,
+            memo: BTreeMap::new(),
+        }
+    }
+
+    /// (date, sources) of event `index` of the event index.
+    fn event(&mut self, index: usize) -> &(String, String) {
+        let analysis = self.analysis;
+        self.memo.entry(index).or_insert_with(|| {
+            let event = &analysis.events.events[index];
+            (event_date(analysis, event), sources(analysis, event))
+        })
     }
 }
 
@@ -196,6 +231,7 @@ fn event_date(analysis: &Analysis, event: &Event) -> String {
 fn too_many_before(
     spec: &CheckSpec,
     analysis: &Analysis,
+    described: &mut Described,
     counted: &Counted,
     event: &ArticleEvent,
     n: u32,
@@ -210,22 +246,14 @@ fn too_many_before(
         timeline.push(format!("  1.–{unnamed}. (earlier {noun}s, not listed)"));
     }
     for (offset, &other) in earlier.recent.iter().enumerate() {
-        let other = &analysis.events.events[other];
+        let (date, sources) = described.event(other);
         let number = unnamed + offset + 1;
         labels.extend(event_labels(
             analysis,
-            other,
-            &format!(
-                "{} {noun}, {}",
-                ordinal_suffix(number as u32),
-                event_date(analysis, other)
-            ),
+            &analysis.events.events[other],
+            &format!("{} {noun}, {date}", ordinal_suffix(number as u32)),
         ));
-        timeline.push(format!(
-            "  {number}. {} — {}",
-            event_date(analysis, other),
-            sources(analysis, other)
-        ));
+        timeline.push(format!("  {number}. {date} — {sources}"));
     }
     let this_date = event
         .date
@@ -259,6 +287,7 @@ fn too_many_before(
 fn same_ordinal_twice(
     spec: &CheckSpec,
     analysis: &Analysis,
+    described: &mut Described,
     pack: &Pack,
     series: &SeriesKey,
     n: u32,
@@ -279,12 +308,8 @@ fn same_ordinal_twice(
     let mut labels = Vec::new();
     let mut dates = Vec::new();
     for (i, &event_index) in events.iter().enumerate() {
-        let event = &index.events[event_index];
-        dates.push(format!(
-            "{} ({})",
-            event_date(analysis, event),
-            sources(analysis, event)
-        ));
+        let (date, sources) = described.event(event_index);
+        dates.push(format!("{date} ({sources})"));
         for &position in positions {
             if index.event_of[position] == Some(event_index) {
                 let mut own =
