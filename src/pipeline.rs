@@ -108,7 +108,7 @@ pub fn analyze_each(
     analyzer: &Analyzer,
     inputs: &[Input],
     options: &LoadOptions,
-    mut sink: impl FnMut(Analyzed),
+    mut sink: impl FnMut(Analyzed) + Send,
 ) {
     let progress = if options.progress && inputs.len() > PROGRESS_FROM {
         indicatif::ProgressBar::new(inputs.len() as u64)
@@ -116,17 +116,25 @@ pub fn analyze_each(
         indicatif::ProgressBar::hidden()
     };
     let batch = rayon::current_num_threads().max(1) * INPUTS_PER_THREAD;
+    // Each batch is folded while the next one is analysed, so the fold costs no core time.
+    let mut done: Vec<Analyzed> = Vec::new();
     for inputs in inputs.chunks(batch) {
-        let analyzed: Vec<Analyzed> = inputs
-            .par_iter()
-            .map(|input| {
-                let analyzed = analyze_input(analyzer, input, options);
-                progress.inc(1);
-                analyzed
-            })
-            .collect();
-        analyzed.into_iter().for_each(&mut sink);
+        let (analyzed, ()) = rayon::join(
+            || {
+                inputs
+                    .par_iter()
+                    .map(|input| {
+                        let analyzed = analyze_input(analyzer, input, options);
+                        progress.inc(1);
+                        analyzed
+                    })
+                    .collect::<Vec<Analyzed>>()
+            },
+            || done.drain(..).for_each(&mut sink),
+        );
+        done = analyzed;
     }
+    done.into_iter().for_each(&mut sink);
     progress.finish_and_clear();
 }
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::Format;
@@ -280,42 +281,25 @@ fn resolve_findings(
             cited.entry(origin).or_default().push((f, l));
         }
     }
-    let mut lines_of: BTreeMap<&Path, BTreeSet<usize>> = BTreeMap::new();
-    for origin in cited.keys() {
-        if let Origin::JsonlLine { path, line } = origin {
-            lines_of.entry(path.as_path()).or_default().insert(*line);
-        }
-    }
-    // The cited lines of the shard being resolved; replaced when the next shard comes.
-    let mut shard: Option<(&Path, ShardLines)> = None;
+    // One group per file (a shard's lines together), resolved in parallel.
+    let mut by_file: BTreeMap<Option<&Path>, Vec<(&Origin, &[(usize, usize)])>> = BTreeMap::new();
     for (origin, refs) in &cited {
-        let read: Option<Vec<u8>>;
-        let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(*origin) {
-            Some(kept)
-        } else {
-            match origin {
-                Origin::File(path) => {
-                    read = std::fs::read(path).ok();
-                    read.as_deref()
-                }
-                Origin::JsonlLine { path, line } => {
-                    if shard.as_ref().is_none_or(|(current, _)| current != path) {
-                        let wanted = lines_of.get(path.as_path()).cloned().unwrap_or_default();
-                        shard = Some((path.as_path(), shard_lines(path, &wanted)));
-                    }
-                    shard
-                        .as_ref()
-                        .and_then(|(_, lines)| lines.get(line))
-                        .and_then(|text| text.as_deref())
-                }
-                Origin::Stdin => None,
-            }
-        };
-        for &(f, l) in refs {
-            let label = &outcome.findings[f].labels[l];
-            let map = articles.get(label.article).map(|article| &article.map);
-            slots[f][l] = Some(resolve_label(origin, map, label, bytes, sources, keep_text));
+        by_file
+            .entry(origin.path())
+            .or_default()
+            .push((*origin, refs.as_slice()));
+    }
+    let resolved: Vec<(Vec<ResolvedAt>, BTreeMap<String, String>)> = by_file
+        .into_values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|group| resolve_group(outcome, group, keep_text))
+        .collect();
+    for (labels, texts) in resolved {
+        for ((f, l), label) in labels {
+            slots[f][l] = Some(label);
         }
+        sources.extend(texts);
     }
     outcome
         .findings
@@ -330,6 +314,56 @@ fn resolve_findings(
             labels: labels.into_iter().flatten().collect(),
         })
         .collect()
+}
+
+/// A resolved label and where it goes: (finding, label) indices.
+type ResolvedAt = ((usize, usize), ResolvedLabel);
+
+/// The labels citing the origins of one file (all cited lines of a shard, read once), and,
+/// with `keep_text`, the texts.
+fn resolve_group(
+    outcome: &Outcome,
+    group: &[(&Origin, &[(usize, usize)])],
+    keep_text: bool,
+) -> (Vec<ResolvedAt>, BTreeMap<String, String>) {
+    let articles = &outcome.analysis.articles;
+    let wanted: BTreeSet<usize> = group
+        .iter()
+        .filter_map(|(origin, _)| match origin {
+            Origin::JsonlLine { line, .. } if !outcome.kept_sources.contains_key(*origin) => {
+                Some(*line)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut shard: Option<ShardLines> = None;
+    let mut texts = BTreeMap::new();
+    let mut labels = Vec::new();
+    for &(origin, refs) in group {
+        let read: Option<Vec<u8>>;
+        let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(origin) {
+            Some(kept)
+        } else {
+            match origin {
+                Origin::File(path) => {
+                    read = std::fs::read(path).ok();
+                    read.as_deref()
+                }
+                Origin::JsonlLine { path, line } => shard
+                    .get_or_insert_with(|| shard_lines(path, &wanted))
+                    .get(line)
+                    .and_then(|text| text.as_deref()),
+                Origin::Stdin => None,
+            }
+        };
+        for &(f, l) in refs {
+            let label = &outcome.findings[f].labels[l];
+            let map = articles.get(label.article).map(|article| &article.map);
+            let resolved = resolve_label(origin, map, label, bytes, &mut texts, keep_text);
+            labels.push(((f, l), resolved));
+        }
+    }
+    (labels, texts)
 }
 
 /// Texts of a shard's cited lines by line number.
