@@ -282,7 +282,7 @@ fn resolve_findings(
         }
     }
     // One group per file (a shard's lines together), resolved in parallel.
-    let mut by_file: BTreeMap<Option<&Path>, Vec<(&Origin, &[(usize, usize)])>> = BTreeMap::new();
+    let mut by_file: BTreeMap<Option<&Path>, Vec<Citations>> = BTreeMap::new();
     for (origin, refs) in &cited {
         by_file
             .entry(origin.path())
@@ -316,6 +316,9 @@ fn resolve_findings(
         .collect()
 }
 
+/// A source and the (finding, label) indices of the labels citing it.
+type Citations<'a> = (&'a Origin, &'a [(usize, usize)]);
+
 /// A resolved label and where it goes: (finding, label) indices.
 type ResolvedAt = ((usize, usize), ResolvedLabel);
 
@@ -323,7 +326,7 @@ type ResolvedAt = ((usize, usize), ResolvedLabel);
 /// with `keep_text`, the texts.
 fn resolve_group(
     outcome: &Outcome,
-    group: &[(&Origin, &[(usize, usize)])],
+    group: &[Citations],
     keep_text: bool,
 ) -> (Vec<ResolvedAt>, BTreeMap<String, String>) {
     let articles = &outcome.analysis.articles;
