@@ -18,7 +18,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::token::{Kind, Lex, Tok};
-use super::{DateValue, DayPart, Season, Tense, TimeUnit, Unresolved};
+use super::{last_day_of_month, DateValue, DayPart, Season, Tense, TimeUnit, Unresolved};
 
 /// Which occurrence of a year-less month, weekday, quarter or season is meant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -484,10 +484,12 @@ fn anchored_unit(p: &P, first: usize, k: usize, step: i64) -> Option<DateMatch> 
         Lex::Day => Raw::AnchoredDays(step),
         _ => return None,
     };
-    // "that year's budget" is still the year; "that day care centre" is not a day.
-    if p.lex(k + 1) == Lex::Other
-        && !p.tok(k + 1).is_some_and(Tok::is_cap)
-        && raw == Raw::AnchoredDays(step)
+    // "that day care centre", "the same day trip": a compound noun, not a day.
+    const DAY_COMPOUNDS: &[&str] = &["care", "trip", "trips", "job", "jobs", "pass", "passes"];
+    if raw == Raw::AnchoredDays(step)
+        && DAY_COMPOUNDS
+            .iter()
+            .any(|noun| p.word(k + 1).eq_ignore_ascii_case(noun))
     {
         return None;
     }
@@ -1340,15 +1342,6 @@ fn year_by_tense(
 const YEAR_GONE_DAYS: i64 = 300;
 /// … yields to one at most this far ahead.
 const WEEKS_AHEAD_DAYS: i64 = 31;
-
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (next_year, next_month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
-}
 
 /// The year (among the publication's and its neighbours) whose `date_in(year)` lies nearest
 /// to `p`; on a tie, the earlier one unless the clause looks forward.

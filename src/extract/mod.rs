@@ -106,7 +106,7 @@ impl Season {
     }
 }
 
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (next_year, next_month) = if month == 12 {
         (year + 1, 1)
     } else {
@@ -1294,6 +1294,18 @@ mod tests {
         assert_eq!(
             dates("He was shot on Oct. 23. That same day a fax arrived.", p)[1],
             ("That same day", day(1999, 10, 23), None)
+        );
+        assert_eq!(
+            dates(
+                "He was shot on Oct. 23. Police searched that day outside his home.",
+                p
+            )[1],
+            ("that day", day(1999, 10, 23), None)
+        );
+        assert_eq!(
+            dates("He was shot on Oct. 23 near that day care centre.", p).len(),
+            1,
+            "a day care centre is no date"
         );
     }
 
