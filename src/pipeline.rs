@@ -23,20 +23,42 @@ pub struct InputProblem {
     pub severity: Severity,
 }
 
-/// Everything a lint run produced.
+/// Everything a lint run produced: the findings and what rendering them needs of the
+/// articles. The claims are gone by then, so the report is built in their memory.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub analysis: Analysis,
+    pub articles: Vec<CheckedArticle>,
     pub problems: Vec<InputProblem>,
     pub findings: Vec<Finding>,
     /// Sources that cannot be read again (stdin), kept for rendering.
     pub kept_sources: BTreeMap<Origin, Vec<u8>>,
 }
 
+/// An article once checked: where it came from, its date and how to map offsets back.
+#[derive(Debug, Clone)]
+pub struct CheckedArticle {
+    pub origin: Origin,
+    pub published: Option<chrono::NaiveDate>,
+    pub published_from: PublishedFrom,
+    pub map: corpus::SourceMap,
+    pub claim_count: usize,
+}
+
+impl From<ArticleAnalysis> for CheckedArticle {
+    fn from(article: ArticleAnalysis) -> Self {
+        CheckedArticle {
+            origin: article.origin,
+            published: article.published,
+            published_from: article.published_from,
+            map: article.map,
+            claim_count: article.claim_count,
+        }
+    }
+}
+
 impl Outcome {
     pub fn claim_count(&self) -> usize {
-        self.analysis
-            .articles
+        self.articles
             .iter()
             .map(|article| article.claim_count)
             .sum()
@@ -213,7 +235,7 @@ pub fn lint(
     if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
         eprintln!(
             "timings: articles {} claims {claims} event-mentions {events} map {:.3}s reduce {:.3}s",
-            outcome.analysis.articles.len(),
+            outcome.articles.len(),
             mapped.as_secs_f64(),
             (started.elapsed() - mapped).as_secs_f64()
         );
@@ -253,7 +275,7 @@ pub fn reduce(
     }
     sort_findings_with_problems(&analysis, &problems, &mut findings);
     Outcome {
-        analysis,
+        articles: analysis.articles.into_iter().map(CheckedArticle::from).collect(),
         problems,
         findings,
         kept_sources,

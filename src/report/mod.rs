@@ -194,7 +194,7 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
 ///
 /// `keep_text` keeps the whole text of every cited source, for renderers that show it.
 pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
-    let articles = &outcome.analysis.articles;
+    let articles = &outcome.articles;
     let mut sources = BTreeMap::new();
     let findings = resolve_findings(outcome, &mut sources, keep_text);
     let count = |severity: Severity| {
@@ -264,7 +264,7 @@ fn resolve_findings(
     sources: &mut BTreeMap<String, String>,
     keep_text: bool,
 ) -> Vec<ResolvedFinding> {
-    let articles = &outcome.analysis.articles;
+    let articles = &outcome.articles;
     // Which labels cite each source, in source order (a shard's lines together).
     let mut cited: BTreeMap<&Origin, Vec<(usize, usize)>> = BTreeMap::new();
     let mut slots: Vec<Vec<Option<ResolvedLabel>>> = Vec::new();
@@ -329,7 +329,7 @@ fn resolve_group(
     group: &[Citations],
     keep_text: bool,
 ) -> (Vec<ResolvedAt>, BTreeMap<String, String>) {
-    let articles = &outcome.analysis.articles;
+    let articles = &outcome.articles;
     let wanted: BTreeSet<usize> = group
         .iter()
         .filter_map(|(origin, _)| match origin {
