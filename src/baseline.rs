@@ -103,7 +103,7 @@ pub fn entry(finding: &ResolvedFinding) -> Entry {
     let mut paths: Vec<String> = finding
         .labels
         .iter()
-        .map(|label| label.path.clone())
+        .map(|label| label.path.to_string())
         .collect();
     paths.sort();
     paths.dedup();
@@ -193,7 +193,7 @@ mod tests {
             labels: texts
                 .iter()
                 .map(|(path, text, start)| ResolvedLabel {
-                    path: path.to_string(),
+                    path: (*path).into(),
                     start: *start,
                     end: start + text.len(),
                     line: start / 10 + 1,
@@ -202,7 +202,7 @@ mod tests {
                     primary: true,
                     message: String::new(),
                     location: FileLocation {
-                        file: path.to_string(),
+                        file: (*path).into(),
                         line: start / 10 + 1,
                         ..FileLocation::default()
                     },

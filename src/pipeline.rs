@@ -275,7 +275,11 @@ pub fn reduce(
     }
     sort_findings_with_problems(&analysis, &problems, &mut findings);
     Outcome {
-        articles: analysis.articles.into_iter().map(CheckedArticle::from).collect(),
+        articles: analysis
+            .articles
+            .into_iter()
+            .map(CheckedArticle::from)
+            .collect(),
         problems,
         findings,
         kept_sources,

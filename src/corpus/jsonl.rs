@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(
             first.origin,
             Origin::JsonlLine {
-                path: "x.jsonl".into(),
+                path: Path::new("x.jsonl").into(),
                 line: 1
             }
         );

@@ -13,6 +13,7 @@ mod walk;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,9 @@ pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 /// Where an article was read from. A JSONL file holds one article per line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Origin {
-    File(PathBuf),
-    JsonlLine { path: PathBuf, line: usize },
+    // Shared: every line of a JSONL shard names the same file.
+    File(Arc<Path>),
+    JsonlLine { path: Arc<Path>, line: usize },
     Stdin,
 }
 
@@ -209,7 +211,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Vec<Result<Article, Article
 }
 
 fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleError>> {
-    let origin = Origin::File(path.to_path_buf());
+    let origin = Origin::File(Arc::from(path));
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.is_dir() => {
             return vec![Err(ArticleError {
@@ -262,7 +264,7 @@ fn load_reader(reader: impl Read, options: &LoadOptions) -> Vec<Result<Article, 
 
 /// Parses bytes read from `path`; its extension chooses the format (plain text when unknown).
 pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    load_document(Origin::File(path.to_path_buf()), format_of(path), bytes)
+    load_document(Origin::File(Arc::from(path)), format_of(path), bytes)
 }
 
 fn load_document(
@@ -306,13 +308,16 @@ fn load_document(
 }
 
 /// Each line's article; a bad line's problem points at its bytes in the file.
-fn jsonl_articles(path: &Path, decoded: &decode::Decoded) -> Vec<Result<Article, ArticleError>> {
+fn jsonl_articles(
+    path: &Arc<Path>,
+    decoded: &decode::Decoded,
+) -> Vec<Result<Article, ArticleError>> {
     jsonl::parse(decoded)
         .into_iter()
         .map(|line| match line {
             Ok(line) => {
                 let origin = Origin::JsonlLine {
-                    path: path.to_path_buf(),
+                    path: Arc::clone(path),
                     line: line.line,
                 };
                 let warnings = lossy_warning(line.first_invalid);
@@ -323,7 +328,7 @@ fn jsonl_articles(path: &Path, decoded: &decode::Decoded) -> Vec<Result<Article,
                 })
             }
             Err(problem) => Err(ArticleError {
-                origin: Origin::File(path.to_path_buf()),
+                origin: Origin::File(Arc::clone(path)),
                 span: problem.span,
                 kind: problem.kind,
             }),
@@ -502,7 +507,7 @@ mod tests {
         let link = dir.path().join("gone.txt");
         std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).expect("symlink");
         let error = only(load(&Input::Path(link.clone()), &LoadOptions::default())).unwrap_err();
-        assert_eq!(error.origin, Origin::File(link));
+        assert_eq!(error.origin, Origin::File(link.into()));
         assert!(
             matches!(error.kind, ArticleErrorKind::Unreadable { .. }),
             "{error}"
@@ -583,18 +588,18 @@ mod tests {
         let text = dir.path().join("a.txt");
         std::fs::write(&text, "plain").expect("write");
         assert_eq!(
-            read_source(&Origin::File(text)).expect("reads"),
+            read_source(&Origin::File(text.into())).expect("reads"),
             b"plain".to_vec()
         );
         let lines = dir.path().join("a.jsonl");
         std::fs::write(&lines, "{\"text\": \"one\"}\n{\"text\": \"t\\u00e9\"}\n").expect("write");
         let second = Origin::JsonlLine {
-            path: lines.clone(),
+            path: lines.clone().into(),
             line: 2,
         };
         assert_eq!(read_source(&second).expect("reads"), "té".as_bytes());
         let missing = Origin::JsonlLine {
-            path: lines,
+            path: lines.into(),
             line: 9,
         };
         assert!(read_source(&missing).is_err());

@@ -36,7 +36,7 @@ fn walk_problem(error: ignore::Error, root: &Path) -> ArticleError {
         _ => root.to_path_buf(),
     };
     ArticleError {
-        origin: Origin::File(path),
+        origin: Origin::File(path.into()),
         span: None,
         kind: ArticleErrorKind::Unreadable {
             message: error.to_string(),
@@ -60,7 +60,7 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovery, C
             // It exists but cannot be looked at (permissions): report it, check the rest.
             Err(error) => {
                 discovery.problems.push(ArticleError {
-                    origin: Origin::File(path.clone()),
+                    origin: Origin::File(path.as_path().into()),
                     span: None,
                     kind: ArticleErrorKind::Unreadable {
                         message: error.to_string(),

@@ -92,7 +92,7 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
     let mut ordered: Vec<&ResolvedLabel> = finding.labels.iter().filter(|l| l.primary).collect();
     ordered.extend(finding.labels.iter().filter(|l| !l.primary));
     for label in &ordered {
-        if !paths.contains(&label.path.as_str()) {
+        if !paths.contains(&&*label.path) {
             paths.push(&label.path);
         }
     }
@@ -105,7 +105,7 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
         labels: finding
             .labels
             .iter()
-            .filter(|label| label.path == path && label.line > 0)
+            .filter(|label| &*label.path == path && label.line > 0)
             .map(labeled)
             .collect(),
         related: Vec::new(),

@@ -10,6 +10,7 @@ mod sarif;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,7 +30,8 @@ pub use sarif::Sarif;
 /// A label as the report contract gives it: offsets into the file as read.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ResolvedLabel {
-    pub path: String,
+    /// Shared by every label citing the same source.
+    pub path: Arc<str>,
     pub start: usize,
     pub end: usize,
     pub line: usize,
@@ -46,7 +48,7 @@ pub struct ResolvedLabel {
 /// A label's place in terms of the file on disk.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileLocation {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -289,17 +291,21 @@ fn resolve_findings(
             .or_default()
             .push((*origin, refs.as_slice()));
     }
-    let resolved: Vec<(Vec<ResolvedAt>, BTreeMap<String, String>)> = by_file
-        .into_values()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|group| resolve_group(outcome, group, keep_text))
-        .collect();
-    for (labels, texts) in resolved {
-        for ((f, l), label) in labels {
-            slots[f][l] = Some(label);
+    // Groups are resolved a few at a time and moved into their slots, so that the labels are
+    // never held twice.
+    let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
+    let batch = rayon::current_num_threads() * 8;
+    for chunk in groups.chunks(batch) {
+        let resolved: Vec<(Vec<ResolvedAt>, BTreeMap<String, String>)> = chunk
+            .par_iter()
+            .map(|group| resolve_group(outcome, group, keep_text))
+            .collect();
+        for (labels, texts) in resolved {
+            for ((f, l), label) in labels {
+                slots[f][l] = Some(label);
+            }
+            sources.extend(texts);
         }
-        sources.extend(texts);
     }
     outcome
         .findings
@@ -359,10 +365,11 @@ fn resolve_group(
                 Origin::Stdin => None,
             }
         };
+        let names = SourceNames::of(origin);
         for &(f, l) in refs {
             let label = &outcome.findings[f].labels[l];
             let map = articles.get(label.article).map(|article| &article.map);
-            let resolved = resolve_label(origin, map, label, bytes, &mut texts, keep_text);
+            let resolved = resolve_label(origin, &names, map, label, bytes, &mut texts, keep_text);
             labels.push(((f, l), resolved));
         }
     }
@@ -406,9 +413,27 @@ fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, &[
     }
 }
 
+/// How the report names a source: the article (a JSONL article with its line) and the file.
+struct SourceNames {
+    article: Arc<str>,
+    file: Arc<str>,
+}
+
+impl SourceNames {
+    fn of(origin: &Origin) -> Self {
+        let article: Arc<str> = origin.to_string().into();
+        let file = match origin {
+            Origin::JsonlLine { path, .. } => path.display().to_string().into(),
+            _ => Arc::clone(&article),
+        };
+        SourceNames { article, file }
+    }
+}
+
 /// One label, against the bytes its offsets point into (`None`: the source is gone).
 fn resolve_label(
     origin: &Origin,
+    names: &SourceNames,
     map: Option<&SourceMap>,
     label: &Label,
     source: Option<&[u8]>,
@@ -419,7 +444,7 @@ fn resolve_label(
         Some(map) => map.to_source(label.span.start, label.span.end),
         None => (label.span.start, label.span.end),
     };
-    let path = origin.to_string();
+    let path = Arc::clone(&names.article);
     match source {
         Some(bytes) => {
             let end = end.min(bytes.len());
@@ -427,8 +452,8 @@ fn resolve_label(
             let (line, column) = line_column(bytes, start);
             let (end_line, end_column) = line_column(bytes, end);
             let location = match origin {
-                Origin::JsonlLine { path, line } => FileLocation {
-                    file: path.display().to_string(),
+                Origin::JsonlLine { line, .. } => FileLocation {
+                    file: Arc::clone(&names.file),
                     line: *line,
                     column: 1,
                     end_line: *line,
@@ -439,7 +464,7 @@ fn resolve_label(
                     let before = String::from_utf8_lossy(&bytes[..start]).chars().count();
                     let within = String::from_utf8_lossy(&bytes[start..end]).chars().count();
                     FileLocation {
-                        file: origin.to_string(),
+                        file: Arc::clone(&names.file),
                         line,
                         column,
                         end_line,
@@ -450,7 +475,7 @@ fn resolve_label(
             };
             if keep_text {
                 sources
-                    .entry(path.clone())
+                    .entry(path.to_string())
                     .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
             }
             ResolvedLabel {
