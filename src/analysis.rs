@@ -174,6 +174,8 @@ impl<'p> Analyzer<'p> {
         };
         let mut events = mentions::events::event_mentions(self.pack, &self.events, &view);
         events.truncate(self.max_claims);
+        // Kept until the end of the run: no spare capacity.
+        events.shrink_to_fit();
         let titles = mentions::relations::title_claims(self.pack, text, &entities, &self.titles);
         let names = mentions::names::name_spellings(text);
         let weekday_dates = claims

@@ -120,6 +120,7 @@ impl EventIndex {
         for (index, article) in articles.iter().enumerate() {
             article_events.extend(merge_in_article(index, &article.events));
         }
+        article_events.shrink_to_fit();
         let mut by_series: BTreeMap<&SeriesKey, Vec<usize>> = BTreeMap::new();
         for (index, event) in article_events.iter().enumerate() {
             by_series.entry(&event.series).or_default().push(index);

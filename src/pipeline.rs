@@ -274,12 +274,15 @@ pub fn reduce(
         findings.push(problem_finding(base + offset, problem));
     }
     sort_findings_with_problems(&analysis, &problems, &mut findings);
+    let mut articles: Vec<CheckedArticle> = analysis
+        .articles
+        .into_iter()
+        .map(CheckedArticle::from)
+        .collect();
+    // Collected in place, into the analyses' larger buffer: give the rest back.
+    articles.shrink_to_fit();
     Outcome {
-        articles: analysis
-            .articles
-            .into_iter()
-            .map(CheckedArticle::from)
-            .collect(),
+        articles,
         problems,
         findings,
         kept_sources,
