@@ -443,12 +443,16 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 impl Reach {
     fn new(text: &str, sentence: Span, trigger: Span, next_trigger: usize) -> Self {
-        let head = &text[sentence.start..trigger.start];
-        let clause_start = CLAUSE_BREAKS
-            .iter()
-            .filter_map(|mark| head.rfind(mark).map(|at| at + mark.len()))
-            .max()
-            .map_or(sentence.start, |at| sentence.start + at);
+        let head = text[sentence.start..trigger.start].as_bytes();
+        // The last place a clause break ends: scanned back from the trigger, which is near.
+        let clause_start = (1..=head.len())
+            .rev()
+            .find(|&end| {
+                CLAUSE_BREAKS
+                    .iter()
+                    .any(|mark| head[..end].ends_with(mark.as_bytes()))
+            })
+            .map_or(sentence.start, |end| sentence.start + end);
         Reach {
             before: Span::new(clause_start, trigger.start),
             after: Span::new(trigger.end, next_trigger.max(trigger.end)),

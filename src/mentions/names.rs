@@ -2,7 +2,8 @@
 //! keyed by their letters alone, so "Han Seo-yun" and "Han Seo Yun" share a key.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 // A fast, non-keyed hash: the keys are the article's own words, hashed by the million.
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -89,6 +90,16 @@ pub struct NameSpelling {
     pub common_word: bool,
 }
 
+/// Whether `word` is one of `words`: a hashed set, for every capitalised word is looked up.
+fn one_of(words: &'static LazyLock<FxHashSet<&'static str>>, word: &str) -> bool {
+    words.contains(word)
+}
+
+static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+
 struct Word {
     span: Span,
     capitalised: bool,
@@ -96,36 +107,52 @@ struct Word {
 }
 
 fn words(text: &str) -> Vec<Word> {
-    let mut found = Vec::new();
-    let mut start: Option<usize> = None;
-    for (index, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
-        match (start, in_word) {
-            (None, true) => start = Some(index),
-            (Some(begin), false) => {
-                let word = text[begin..index].trim_end_matches('-');
-                let span = Span::new(begin, begin + word.len());
-                let hashtag = text[..begin].ends_with('#');
-                let capitalised = !hashtag
-                    && word.chars().next().is_some_and(char::is_uppercase)
-                    && word.chars().any(char::is_lowercase);
-                let initial = text[..begin]
-                    .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
-                found.push(Word {
-                    span,
-                    capitalised,
-                    initial,
-                });
-                start = None;
-            }
-            _ => {}
+    let bytes = text.as_bytes();
+    // Whether the character at `at` continues a word, and its length; ASCII without decoding.
+    let word_char = |at: usize, started: bool| -> (bool, usize) {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            return (byte.is_ascii_alphanumeric() || (byte == b'-' && started), 1);
         }
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (starts, len) = word_char(at, false);
+        if !starts {
+            at += len;
+            continue;
+        }
+        let begin = at;
+        at += len;
+        loop {
+            if at >= bytes.len() {
+                break;
+            }
+            let (continues, len) = word_char(at, true);
+            if !continues {
+                break;
+            }
+            at += len;
+        }
+        let word = text[begin..at].trim_end_matches('-');
+        let span = Span::new(begin, begin + word.len());
+        let hashtag = text[..begin].ends_with('#');
+        let capitalised = !hashtag
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase);
+        let initial = text[..begin]
+            .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
+        found.push(Word {
+            span,
+            capitalised,
+            initial,
+        });
     }
     found
 }
@@ -154,7 +181,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
-            if TITLE_WORDS.contains(&opening) || NOT_NAMES.contains(&opening) {
+            if one_of(&TITLE_WORD_SET, opening) || one_of(&NOT_NAME_SET, opening) {
                 continue;
             }
             for last in first..run.len().min(first + MAX_WORDS) {
@@ -186,7 +213,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             flush(&mut run);
         }
         let surface = &text[word.span.start..word.span.end];
-        if word.capitalised && !(run.is_empty() && NOT_NAMES.contains(&surface)) {
+        if word.capitalised && !(run.is_empty() && one_of(&NOT_NAME_SET, surface)) {
             run.push(word);
         } else {
             flush(&mut run);
@@ -235,17 +262,18 @@ pub struct SurfaceStats {
 }
 
 /// Every name spelling of the corpus by key: bounded by the vocabulary, not by the text.
+/// Hashed, for every article's spellings go through it; readers sort what they iterate.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
-    pub spellings: BTreeMap<String, BTreeMap<String, SurfaceStats>>,
+    pub spellings: FxHashMap<String, BTreeMap<String, SurfaceStats>>,
     /// Keys of words some article also writes in lower case.
-    pub common: BTreeSet<String>,
+    pub common: FxHashSet<String>,
 }
 
 impl NameIndex {
     pub fn add(&mut self, article: usize, names: Vec<NameSpelling>) {
         for name in names {
-            if name.common_word {
+            if name.common_word && !self.common.contains(&name.key) {
                 self.common.insert(name.key.clone());
             }
             let stats = self
@@ -294,6 +322,39 @@ mod tests {
     #[test]
     fn hashtags_are_not_names() {
         assert!(keys("#Han #Seoyun").is_empty());
+    }
+
+    /// The word boundaries as first written, one character at a time: the oracle for the
+    /// byte-level scan.
+    fn word_spans_by_chars(text: &str) -> Vec<Span> {
+        let mut found = Vec::new();
+        let mut start: Option<usize> = None;
+        for (index, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+            match (start, in_word) {
+                (None, true) => start = Some(index),
+                (Some(begin), false) => {
+                    let word = text[begin..index].trim_end_matches('-');
+                    found.push(Span::new(begin, begin + word.len()));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_finds_the_words_a_char_scan_finds(
+            text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}"
+        ) {
+            let spans: Vec<Span> = words(&text).iter().map(|word| word.span).collect();
+            proptest::prop_assert_eq!(spans, word_spans_by_chars(&text));
+        }
     }
 
     #[test]
