@@ -443,7 +443,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 impl Reach {
     fn new(text: &str, sentence: Span, trigger: Span, next_trigger: usize) -> Self {
-        let head = text[sentence.start..trigger.start].as_bytes();
+        let head = &text.as_bytes()[sentence.start..trigger.start];
         // The last place a clause break ends: scanned back from the trigger, which is near.
         let clause_start = (1..=head.len())
             .rev()
