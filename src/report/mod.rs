@@ -13,6 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::cli::Format;
@@ -267,33 +268,41 @@ fn resolve_findings(
     keep_text: bool,
 ) -> Vec<ResolvedFinding> {
     let articles = &outcome.articles;
-    // Which labels cite each source, in source order (a shard's lines together).
-    let mut cited: BTreeMap<&Origin, Vec<(usize, usize)>> = BTreeMap::new();
+    // Which labels cite each source (an article, then an input problem), by its index: no
+    // origin is compared per label.
+    let source_count = articles.len() + outcome.problems.len();
+    let mut cited: Vec<Vec<(usize, usize)>> = vec![Vec::new(); source_count];
     let mut slots: Vec<Vec<Option<ResolvedLabel>>> = Vec::new();
     for (f, finding) in outcome.findings.iter().enumerate() {
         slots.push(vec![None; finding.labels.len()]);
         for (l, label) in finding.labels.iter().enumerate() {
-            let origin = match articles.get(label.article) {
-                Some(article) => &article.origin,
-                None => match outcome.problems.get(label.article - articles.len()) {
-                    Some(problem) => &problem.origin,
-                    None => continue,
-                },
-            };
-            cited.entry(origin).or_default().push((f, l));
+            if let Some(refs) = cited.get_mut(label.article) {
+                refs.push((f, l));
+            }
         }
     }
-    // One group per file (a shard's lines together), resolved in parallel.
-    let mut by_file: BTreeMap<Option<&Path>, Vec<Citations>> = BTreeMap::new();
-    for (origin, refs) in &cited {
-        by_file
-            .entry(origin.path())
-            .or_default()
-            .push((*origin, refs.as_slice()));
+    let origin_of = |index: usize| match articles.get(index) {
+        Some(article) => Some(&article.origin),
+        None => outcome
+            .problems
+            .get(index - articles.len())
+            .map(|problem| &problem.origin),
+    };
+    // One group per file (a shard's lines together), resolved in parallel, in path order.
+    let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
+    for (index, refs) in cited.iter().enumerate() {
+        if let (Some(origin), false) = (origin_of(index), refs.is_empty()) {
+            by_file
+                .entry(origin.path())
+                .or_default()
+                .push((origin, refs.as_slice()));
+        }
     }
+    let mut by_file: Vec<(Option<&Path>, Vec<Citations>)> = by_file.into_iter().collect();
+    by_file.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
     // Groups are resolved a few at a time and moved into their slots, so that the labels are
     // never held twice.
-    let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
+    let groups: Vec<Vec<Citations>> = by_file.into_iter().map(|(_, group)| group).collect();
     let batch = rayon::current_num_threads() * 8;
     for chunk in groups.chunks(batch) {
         let resolved: Vec<(Vec<ResolvedAt>, BTreeMap<String, String>)> = chunk
