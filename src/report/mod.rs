@@ -299,7 +299,7 @@ fn resolve_findings(
         }
     }
     let mut by_file: Vec<(Option<&Path>, Vec<Citations>)> = by_file.into_iter().collect();
-    by_file.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    by_file.sort_unstable_by_key(|(path, _)| *path);
     // Groups are resolved a few at a time and moved into their slots, so that the labels are
     // never held twice.
     let groups: Vec<Vec<Citations>> = by_file.into_iter().map(|(_, group)| group).collect();
