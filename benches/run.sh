@@ -28,8 +28,8 @@ measure() {
   tail -n 1 "$WORK/time.err"
 }
 
-printf '%-7s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
-  size articles "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
+printf '%-7s %-9s %-10s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
+  size articles claims "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
 for size in $SIZES; do
   corpus="$WORK/corpus-$size"
   if [ ! -d "$corpus" ]; then
@@ -47,6 +47,7 @@ for size in $SIZES; do
   kb=$(printf '%s\n' "${rss[@]}" | median)
   timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format json -q 2>&1 >/dev/null | grep '^timings: articles' || true)
   articles=$(sed -E 's/.*articles ([0-9]+).*/\1/' <<<"$timings")
+  claims=$(sed -E 's/.* claims ([0-9]+).*/\1/' <<<"$timings")
   map=$(sed -E 's/.* map ([0-9.]+)s.*/\1/' <<<"$timings")
   reduce=$(sed -E 's/.* reduce ([0-9.]+)s.*/\1/' <<<"$timings")
   rg_ratio="(no rg)"
@@ -59,9 +60,9 @@ for size in $SIZES; do
     trg=$(printf '%s\n' "${rgt[@]}" | median)
     rg_ratio=$(awk -v a="$t1" -v b="$trg" 'BEGIN {printf "%.1fx slower", (b > 0 ? a / b : 0)}')
   fi
-  awk -v size="$size" -v n="$articles" -v t1="$t1" -v tn="$tn" -v kb="$kb" -v map="$map" \
+  awk -v size="$size" -v n="$articles" -v claims="$claims" -v t1="$t1" -v tn="$tn" -v kb="$kb" -v map="$map" \
       -v reduce="$reduce" -v rg="$rg_ratio" -v cores="$CORES" 'BEGIN {
-    printf "%-7s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n", size "MB", n,
+    printf "%-7s %-9s %-10s %-10s %-10s %-8s %-10s %-10s %-10s %s\n", size "MB", n, claims,
       sprintf("%.1f MB/s", size / t1), sprintf("%.1f MB/s", size / tn),
       sprintf("%.2fx", t1 / tn), sprintf("%.0f", kb / 1024), map, reduce, rg }'
 done
