@@ -143,11 +143,13 @@ fn words(text: &str) -> Vec<Word> {
         let capitalised = !hashtag
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().any(char::is_lowercase);
-        let initial = text[..begin]
-            .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
+        // Only a capitalised word's place in its sentence matters.
+        let initial = capitalised
+            && text[..begin]
+                .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
         found.push(Word {
             span,
             capitalised,
@@ -165,9 +167,12 @@ fn key_of(text: &str) -> String {
 }
 
 /// What one article says of a spelling, gathered before any string is allocated.
-struct Tally {
+struct Tally<'t> {
+    surface: &'t str,
     count: usize,
-    places: Vec<Span>,
+    /// The first `kept` of `places` are filled.
+    places: [Span; PLACES_KEPT],
+    kept: usize,
     mid_sentence: bool,
     words: usize,
 }
@@ -175,8 +180,9 @@ struct Tally {
 /// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
 pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let words = words(text);
-    let mut tallies: FxHashMap<&str, Tally> = FxHashMap::default();
-    let mut order: Vec<&str> = Vec::new();
+    // Tallies in order of first use, found by surface.
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut index_of: FxHashMap<&str, usize> = FxHashMap::default();
     let mut run: Vec<&Word> = Vec::new();
     let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
@@ -187,19 +193,23 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             for last in first..run.len().min(first + MAX_WORDS) {
                 let span = Span::new(run[first].span.start, run[last].span.end);
                 let surface = &text[span.start..span.end];
-                let tally = tallies.entry(surface).or_insert_with(|| {
-                    order.push(surface);
-                    Tally {
+                let index = *index_of.entry(surface).or_insert_with(|| {
+                    tallies.push(Tally {
+                        surface,
                         count: 0,
-                        places: Vec::new(),
+                        places: [span; PLACES_KEPT],
+                        kept: 0,
                         mid_sentence: false,
                         words: last - first + 1,
-                    }
+                    });
+                    tallies.len() - 1
                 });
+                let tally = &mut tallies[index];
                 tally.count += 1;
                 tally.mid_sentence |= !run[first].initial;
-                if tally.places.len() < PLACES_KEPT {
-                    tally.places.push(span);
+                if tally.kept < PLACES_KEPT {
+                    tally.places[tally.kept] = span;
+                    tally.kept += 1;
                 }
             }
         }
@@ -220,32 +230,51 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
         }
     }
     flush(&mut run);
-    // A single capitalised word the article also writes in lower case is a common word.
-    let lowered: FxHashMap<String, &str> = order
-        .iter()
-        .filter(|surface| tallies[*surface].words == 1)
-        .map(|surface| (surface.to_lowercase(), *surface))
-        .collect();
-    let mut common: FxHashSet<&str> = FxHashSet::default();
-    for word in words.iter().filter(|word| !word.capitalised) {
-        if let Some(surface) = lowered.get(&text[word.span.start..word.span.end]) {
-            common.insert(surface);
-        }
-    }
-    order
+    let common = common_words(text, &words, &tallies);
+    tallies
         .into_iter()
-        .map(|surface| {
-            let tally = &tallies[surface];
-            NameSpelling {
-                surface: surface.to_string(),
-                key: key_of(surface),
-                count: tally.count,
-                places: tally.places.clone(),
-                mid_sentence: tally.mid_sentence,
-                common_word: common.contains(surface),
-            }
+        .enumerate()
+        .map(|(index, tally)| NameSpelling {
+            surface: tally.surface.to_string(),
+            key: key_of(tally.surface),
+            count: tally.count,
+            places: tally.places[..tally.kept].to_vec(),
+            mid_sentence: tally.mid_sentence,
+            common_word: common.contains(&index),
         })
         .collect()
+}
+
+/// The tallies (by index) of single capitalised words the article also writes in lower case:
+/// common words, not names.
+fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usize> {
+    let lowered: FxHashMap<String, usize> = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, tally)| tally.words == 1)
+        .map(|(index, tally)| (tally.surface.to_lowercase(), index))
+        .collect();
+    // Most lower-case words cannot be one of them: their first byte says so without a hash.
+    let mut first_bytes = [false; 256];
+    for lower in lowered.keys() {
+        if let Some(&first) = lower.as_bytes().first() {
+            first_bytes[usize::from(first)] = true;
+        }
+    }
+    let mut common = FxHashSet::default();
+    for word in words.iter().filter(|word| !word.capitalised) {
+        let surface = &text[word.span.start..word.span.end];
+        let Some(&first) = surface.as_bytes().first() else {
+            continue;
+        };
+        if !first_bytes[usize::from(first)] {
+            continue;
+        }
+        if let Some(&index) = lowered.get(surface) {
+            common.insert(index);
+        }
+    }
+    common
 }
 
 /// Places of a spelling kept for labels; the count goes on.
