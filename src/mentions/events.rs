@@ -290,7 +290,7 @@ fn participants(
     let anaphor = event
         .anaphora
         .iter()
-        .any(|anaphor| lead_in.contains(&anaphor.to_lowercase()));
+        .any(|anaphor| lead_in.contains(anaphor.as_str()));
     if !anaphor {
         return Some(people);
     }

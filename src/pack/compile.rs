@@ -345,7 +345,8 @@ impl Compiler {
                 .map(|trigger| trigger.to_lowercase())
                 .collect(),
             patterns,
-            anaphora: def.anaphora.clone(),
+            // Matched against lower-cased text.
+            anaphora: def.anaphora.iter().map(|a| a.to_lowercase()).collect(),
             participants: def.participants,
             leaders_only: def.leaders_only,
         });

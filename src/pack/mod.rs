@@ -82,6 +82,7 @@ pub struct EventType {
     /// Lowercase; see the schema.
     pub visit_triggers: Vec<String>,
     pub patterns: Vec<regex::Regex>,
+    /// Lowercase.
     pub anaphora: Vec<String>,
     pub participants: usize,
     pub leaders_only: bool,
