@@ -10,7 +10,7 @@ mod sarif;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -272,9 +272,10 @@ fn resolve_findings(
     // origin is compared per label.
     let source_count = articles.len() + outcome.problems.len();
     let mut cited: Vec<Vec<(usize, usize)>> = vec![Vec::new(); source_count];
-    let mut slots: Vec<Vec<Option<ResolvedLabel>>> = Vec::new();
+    // Filled from any thread as groups are resolved: no group's labels wait for the others.
+    let mut slots: Vec<Vec<OnceLock<ResolvedLabel>>> = Vec::new();
     for (f, finding) in outcome.findings.iter().enumerate() {
-        slots.push(vec![None; finding.labels.len()]);
+        slots.push((0..finding.labels.len()).map(|_| OnceLock::new()).collect());
         for (l, label) in finding.labels.iter().enumerate() {
             if let Some(refs) = cited.get_mut(label.article) {
                 refs.push((f, l));
@@ -300,22 +301,22 @@ fn resolve_findings(
     }
     let mut by_file: Vec<(Option<&Path>, Vec<Citations>)> = by_file.into_iter().collect();
     by_file.sort_unstable_by_key(|(path, _)| *path);
-    // Groups are resolved a few at a time and moved into their slots, so that the labels are
-    // never held twice.
     let groups: Vec<Vec<Citations>> = by_file.into_iter().map(|(_, group)| group).collect();
-    let batch = rayon::current_num_threads() * 8;
-    for chunk in groups.chunks(batch) {
-        let resolved: Vec<(Vec<ResolvedAt>, BTreeMap<String, String>)> = chunk
-            .par_iter()
-            .map(|group| resolve_group(outcome, group, keep_text))
-            .collect();
-        for (labels, texts) in resolved {
+    let texts = groups
+        .par_iter()
+        .map(|group| {
+            let (labels, texts) = resolve_group(outcome, group, keep_text);
             for ((f, l), label) in labels {
-                slots[f][l] = Some(label);
+                // Each (finding, label) is cited by exactly one source: set once.
+                let _ = slots[f][l].set(label);
             }
-            sources.extend(texts);
-        }
-    }
+            texts
+        })
+        .reduce(BTreeMap::new, |mut all, texts| {
+            all.extend(texts);
+            all
+        });
+    sources.extend(texts);
     outcome
         .findings
         .iter()
@@ -326,7 +327,10 @@ fn resolve_findings(
             severity: finding.severity,
             message: finding.message.clone(),
             help: finding.help.clone(),
-            labels: labels.into_iter().flatten().collect(),
+            labels: labels
+                .into_iter()
+                .filter_map(OnceLock::into_inner)
+                .collect(),
         })
         .collect()
 }
