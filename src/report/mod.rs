@@ -261,7 +261,7 @@ impl Report {
 
 /// Every finding with its labels resolved against the cited sources, read again source by
 /// source: a JSONL shard once for all its cited lines, each text dropped once its labels are
-/// resolved (unless `keep_text`), so rendering never holds more than one source at a time.
+/// resolved (unless `keep_text`), so rendering holds one source per thread at a time.
 fn resolve_findings(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, String>,
