@@ -90,11 +90,7 @@ pub struct NameSpelling {
     pub common_word: bool,
 }
 
-/// Whether `word` is one of `words`: a hashed set, for every capitalised word is looked up.
-fn one_of(words: &'static LazyLock<FxHashSet<&'static str>>, word: &str) -> bool {
-    words.contains(word)
-}
-
+// Hashed sets of the lists above: every capitalised word is looked up.
 static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
@@ -103,6 +99,7 @@ static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
 struct Word {
     span: Span,
     capitalised: bool,
+    /// Opens a sentence or line; only worked out for capitalised words.
     initial: bool,
 }
 
@@ -127,10 +124,7 @@ fn words(text: &str) -> Vec<Word> {
         }
         let begin = at;
         at += len;
-        loop {
-            if at >= bytes.len() {
-                break;
-            }
+        while at < bytes.len() {
             let (continues, len) = word_char(at, true);
             if !continues {
                 break;
@@ -187,7 +181,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
-            if one_of(&TITLE_WORD_SET, opening) || one_of(&NOT_NAME_SET, opening) {
+            if TITLE_WORD_SET.contains(opening) || NOT_NAME_SET.contains(opening) {
                 continue;
             }
             for last in first..run.len().min(first + MAX_WORDS) {
@@ -223,7 +217,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             flush(&mut run);
         }
         let surface = &text[word.span.start..word.span.end];
-        if word.capitalised && !(run.is_empty() && one_of(&NOT_NAME_SET, surface)) {
+        if word.capitalised && !(run.is_empty() && NOT_NAME_SET.contains(surface)) {
             run.push(word);
         } else {
             flush(&mut run);
