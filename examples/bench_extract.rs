@@ -21,6 +21,9 @@ use chrono::NaiveDate;
 use claimlint::corpus::find_dateline;
 use claimlint::extract::Extractor;
 
+mod support;
+use support::{cpu_ns, median};
+
 fn files(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {
         return vec![path.to_path_buf()];
@@ -64,17 +67,6 @@ fn load(path: &Path) -> Vec<String> {
         }
     }
     texts
-}
-
-/// Nanoseconds this thread has spent on a CPU, where the kernel tells it.
-fn cpu_ns() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    stat.split_whitespace().next()?.parse().ok()
-}
-
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied()
 }
 
 fn extractor_once() -> &'static Extractor {

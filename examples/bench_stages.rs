@@ -19,15 +19,13 @@ use claimlint::corpus::{self, Article, LoadOptions};
 use claimlint::extract::{sentences, Extractor};
 use claimlint::mentions::{names, EntityMatcher};
 
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
-        .map(|ns| ns as f64 / 1e9)
-        .unwrap_or_else(|| {
-            static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-            START.get_or_init(Instant::now).elapsed().as_secs_f64()
-        })
+mod support;
+
+/// Seconds on this thread's CPU clock, or on the wall clock where there is none.
+fn seconds() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    let wall = START.get_or_init(Instant::now).elapsed().as_secs_f64();
+    support::cpu_ns().map_or(wall, |ns| ns as f64 / 1e9)
 }
 
 fn articles(dir: &Path) -> Vec<Article> {
@@ -92,18 +90,18 @@ fn main() {
     ];
     println!("{} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6);
     for (name, stage) in &stages {
-        let mut rates: Vec<f64> = (0..runs.max(1))
+        let rates: Vec<f64> = (0..runs.max(1))
             .map(|_| {
-                let started = cpu_seconds();
+                let started = seconds();
                 let found: usize = articles
                     .iter()
                     .map(|a| std::hint::black_box(stage(a)))
                     .sum();
                 std::hint::black_box(found);
-                bytes as f64 / 1e6 / (cpu_seconds() - started).max(1e-9)
+                bytes as f64 / 1e6 / (seconds() - started).max(1e-9)
             })
             .collect();
-        rates.sort_by(f64::total_cmp);
-        println!("{name:<18} {:>8.1} MB/s", rates[rates.len() / 2]);
+        let rate = support::median(rates).unwrap_or(0.0);
+        println!("{name:<18} {rate:>8.1} MB/s");
     }
 }

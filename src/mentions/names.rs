@@ -164,9 +164,8 @@ fn key_of(text: &str) -> String {
 struct Tally<'t> {
     surface: &'t str,
     count: usize,
-    /// The first `kept` of `places` are filled.
+    /// The first `count` (at most all) are filled: occurrences in order.
     places: [Span; PLACES_KEPT],
-    kept: usize,
     mid_sentence: bool,
     words: usize,
 }
@@ -192,19 +191,17 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
                         surface,
                         count: 0,
                         places: [span; PLACES_KEPT],
-                        kept: 0,
                         mid_sentence: false,
                         words: last - first + 1,
                     });
                     tallies.len() - 1
                 });
                 let tally = &mut tallies[index];
+                if let Some(place) = tally.places.get_mut(tally.count) {
+                    *place = span;
+                }
                 tally.count += 1;
                 tally.mid_sentence |= !run[first].initial;
-                if tally.kept < PLACES_KEPT {
-                    tally.places[tally.kept] = span;
-                    tally.kept += 1;
-                }
             }
         }
         run.clear();
@@ -232,7 +229,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             surface: tally.surface.to_string(),
             key: key_of(tally.surface),
             count: tally.count,
-            places: tally.places[..tally.kept].to_vec(),
+            places: tally.places[..tally.count.min(PLACES_KEPT)].to_vec(),
             mid_sentence: tally.mid_sentence,
             common_word: common.contains(&index),
         })

@@ -289,19 +289,21 @@ fn resolve_findings(
             .get(index - articles.len())
             .map(|problem| &problem.origin),
     };
-    // One group per file (a shard's lines together), resolved in parallel, in path order.
+    // One group per file (a shard's lines together), resolved in parallel. Groups fill their
+    // own slots, so the order they run in does not show in the report.
     let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
-    for (index, refs) in cited.iter().enumerate() {
-        if let (Some(origin), false) = (origin_of(index), refs.is_empty()) {
-            by_file
-                .entry(origin.path())
-                .or_default()
-                .push((origin, refs.as_slice()));
-        }
+    let cited_sources = cited
+        .iter()
+        .enumerate()
+        .filter(|(_, refs)| !refs.is_empty())
+        .filter_map(|(index, refs)| Some((origin_of(index)?, refs)));
+    for (origin, refs) in cited_sources {
+        by_file
+            .entry(origin.path())
+            .or_default()
+            .push((origin, refs.as_slice()));
     }
-    let mut by_file: Vec<(Option<&Path>, Vec<Citations>)> = by_file.into_iter().collect();
-    by_file.sort_unstable_by_key(|(path, _)| *path);
-    let groups: Vec<Vec<Citations>> = by_file.into_iter().map(|(_, group)| group).collect();
+    let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
     let texts = groups
         .par_iter()
         .map(|group| {
