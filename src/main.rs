@@ -18,9 +18,22 @@ fn main() -> ExitCode {
     // 132 MB; purging at once cost 9 % of the two-thread time in page faults.
     // SAFETY: sets a process-wide integer option before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_DELAY_MS) };
+    without_huge_pages();
     claimlint::app::install_panic_hook();
     let cli = claimlint::cli::Cli::parse();
     ExitCode::from(claimlint::app::run(cli).code())
+}
+
+/// Transparent huge pages are 2 MB of zeroed memory per fault, and purging part of one gives
+/// nothing back: without them, 100 MB of articles peaked at 118 MB instead of 132 MB, at the
+/// same speed. mimalloc's own `allow_thp` option is read before `main`, so the process opts
+/// out itself; a kernel that refuses is no reason to stop.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 #[cfg(test)]
