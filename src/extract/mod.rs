@@ -424,6 +424,9 @@ const TRIGGERS: &[&str] = &[
     "thousand",
     "million",
     "billion",
+    "trillion",
+    "teen",
+    "ninth",
     "first",
     "second",
     "third",
@@ -471,6 +474,17 @@ impl Extractor {
     /// All claims in `text`, sorted by (start, end), each with the tense of its clause.
     /// Relative dates resolve against `publication`; without it they stay unresolved.
     pub fn extract(&self, text: &str, publication: Option<NaiveDate>) -> Vec<Claim> {
+        self.extract_where(text, publication, |chunk| self.triggers.is_match(chunk))
+    }
+
+    /// The claims of the chunks `worth_a_look` accepts: every chunk with a claim holds a
+    /// trigger (a test checks this against accepting them all).
+    fn extract_where(
+        &self,
+        text: &str,
+        publication: Option<NaiveDate>,
+        worth_a_look: impl Fn(&str) -> bool,
+    ) -> Vec<Claim> {
         let mut claims = Vec::new();
         let mut state = State {
             toks: Vec::new(),
@@ -481,7 +495,7 @@ impl Extractor {
             last_date: None,
         };
         for (from, to) in chunks(text) {
-            if !self.triggers.is_match(&text[from..to]) {
+            if !worth_a_look(&text[from..to]) {
                 continue;
             }
             self.extract_chunk(text, from, to, publication, &mut state, &mut claims);
@@ -1122,6 +1136,31 @@ mod tests {
         assert_eq!(claims[0].tense, Tense::Future);
     }
 
+    /// The claims of `text` with and without the trigger filter.
+    fn gated_and_ungated(text: &str) -> (Vec<Claim>, Vec<Claim>) {
+        let extractor = Extractor::new();
+        let publication = NaiveDate::from_ymd_opt(2024, 7, 22);
+        (
+            extractor.extract(text, publication),
+            extractor.extract_where(text, publication, |_| true),
+        )
+    }
+
+    #[test]
+    fn every_word_a_claim_can_hold_is_a_trigger() {
+        for &(word, _) in token::KEYWORDS {
+            let word = std::str::from_utf8(word).expect("ASCII keyword");
+            for text in [
+                format!("The {word} summit."),
+                format!("{word} hours"),
+                format!("In {word} 2019."),
+            ] {
+                let (gated, ungated) = gated_and_ungated(&text);
+                assert_eq!(gated, ungated, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn text_without_triggers_gives_nothing() {
         assert!(Extractor::new()
@@ -1145,6 +1184,25 @@ mod tests {
                 assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
                 let _ = clause_tense(text, s, s.start + s.len() / 2);
             }
+        }
+
+        /// Every keyword of the tokenizer in three casings, numbers, punctuation and filler, each
+        /// with the space or line break after it.
+        fn vocabulary() -> Vec<String> {
+            let keywords = token::KEYWORDS
+                .iter()
+                .filter_map(|(word, _)| std::str::from_utf8(word).ok());
+            let others = [
+                "2", "19", "2019", "3.5", "1990s", "summit", "talks", "held", ",", ".", "-", "\n",
+            ];
+            keywords
+                .flat_map(|word| {
+                    let title = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
+                    [word.to_string(), title, word.to_ascii_uppercase()]
+                })
+                .chain(others.iter().map(|other| other.to_string()))
+                .flat_map(|word| [format!("{word} "), format!("{word}\n")])
+                .collect()
         }
 
         /// No recognizer matches at a token the scan skips.
@@ -1175,6 +1233,13 @@ mod tests {
             #[test]
             fn tokens_the_scan_skips_start_no_claim(text in "((in|on|of|and|or|to|through|before|after|since|until|during|by|from|between|current|latest|recent|most|than|least|several|few|dozens|weekend|day|days|week|weeks|month|months|years|hours|hundred|million|quarter|end|beginning|following|the|a|year|ago|earlier|next|last|2|1990|s|-|,|\\.|’s|May|Monday|third|two|half|more|at|up|over|under|about) ){0,16}") {
                 skipped_tokens_start_no_claim(&text);
+            }
+
+            #[test]
+            fn the_trigger_filter_drops_no_claim(words in prop::collection::vec(prop::sample::select(vocabulary()), 0..14)) {
+                let text = words.concat();
+                let (gated, ungated) = gated_and_ungated(&text);
+                prop_assert_eq!(gated, ungated, "{:?}", text);
             }
 
             #[test]

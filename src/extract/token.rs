@@ -417,7 +417,7 @@ fn scan_number(bytes: &[u8], start: usize, to: usize) -> (usize, f64, u8, bool) 
 
 /// Every word the recognizers know, lowercase, with its meaning. Words not listed are
 /// [`Lex::Other`]. Looked up through [`KEYWORD_TABLE`], a hash table built at compile time.
-const KEYWORDS: &[(&[u8], Lex)] = &[
+pub(super) const KEYWORDS: &[(&[u8], Lex)] = &[
     (b"january", Lex::Month(1)),
     (b"february", Lex::Month(2)),
     (b"march", Lex::Month(3)),
