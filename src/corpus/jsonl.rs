@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn blank_lines_are_skipped_but_counted() {
-        let decoded = decode(b"\n\n{\"text\": \"three\"}\n", false).expect("decodes");
+        let decoded = decode(b"\n\n{\"text\": \"three\"}\n".to_vec(), false).expect("decodes");
         let parsed = parse(&decoded);
         assert_eq!(parsed.len(), 1);
         assert_eq!(parsed[0].as_ref().map(|found| found.line).ok(), Some(3));

@@ -233,7 +233,7 @@ fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleE
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) => load_document(origin, format_of(path), &bytes),
+        Ok(bytes) => load_document(origin, format_of(path), bytes),
         Err(error) => vec![Err(unreadable(origin, &error))],
     }
 }
@@ -256,7 +256,7 @@ fn load_reader(reader: impl Read, options: &LoadOptions) -> Vec<Result<Article, 
             } else {
                 Format::Text
             };
-            load_document(Origin::Stdin, format, &bytes)
+            load_document(Origin::Stdin, format, bytes)
         }
         Err(error) => vec![Err(unreadable(Origin::Stdin, &error))],
     }
@@ -264,13 +264,17 @@ fn load_reader(reader: impl Read, options: &LoadOptions) -> Vec<Result<Article, 
 
 /// Parses bytes read from `path`; its extension chooses the format (plain text when unknown).
 pub fn load_file_bytes(path: &Path, bytes: &[u8]) -> Vec<Result<Article, ArticleError>> {
-    load_document(Origin::File(Arc::from(path)), format_of(path), bytes)
+    load_document(
+        Origin::File(Arc::from(path)),
+        format_of(path),
+        bytes.to_vec(),
+    )
 }
 
 fn load_document(
     origin: Origin,
     format: Format,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Vec<Result<Article, ArticleError>> {
     let failed = |problem: Problem| ArticleError {
         origin: origin.clone(),

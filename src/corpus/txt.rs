@@ -22,7 +22,8 @@ mod tests {
 
     #[test]
     fn the_whole_text_is_the_article() {
-        let decoded = crate::corpus::decode::decode(b"One.\nTwo.\n", true).expect("decodes");
+        let decoded =
+            crate::corpus::decode::decode(b"One.\nTwo.\n".to_vec(), true).expect("decodes");
         let parsed = parse(decoded);
         assert_eq!(parsed.text, "One.\nTwo.\n");
         assert_eq!(parsed.map.to_source(5, 9), (5, 9));
