@@ -119,10 +119,10 @@ impl<'p> Analyzer<'p> {
         publication: Option<NaiveDate>,
     ) -> (ArticleAnalysis, Vec<Claim>) {
         let text = article.text.as_str();
-        let mut claims = self.extractor.extract(text, publication);
+        let sentences = extract::sentences::sentences(text);
+        let mut claims = self.extractor.extract_in(text, &sentences, publication);
         let claims_found = claims.len();
         claims.truncate(self.max_claims);
-        let sentences = extract::sentences::sentences(text);
         let sentence_of = |offset: usize| {
             let index = sentences.partition_point(|sentence| sentence.end <= offset);
             sentences.get(index).copied()

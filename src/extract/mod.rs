@@ -445,8 +445,8 @@ const TRIGGERS: &[&str] = &[
     "night",
 ];
 
-/// Lines longer than this are cut (at a sentence end or a space) so memory stays bounded on
-/// one-line files.
+/// Sentences longer than this are cut (at a space) so memory stays bounded on texts without
+/// punctuation.
 const MAX_CHUNK: usize = 8 * 1024;
 
 /// The built-in recognizers, compiled once and shared (it is `Sync`).
@@ -474,14 +474,28 @@ impl Extractor {
     /// All claims in `text`, sorted by (start, end), each with the tense of its clause.
     /// Relative dates resolve against `publication`; without it they stay unresolved.
     pub fn extract(&self, text: &str, publication: Option<NaiveDate>) -> Vec<Claim> {
-        self.extract_where(text, publication, |chunk| self.triggers.is_match(chunk))
+        self.extract_in(text, &sentences::sentences(text), publication)
     }
 
-    /// The claims of the chunks `worth_a_look` accepts: every chunk with a claim holds a
-    /// trigger (a test checks this against accepting them all).
+    /// Like [`Extractor::extract`], for a caller that has split `text` into its
+    /// [`sentences::sentences`] already.
+    pub fn extract_in(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        publication: Option<NaiveDate>,
+    ) -> Vec<Claim> {
+        self.extract_where(text, sentences, publication, |piece| {
+            self.triggers.is_match(piece)
+        })
+    }
+
+    /// The claims of the sentences `worth_a_look` accepts: a sentence without a trigger holds
+    /// no claim, so it is not even tokenized (a test checks this against accepting them all).
     fn extract_where(
         &self,
         text: &str,
+        sentences: &[Span],
         publication: Option<NaiveDate>,
         worth_a_look: impl Fn(&str) -> bool,
     ) -> Vec<Claim> {
@@ -489,34 +503,35 @@ impl Extractor {
         let mut state = State {
             toks: Vec::new(),
             analysis: tense::Analysis::empty(),
-            sentences: Vec::new(),
             last_day: None,
             last_quarter: None,
             last_date: None,
         };
-        for (from, to) in chunks(text) {
-            if !worth_a_look(&text[from..to]) {
-                continue;
+        for &sentence in sentences {
+            for piece in pieces(text, sentence) {
+                let Some(words) = text.get(piece.start..piece.end) else {
+                    continue;
+                };
+                if worth_a_look(words) {
+                    self.extract_piece(text, piece, publication, &mut state, &mut claims);
+                }
             }
-            self.extract_chunk(text, from, to, publication, &mut state, &mut claims);
         }
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         claims
     }
 
-    fn extract_chunk<'a>(
+    /// The claims of one sentence, or of one stretch of an overlong one.
+    fn extract_piece<'a>(
         &self,
         text: &'a str,
-        from: usize,
-        to: usize,
+        piece: Span,
         publication: Option<NaiveDate>,
         state: &mut State<'a>,
         claims: &mut Vec<Claim>,
     ) {
-        token::tokenize(text, from, to, &mut state.toks);
-        state.sentences.clear();
+        token::tokenize(text, piece.start, piece.end, &mut state.toks);
         let toks = &state.toks;
-        let mut sentences_done = false;
         let mut analysed = false;
         let mut i = 0;
         while i < toks.len() {
@@ -547,13 +562,8 @@ impl Extractor {
                 continue;
             };
             let span = Span::new(first_tok.start, last_tok.end);
-            if !sentences_done {
-                sentences::sentences_in_tokens(text, from, to, toks, &mut state.sentences);
-                sentences_done = true;
-            }
-            let sentence = sentence_of(&state.sentences, span.start).unwrap_or(Span::new(from, to));
-            if !analysed || state.analysis.sentence != sentence {
-                state.analysis.reset_from_tokens(text, sentence, toks);
+            if !analysed {
+                state.analysis.reset_from_tokens(text, piece, toks);
                 analysed = true;
             }
             let (tense, own_tense) = state.analysis.tense_at(span.start);
@@ -635,10 +645,10 @@ enum Found {
 }
 
 struct State<'a> {
+    /// The tokens of the sentence at hand (buffer reused).
     toks: Vec<token::Tok>,
     /// The tense analysis of the latest sentence that held a claim (buffers reused).
     analysis: tense::Analysis<'a>,
-    sentences: Vec<Span>,
     /// The latest day and quarter named, for "the day before" and "a year earlier".
     last_day: Option<DateValue>,
     last_quarter: Option<DateValue>,
@@ -646,48 +656,30 @@ struct State<'a> {
     last_date: Option<DateValue>,
 }
 
-fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
-    let k = sentences.partition_point(|s| s.start <= at);
-    let s = *sentences.get(k.checked_sub(1)?)?;
-    (at < s.end).then_some(s)
-}
-
-/// Lines, with overlong ones cut at a sentence end or a space, as (from, to) byte offsets.
-fn chunks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// `sentence` as it is, or cut into stretches of at most [`MAX_CHUNK`] bytes (at a space when
+/// there is one) when it is longer, so a text without punctuation is not one huge token list.
+fn pieces(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
-    let mut pos = 0;
+    let end = sentence.end.min(bytes.len());
+    let mut pos = sentence.start.min(end);
     std::iter::from_fn(move || {
-        if pos >= bytes.len() {
+        if pos >= end {
             return None;
         }
         let from = pos;
-        // Look for the line's end only as far as a chunk reaches: a line of a hundred
-        // megabytes must not be scanned once per chunk.
-        let reach = bytes.len().min(from + MAX_CHUNK + 1);
-        let line_end = token::find_byte(bytes, from, reach, b'\n').unwrap_or(reach);
-        let mut to = line_end;
+        let mut to = end;
         if to - from > MAX_CHUNK {
             let limit = from + MAX_CHUNK;
-            let window = &bytes[from + MAX_CHUNK / 2..limit];
-            to = window
-                .windows(2)
-                .rposition(|w| w == b". ")
-                .map(|k| from + MAX_CHUNK / 2 + k + 1)
-                .or_else(|| {
-                    window
-                        .iter()
-                        .rposition(|&b| b == b' ')
-                        .map(|k| from + MAX_CHUNK / 2 + k)
-                })
-                .unwrap_or(limit);
+            to = bytes[from + MAX_CHUNK / 2..limit]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map_or(limit, |k| from + MAX_CHUNK / 2 + k);
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
-            pos = to;
-        } else {
-            pos = line_end + 1;
         }
-        Some((from, to))
+        pos = to;
+        Some(Span::new(from, to))
     })
 }
 
@@ -1142,7 +1134,7 @@ mod tests {
         let publication = NaiveDate::from_ymd_opt(2024, 7, 22);
         (
             extractor.extract(text, publication),
-            extractor.extract_where(text, publication, |_| true),
+            extractor.extract_where(text, &sentences(text), publication, |_| true),
         )
     }
 
@@ -1159,6 +1151,24 @@ mod tests {
                 assert_eq!(gated, ungated, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_cut_at_spaces_into_bounded_pieces() {
+        let text = "talks went on and on ".repeat(1500) + "until May 5, 2019 ended them";
+        let sentence = Span::new(0, text.len());
+        let cut: Vec<Span> = pieces(&text, sentence).collect();
+        assert!(cut.len() > 3, "{} pieces", cut.len());
+        assert_eq!(cut.first().map(|piece| piece.start), Some(0));
+        assert_eq!(cut.last().map(|piece| piece.end), Some(text.len()));
+        for (piece, next) in cut.iter().zip(&cut[1..]) {
+            assert!(piece.len() <= MAX_CHUNK);
+            assert_eq!(piece.end, next.start);
+            assert_eq!(text.as_bytes()[piece.end], b' ');
+        }
+        let dates = dates(&text, None);
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].0, "May 5, 2019");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! period ends a sentence unless it closes an abbreviation ("Mr.", "Jan.", "U.S."), an initial
 //! ("John F. Kennedy") or sits inside a number ("2.5").
 
-use super::token::{Kind, Tok, WordTable};
+use super::token::WordTable;
 use super::Span;
 
 /// Paragraphs: non-blank lines, trimmed. Blank lines and single newlines both separate them.
@@ -57,44 +57,6 @@ pub(crate) fn sentences_in(text: &str, from: usize, to: usize, out: &mut Vec<Spa
             continue;
         }
         i += 1;
-    }
-    if let Some(span) = trim(text, start, to) {
-        out.push(span);
-    }
-}
-
-/// The same sentences as [`sentences_in`] for a stretch `text[from..to]` that holds no
-/// newline, found from its tokens: only the punctuation tokens `.`, `!`, `?` and `…` can end a
-/// sentence there (a period inside a number such as "2.5" never does: a digit follows it), so
-/// the bytes between them need no second look.
-pub(crate) fn sentences_in_tokens(
-    text: &str,
-    from: usize,
-    to: usize,
-    toks: &[Tok],
-    out: &mut Vec<Span>,
-) {
-    let mut start = from;
-    for t in toks {
-        let i = t.start;
-        // Closing quotes included in the previous sentence are skipped, as in `sentences_in`.
-        if i < start {
-            continue;
-        }
-        let end_here = match t.kind {
-            Kind::Punct('!' | '?') => terminal_end(text, i + 1, to)
-                .filter(|&(_, next)| can_start_sentence(next))
-                .map(|(end, _)| end),
-            Kind::Punct('.') => period_boundary(text, from, i, to),
-            Kind::Punct('…') => ellipsis_boundary(text, i + '…'.len_utf8(), to),
-            _ => None,
-        };
-        if let Some(end) = end_here {
-            if let Some(span) = trim(text, start, end.max(start)) {
-                out.push(span);
-            }
-            start = end.max(i + 1);
-        }
     }
     if let Some(span) = trim(text, start, to) {
         out.push(span);
@@ -330,44 +292,6 @@ mod tests {
             split("Thursday, January 27, 2022\n\nHeadline Here\nBody text."),
             vec!["Thursday, January 27, 2022", "Headline Here", "Body text."]
         );
-    }
-
-    fn by_tokens(text: &str) -> Vec<Span> {
-        let mut toks = Vec::new();
-        super::super::token::tokenize(text, 0, text.len(), &mut toks);
-        let mut out = Vec::new();
-        sentences_in_tokens(text, 0, text.len(), &toks, &mut out);
-        out
-    }
-
-    #[test]
-    fn sentences_from_tokens_match_the_byte_scan() {
-        for text in [
-            "Mr. Han met Dr. Lind and Mrs. Ortega. They talked.",
-            "The U.S. and the U.N. praised John F. Kennedy. Then it rained.",
-            "Growth was 2.5 percent. Good! Really? “Yes.” (No.) Wait... and see… Then go.",
-            "It opened on Jan. 27 and closed in Sept. 2020. Done.",
-            "Ends with a period.",
-            "",
-            "...",
-            "a.b. C",
-        ] {
-            assert_eq!(by_tokens(text), sentences(text), "{text:?}");
-        }
-    }
-
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn sentences_from_tokens_match_the_byte_scan_on_any_line(text in "[^\n]{0,120}") {
-            prop_assert_eq!(by_tokens(&text), sentences(&text));
-        }
-
-        #[test]
-        fn sentences_from_tokens_match_on_sentence_like_lines(text in r"((Mr|U|S|Jan|He|it|2|5|said|…|\.|!|\?|”|’|\)|\(|\. | |  |,)){0,40}") {
-            prop_assert_eq!(by_tokens(&text), sentences(&text));
-        }
     }
 
     #[test]

@@ -300,26 +300,6 @@ fn ascii_letter_bits(x: u64) -> u64 {
     at_least_a & !above_z & !lower & HIGH_BITS
 }
 
-/// The first position at or after `from` (and before `to`) holding `needle`, eight bytes at a
-/// time.
-pub(crate) fn find_byte(bytes: &[u8], from: usize, to: usize, needle: u8) -> Option<usize> {
-    let to = to.min(bytes.len());
-    let mut i = from;
-    let pattern = LOW_BITS * u64::from(needle);
-    while i + 8 <= to {
-        let Some(x) = load8(bytes, i) else { break };
-        let y = x ^ pattern;
-        // A zero byte of `y` is a match. The test can also flag a byte above a true zero (a
-        // borrow), never below one, so the lowest flagged byte is exact.
-        let zero = y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS;
-        if zero != 0 {
-            return Some(i + (zero.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    (i..to).find(|&k| bytes[k] == needle)
-}
-
 /// The end of the word starting at `start`: letters, and apostrophes inside a word ("don't"),
 /// but not a closing quote; a possessive "'s" is split off so "Friday's" is still a weekday.
 /// ASCII letters are scanned byte by byte; anything else goes through `char`.
@@ -846,17 +826,6 @@ mod tests {
                 );
                 let others = bits & !(0xFFu64 << (8 * lane));
                 assert_eq!(others.count_ones(), 7, "byte {b:#x} in lane {lane}");
-            }
-        }
-    }
-
-    #[test]
-    fn find_byte_finds_the_first_match() {
-        let text = b"abcdefghij\nklmnopqrstuvwxyz\n\x80\x8a\n";
-        for from in 0..text.len() {
-            for to in from..=text.len() {
-                let want = (from..to).find(|&k| text[k] == b'\n');
-                assert_eq!(find_byte(text, from, to, b'\n'), want, "{from}..{to}");
             }
         }
     }
