@@ -150,12 +150,15 @@ pub fn event_mentions(
         else {
             continue;
         };
-        let tense = (view.tense_at)(sentence, trigger.start);
+        // The clause's tense is worked out only when asked: most triggers have no date in
+        // reach and name too few participants to become a mention.
+        let tense = std::cell::OnceCell::new();
+        let tense = || *tense.get_or_init(|| (view.tense_at)(sentence, trigger.start));
         let next_trigger = triggers
             .get(position + 1)
             .map_or(sentence.end, |(next, _)| next.start.min(sentence.end));
         let reach = Reach::new(view.text, sentence, trigger, next_trigger);
-        let date = mention_date(view, &reach, tense);
+        let date = mention_date(view, &reach, &tense);
         let when = date.and_then(|slot| slot.value.bounds());
         let Some(people) = participants(pack, view, sentence, trigger, event_type, when, &mentions)
         else {
@@ -186,7 +189,7 @@ pub fn event_mentions(
             date,
             ordinal,
             since,
-            tense,
+            tense: tense(),
         };
         locate_visit(pack, &mut mention);
         if counts == Counting::Visits {
@@ -487,8 +490,13 @@ fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId,
 
 /// The date of a mention: the nearest date claim after its trigger, else before it in its
 /// clause, whose own clause does not contradict the trigger's tense.
-fn mention_date(view: &ArticleView, reach: &Reach, tense: Tense) -> Option<DateSlot> {
+fn mention_date(
+    view: &ArticleView,
+    reach: &Reach,
+    tense: &dyn Fn() -> Tense,
+) -> Option<DateSlot> {
     let compatible = |claim_tense: Tense| {
+        let tense = tense();
         let planned = matches!(tense, Tense::Future | Tense::Conditional);
         let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
         !(planned && claim_tense == Tense::Past || claim_planned && tense == Tense::Past)
