@@ -4,7 +4,7 @@
 //! period ends a sentence unless it closes an abbreviation ("Mr.", "Jan.", "U.S."), an initial
 //! ("John F. Kennedy") or sits inside a number ("2.5").
 
-use super::token::WordTable;
+use super::token::{load8, WordTable, HIGH_BITS, LOW_BITS};
 use super::Span;
 
 /// Paragraphs: non-blank lines, trimmed. Blank lines and single newlines both separate them.
@@ -34,7 +34,10 @@ pub(crate) fn sentences_in(text: &str, from: usize, to: usize, out: &mut Vec<Spa
     let mut start = from;
     let mut i = from;
     while i < to {
-        let b = bytes[i];
+        i = next_candidate(bytes, i, to);
+        let Some(&b) = bytes.get(i).filter(|_| i < to) else {
+            break;
+        };
         let end_here = match b {
             b'\n' => Some(i),
             b'!' | b'?' => terminal_end(text, i + 1, to)
@@ -61,6 +64,27 @@ pub(crate) fn sentences_in(text: &str, from: usize, to: usize, out: &mut Vec<Spa
     if let Some(span) = trim(text, start, to) {
         out.push(span);
     }
+}
+
+/// The first position from `from` on (`to` if none) holding a byte that can end a sentence:
+/// a line break, `.`, `!`, `?`, or 0xE2 (the first byte of "…"). Eight bytes at a time.
+fn next_candidate(bytes: &[u8], from: usize, to: usize) -> usize {
+    const NEEDLES: [u8; 5] = [b'\n', b'.', b'!', b'?', 0xE2];
+    let mut i = from;
+    while i + 8 <= to {
+        let Some(x) = load8(bytes, i) else { break };
+        // A zero byte of `x ^ needle` is a match. The test may also flag a byte above a true
+        // match (a borrow), never below one, so the lowest flag over all needles is exact.
+        let found = NEEDLES.iter().fold(0, |found, &needle| {
+            let y = x ^ (LOW_BITS * u64::from(needle));
+            found | (y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS)
+        });
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    (i..to).find(|&k| NEEDLES.contains(&bytes[k])).unwrap_or(to)
 }
 
 /// After a terminator at `after - 1`: closing quotes/brackets are part of the sentence; then
@@ -292,6 +316,20 @@ mod tests {
             split("Thursday, January 27, 2022\n\nHeadline Here\nBody text."),
             vec!["Thursday, January 27, 2022", "Headline Here", "Body text."]
         );
+    }
+
+    #[test]
+    fn the_next_candidate_is_the_first_byte_that_can_end_a_sentence() {
+        let text =
+            "Plain words here, then a stop. Or two! Why? A line\nand … that is all".as_bytes();
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let want = (from..to)
+                    .find(|&k| matches!(text[k], b'\n' | b'.' | b'!' | b'?' | 0xE2))
+                    .unwrap_or(to);
+                assert_eq!(next_candidate(text, from, to), want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

@@ -276,12 +276,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
-const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
-const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+pub(super) const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+pub(super) const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 
 /// Eight bytes at `at`, little-endian, when that many are left.
 #[inline]
-fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+pub(super) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk = bytes.get(at..at.checked_add(8)?)?;
     let mut buf = [0u8; 8];
     buf.copy_from_slice(chunk);

@@ -490,11 +490,7 @@ fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId,
 
 /// The date of a mention: the nearest date claim after its trigger, else before it in its
 /// clause, whose own clause does not contradict the trigger's tense.
-fn mention_date(
-    view: &ArticleView,
-    reach: &Reach,
-    tense: &dyn Fn() -> Tense,
-) -> Option<DateSlot> {
+fn mention_date(view: &ArticleView, reach: &Reach, tense: &dyn Fn() -> Tense) -> Option<DateSlot> {
     let compatible = |claim_tense: Tense| {
         let tense = tense();
         let planned = matches!(tense, Tense::Future | Tense::Conditional);
