@@ -22,3 +22,4 @@ pub mod pack;
 pub mod pipeline;
 pub mod report;
 pub mod root_cause;
+mod swar;

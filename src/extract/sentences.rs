@@ -4,8 +4,9 @@
 //! period ends a sentence unless it closes an abbreviation ("Mr.", "Jan.", "U.S."), an initial
 //! ("John F. Kennedy") or sits inside a number ("2.5").
 
-use super::token::{load8, WordTable, HIGH_BITS, LOW_BITS};
+use super::token::WordTable;
 use super::Span;
+use crate::swar::{byte_bits, load8};
 
 /// Paragraphs: non-blank lines, trimmed. Blank lines and single newlines both separate them.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -73,12 +74,9 @@ fn next_candidate(bytes: &[u8], from: usize, to: usize) -> usize {
     let mut i = from;
     while i + 8 <= to {
         let Some(x) = load8(bytes, i) else { break };
-        // A zero byte of `x ^ needle` is a match. The test may also flag a byte above a true
-        // match (a borrow), never below one, so the lowest flag over all needles is exact.
-        let found = NEEDLES.iter().fold(0, |found, &needle| {
-            let y = x ^ (LOW_BITS * u64::from(needle));
-            found | (y.wrapping_sub(LOW_BITS) & !y & HIGH_BITS)
-        });
+        let found = NEEDLES
+            .iter()
+            .fold(0, |found, &needle| found | byte_bits(x, needle));
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
         }

@@ -5,6 +5,7 @@ use chrono::Weekday;
 
 use super::dates::Holiday;
 use super::{DayPart, Season, TimeUnit};
+use crate::swar::{ascii_letter_bits, load8, HIGH_BITS};
 
 /// What a word means to the recognizers. Words that matter to none of them are `Other`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -274,30 +275,6 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         }
         i += c.len_utf8();
     }
-}
-
-pub(super) const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
-pub(super) const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// Eight bytes at `at`, little-endian, when that many are left.
-#[inline]
-pub(super) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = bytes.get(at..at.checked_add(8)?)?;
-    let mut buf = [0u8; 8];
-    buf.copy_from_slice(chunk);
-    Some(u64::from_le_bytes(buf))
-}
-
-/// The high bit of each byte of `x` that is an ASCII letter (SWAR: eight bytes at once, no
-/// carries between bytes).
-#[inline]
-fn ascii_letter_bits(x: u64) -> u64 {
-    // A letter, with 0x20 set, lies in 0x61..=0x7A; bytes from 0x80 up are never letters.
-    let lower = x | u64::from_le_bytes([0x20; 8]);
-    let low7 = lower & !HIGH_BITS;
-    let at_least_a = low7.wrapping_add(LOW_BITS * (0x80 - 0x61));
-    let above_z = low7.wrapping_add(LOW_BITS * (0x80 - 0x7B));
-    at_least_a & !above_z & !lower & HIGH_BITS
 }
 
 /// The end of the word starting at `start`: letters, and apostrophes inside a word ("don't"),
@@ -809,25 +786,6 @@ mod tests {
             Lex::Other,
             "a long word"
         );
-    }
-
-    #[test]
-    fn the_swar_letter_test_agrees_with_the_byte_test() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut bytes = [b'a'; 8];
-                bytes[lane] = b;
-                let bits = ascii_letter_bits(u64::from_le_bytes(bytes));
-                let letter = bits & (0x80 << (8 * lane)) != 0;
-                assert_eq!(
-                    letter,
-                    b.is_ascii_alphabetic(),
-                    "byte {b:#x} in lane {lane}"
-                );
-                let others = bits & !(0xFFu64 << (8 * lane));
-                assert_eq!(others.count_ones(), 7, "byte {b:#x} in lane {lane}");
-            }
-        }
     }
 
     #[test]

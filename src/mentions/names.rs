@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
+use crate::swar::{ascii_alphanumeric_bits, byte_bits, load8, HIGH_BITS};
 
 /// Longest n-gram of a name run that is compared.
 const MAX_WORDS: usize = 4;
@@ -114,9 +115,18 @@ fn words(text: &str) -> Vec<Word> {
         let c = text[at..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
     };
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(text.len() / 6);
     let mut at = 0;
     while at < bytes.len() {
+        // Spaces and punctuation, eight bytes at a time; a non-ASCII byte needs a look.
+        if let Some(x) = load8(bytes, at) {
+            let may_start = ascii_alphanumeric_bits(x) | (x & HIGH_BITS);
+            if may_start == 0 {
+                at += 8;
+                continue;
+            }
+            at += (may_start.trailing_zeros() / 8) as usize;
+        }
         let (starts, len) = word_char(at, false);
         if !starts {
             at += len;
@@ -125,6 +135,18 @@ fn words(text: &str) -> Vec<Word> {
         let begin = at;
         at += len;
         while at < bytes.len() {
+            // Letters, digits and hyphens, eight bytes at a time.
+            if let Some(x) = load8(bytes, at) {
+                let stops = !(ascii_alphanumeric_bits(x) | byte_bits(x, b'-')) & HIGH_BITS;
+                if stops == 0 {
+                    at += 8;
+                    continue;
+                }
+                at += (stops.trailing_zeros() / 8) as usize;
+            }
+            if at >= bytes.len() {
+                break;
+            }
             let (continues, len) = word_char(at, true);
             if !continues {
                 break;
@@ -370,7 +392,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn byte_scan_finds_the_words_a_char_scan_finds(
-            text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}"
+            text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,12}"
         ) {
             let spans: Vec<Span> = words(&text).iter().map(|word| word.span).collect();
             proptest::prop_assert_eq!(spans, word_spans_by_chars(&text));
