@@ -189,7 +189,8 @@ pub fn event_mentions(
             date,
             ordinal,
             since,
-            tense: tense(),
+            // Set below, once the mention is known to have its participants.
+            tense: Tense::Unknown,
         };
         locate_visit(pack, &mut mention);
         if counts == Counting::Visits {
@@ -199,6 +200,7 @@ pub fn event_mentions(
         if mention.participants.len() < wanted {
             continue;
         }
+        mention.tense = tense();
         // Several triggers in one sentence about the same people are one mention.
         if let Some(previous) = mentions.last_mut() {
             if previous.sentence == sentence
