@@ -120,7 +120,9 @@ impl<'p> Analyzer<'p> {
     ) -> (ArticleAnalysis, Vec<Claim>) {
         let text = article.text.as_str();
         let sentences = extract::sentences::sentences(text);
-        let mut claims = self.extractor.extract_in(text, &sentences, publication);
+        let (mut claims, analysed) =
+            self.extractor
+                .extract_with_clauses(text, &sentences, publication);
         let claims_found = claims.len();
         claims.truncate(self.max_claims);
         let sentence_of = |offset: usize| {
@@ -145,6 +147,9 @@ impl<'p> Analyzer<'p> {
         // Triggers come in text order: one sentence's analysis serves all of its triggers.
         let clauses = std::cell::RefCell::new(extract::tense::Analysis::empty());
         let tense_at = |sentence: Span, at: usize| {
+            if let Some(tense) = analysed.tense_at(sentence, at) {
+                return tense;
+            }
             let mut clauses = clauses.borrow_mut();
             if clauses.sentence != sentence || sentence.is_empty() {
                 clauses.reset(text, sentence);

@@ -485,6 +485,17 @@ impl Extractor {
         sentences: &[Span],
         publication: Option<NaiveDate>,
     ) -> Vec<Claim> {
+        self.extract_with_clauses(text, sentences, publication).0
+    }
+
+    /// Like [`Extractor::extract_in`], also giving the clause analyses of the sentences that
+    /// held claims, for whatever else asks for a tense there.
+    pub(crate) fn extract_with_clauses<'a>(
+        &self,
+        text: &'a str,
+        sentences: &[Span],
+        publication: Option<NaiveDate>,
+    ) -> (Vec<Claim>, tense::Clauses<'a>) {
         self.extract_where(text, sentences, publication, |piece| {
             self.triggers.is_match(piece)
         })
@@ -492,17 +503,17 @@ impl Extractor {
 
     /// The claims of the sentences `worth_a_look` accepts: a sentence without a trigger holds
     /// no claim, so it is not even tokenized (a test checks this against accepting them all).
-    fn extract_where(
+    fn extract_where<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         sentences: &[Span],
         publication: Option<NaiveDate>,
         worth_a_look: impl Fn(&str) -> bool,
-    ) -> Vec<Claim> {
+    ) -> (Vec<Claim>, tense::Clauses<'a>) {
         let mut claims = Vec::new();
+        let mut clauses = tense::Clauses::default();
         let mut state = State {
             toks: Vec::new(),
-            analysis: tense::Analysis::empty(),
             last_day: None,
             last_quarter: None,
             last_date: None,
@@ -513,26 +524,29 @@ impl Extractor {
                     continue;
                 };
                 if worth_a_look(words) {
-                    self.extract_piece(text, piece, publication, &mut state, &mut claims);
+                    let analysed =
+                        self.extract_piece(text, piece, publication, &mut state, &mut claims);
+                    clauses.extend(analysed);
                 }
             }
         }
         claims.sort_by_key(|c| (c.span.start, c.span.end));
-        claims
+        (claims, clauses)
     }
 
-    /// The claims of one sentence, or of one stretch of an overlong one.
+    /// The claims of one sentence, or of one stretch of an overlong one, and its clause
+    /// analysis when it held any.
     fn extract_piece<'a>(
         &self,
         text: &'a str,
         piece: Span,
         publication: Option<NaiveDate>,
-        state: &mut State<'a>,
+        state: &mut State,
         claims: &mut Vec<Claim>,
-    ) {
+    ) -> Option<tense::Analysis<'a>> {
         token::tokenize(text, piece.start, piece.end, &mut state.toks);
         let toks = &state.toks;
-        let mut analysed = false;
+        let mut analysis: Option<tense::Analysis<'a>> = None;
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].may_start_claim() {
@@ -562,11 +576,9 @@ impl Extractor {
                 continue;
             };
             let span = Span::new(first_tok.start, last_tok.end);
-            if !analysed {
-                state.analysis.reset_from_tokens(text, piece, toks);
-                analysed = true;
-            }
-            let (tense, own_tense) = state.analysis.tense_at(span.start);
+            let (tense, own_tense) = analysis
+                .get_or_insert_with(|| tense::Analysis::from_tokens(text, piece, toks))
+                .tense_at(span.start);
             let kind = match found {
                 Found::Kind(kind) => kind,
                 Found::Date(d) => {
@@ -636,6 +648,7 @@ impl Extractor {
             claims.push(Claim { span, kind, tense });
             i = end.max(i + 1);
         }
+        analysis
     }
 }
 
@@ -644,11 +657,9 @@ enum Found {
     Kind(ClaimKind),
 }
 
-struct State<'a> {
+struct State {
     /// The tokens of the sentence at hand (buffer reused).
     toks: Vec<token::Tok>,
-    /// The tense analysis of the latest sentence that held a claim (buffers reused).
-    analysis: tense::Analysis<'a>,
     /// The latest day and quarter named, for "the day before" and "a year earlier".
     last_day: Option<DateValue>,
     last_quarter: Option<DateValue>,
@@ -1134,7 +1145,9 @@ mod tests {
         let publication = NaiveDate::from_ymd_opt(2024, 7, 22);
         (
             extractor.extract(text, publication),
-            extractor.extract_where(text, &sentences(text), publication, |_| true),
+            extractor
+                .extract_where(text, &sentences(text), publication, |_| true)
+                .0,
         )
     }
 

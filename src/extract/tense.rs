@@ -70,6 +70,13 @@ impl<'a> Analysis<'a> {
         self.finish();
     }
 
+    /// [`Analysis::reset_from_tokens`] into new buffers.
+    pub fn from_tokens(text: &'a str, sentence: Span, toks: &[Tok]) -> Self {
+        let mut analysis = Analysis::empty();
+        analysis.reset_from_tokens(text, sentence, toks);
+        analysis
+    }
+
     /// Analyses `sentence` of `text` from the extractor's tokens of its line (`toks`, in
     /// order, none straddling the sentence's ends), reusing the buffers: the same result as
     /// [`Analysis::reset`] without a second scan of the bytes.
@@ -145,6 +152,29 @@ impl<'a> Analysis<'a> {
             }
         }
         (Tense::Unknown, false)
+    }
+}
+
+/// The clause analyses of some sentences of one text, in text order: worked out once, for
+/// the claims in them, and asked again for anything else there.
+#[derive(Default)]
+pub(crate) struct Clauses<'a> {
+    analysed: Vec<Analysis<'a>>,
+}
+
+impl<'a> Clauses<'a> {
+    /// Keeps the analysis of the sentence after the last one kept.
+    pub fn extend(&mut self, analysis: Option<Analysis<'a>>) {
+        self.analysed.extend(analysis);
+    }
+
+    /// The tense at byte `at` of `sentence`, if that sentence was analysed.
+    pub fn tense_at(&self, sentence: Span, at: usize) -> Option<Tense> {
+        let index = self
+            .analysed
+            .partition_point(|analysis| analysis.sentence.start < sentence.start);
+        let analysis = self.analysed.get(index)?;
+        (analysis.sentence == sentence).then(|| analysis.tense_at(at).0)
     }
 }
 
