@@ -144,7 +144,8 @@ impl<'p> Analyzer<'p> {
                 .or_else(|| publication.map(|day| (day, day)))
         };
         let entities = self.entities.find(self.pack, text, &date_at);
-        // Triggers come in text order: one sentence's analysis serves all of its triggers.
+        // A sentence with claims was analysed by the extractor; any other is analysed here, and
+        // as triggers come in text order, one analysis serves all the triggers of its sentence.
         let clauses = std::cell::RefCell::new(extract::tense::Analysis::empty());
         let tense_at = |sentence: Span, at: usize| {
             if let Some(tense) = analysed.tense_at(sentence, at) {
