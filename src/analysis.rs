@@ -76,9 +76,10 @@ impl Analysis {
     }
 
     /// Clusters events across the articles, whose spellings are already in `names`.
-    pub fn with_names(articles: Vec<ArticleAnalysis>, names: NameIndex) -> Self {
+    /// The articles' event mentions move into the event index.
+    pub fn with_names(mut articles: Vec<ArticleAnalysis>, names: NameIndex) -> Self {
         Analysis {
-            events: EventIndex::build(&articles),
+            events: EventIndex::build(&mut articles),
             articles,
             names,
         }

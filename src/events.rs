@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::analysis::ArticleAnalysis;
-use crate::extract::Span;
+use crate::extract::{Span, Tense};
 use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
 use crate::pack::{EntityId, EventTypeId};
 
@@ -45,6 +45,8 @@ pub struct ArticleEvent {
     pub destination: Option<EntityId>,
     /// The first trigger, for labels.
     pub anchor: Span,
+    /// The tense of the clause of the first trigger.
+    pub tense: Tense,
 }
 
 impl ArticleEvent {
@@ -63,6 +65,7 @@ impl ArticleEvent {
             visitor: mention.visitor,
             destination: mention.destination,
             anchor: mention.trigger,
+            tense: mention.tense,
         }
     }
 
@@ -115,11 +118,39 @@ pub struct EventIndex {
 }
 
 impl EventIndex {
-    pub fn build(articles: &[ArticleAnalysis]) -> Self {
+    /// Indexes the events of the articles, moving their mentions out as it goes: what the
+    /// checks need of them is in the index, and a corpus's mentions are never held twice.
+    pub fn build(articles: &mut [ArticleAnalysis]) -> Self {
         let mut article_events = Vec::new();
-        for (index, article) in articles.iter().enumerate() {
-            article_events.extend(merge_in_article(index, &article.events));
+        for (index, article) in articles.iter_mut().enumerate() {
+            let mentions = std::mem::take(&mut article.events);
+            article_events.extend(merge_in_article(index, &mentions));
         }
+        Self::cluster(article_events)
+    }
+
+    /// This index as it would be if `article` told of its events with `mentions` instead.
+    pub fn retold(&self, article: usize, mentions: &[EventMention]) -> Self {
+        let mut article_events = self.article_events.clone();
+        let from = article_events.partition_point(|event| event.article < article);
+        let to = article_events.partition_point(|event| event.article <= article);
+        article_events.splice(from..to, merge_in_article(article, mentions));
+        Self::cluster(article_events)
+    }
+
+    /// The events `article` tells of, merged within it.
+    pub fn told_by(&self, article: usize) -> &[ArticleEvent] {
+        let from = self
+            .article_events
+            .partition_point(|event| event.article < article);
+        let to = self
+            .article_events
+            .partition_point(|event| event.article <= article);
+        &self.article_events[from..to]
+    }
+
+    /// Clusters article events, in article order, into events.
+    fn cluster(mut article_events: Vec<ArticleEvent>) -> Self {
         article_events.shrink_to_fit();
         let mut by_series: BTreeMap<&SeriesKey, Vec<usize>> = BTreeMap::new();
         for (index, event) in article_events.iter().enumerate() {

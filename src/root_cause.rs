@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
+use crate::analysis::{Analysis, Analyzer};
 use crate::checks::article_name;
 use crate::corpus::{self, Input, LoadOptions, Origin};
 use crate::events::EventIndex;
@@ -31,24 +31,24 @@ fn key(finding: &Finding) -> Option<FindingKey> {
     Some((finding.rule.clone(), anchor.article, anchor.span))
 }
 
-/// The date an event mention of `article` gives at `span`.
-fn date_at(article: &ArticleAnalysis, span: Span) -> Option<DateSlot> {
-    article
-        .events
+/// The date an event of `article` is given at `span` (findings cite the dates of events).
+fn date_at(events: &EventIndex, article: usize, span: Span) -> Option<DateSlot> {
+    events
+        .told_by(article)
         .iter()
-        .filter_map(|mention| mention.date)
+        .filter_map(|event| event.date)
         .find(|slot| slot.span == span)
 }
 
 /// A relative date of `article` at `span`, if there is one.
-fn relative_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
-    date_at(article, span)
+fn relative_date(events: &EventIndex, article: usize, span: Span) -> Option<DateValue> {
+    date_at(events, article, span)
         .filter(|slot| slot.relative)
         .map(|slot| slot.value)
 }
 
-fn any_date(article: &ArticleAnalysis, span: Span) -> Option<DateValue> {
-    date_at(article, span).map(|slot| slot.value)
+fn any_date(events: &EventIndex, article: usize, span: Span) -> Option<DateValue> {
+    date_at(events, article, span).map(|slot| slot.value)
 }
 
 /// Month shifts that would move a relative date of `suspect` onto the dates it clashes with,
@@ -61,7 +61,7 @@ fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -
             .iter()
             .filter(|label| label.article == suspect)
         {
-            let Some(value) = relative_date(&analysis.articles[suspect], own.span) else {
+            let Some(value) = relative_date(&analysis.events, suspect, own.span) else {
                 continue;
             };
             let Some((from, _)) = value.bounds() else {
@@ -72,11 +72,8 @@ fn candidate_shifts(analysis: &Analysis, findings: &[Finding], suspect: usize) -
                 .iter()
                 .filter(|label| label.article != suspect)
             {
-                let Some(other_article) = analysis.articles.get(other.article) else {
-                    continue;
-                };
                 let Some((other_from, _)) =
-                    any_date(other_article, other.span).and_then(|v| v.bounds())
+                    any_date(&analysis.events, other.article, other.span).and_then(|v| v.bounds())
                 else {
                     continue;
                 };
@@ -133,7 +130,8 @@ pub fn explain(
             .iter()
             .filter(|finding| {
                 finding.labels.iter().any(|label| {
-                    label.article == index && relative_date(article, label.span).is_some()
+                    label.article == index
+                        && relative_date(&analysis.events, index, label.span).is_some()
                 })
             })
             .count();
@@ -152,15 +150,15 @@ pub fn explain(
             continue;
         };
         let mut best: Option<(usize, NaiveDate, BTreeSet<FindingKey>)> = None;
-        for months in candidate_shifts(analysis, findings, suspect) {
+        let shifts = candidate_shifts(analysis, findings, suspect);
+        let index = std::mem::take(&mut analysis.events);
+        for months in shifts {
             let Some(date) = shift(published, months) else {
                 continue;
             };
-            let original = std::mem::replace(
-                &mut analysis.articles[suspect],
-                analyzer.analyze(&article, Some(date)),
-            );
-            analysis.events = EventIndex::build(&analysis.articles);
+            let mut redated = analyzer.analyze(&article, Some(date));
+            analysis.events = index.retold(suspect, &std::mem::take(&mut redated.events));
+            let original = std::mem::replace(&mut analysis.articles[suspect], redated);
             let after: BTreeSet<FindingKey> = run_checks(analyzer.pack, analysis)
                 .iter()
                 .filter_map(key)
@@ -177,7 +175,7 @@ pub fn explain(
                 best = Some((cleared.len(), date, cleared));
             }
         }
-        analysis.events = EventIndex::build(&analysis.articles);
+        analysis.events = index;
         let Some((count, date, cleared)) = best else {
             continue;
         };

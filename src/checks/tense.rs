@@ -38,13 +38,8 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
             if slot.relative {
                 continue;
             }
-            let mention = article
-                .events
-                .iter()
-                .find(|mention| mention.trigger == event.anchor);
-            let future =
-                mention.is_some_and(|mention| mention.tense == crate::extract::Tense::Future);
-            let past = mention.is_some_and(|mention| mention.tense == crate::extract::Tense::Past);
+            let future = event.tense == crate::extract::Tense::Future;
+            let past = event.tense == crate::extract::Tense::Past;
             let noun = &pack.event(event.series.event_type).noun;
             let (message, note) = if future && to < published {
                 (
