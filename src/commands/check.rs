@@ -40,13 +40,7 @@ pub fn run(paths: &[PathBuf], claims: &[PathBuf], common: &Common, gate: &Gate) 
         Ok((outcome, rules, config))
     });
     match checked {
-        Ok((outcome, rules, config)) => {
-            let exit = report(&outcome, &rules, common, gate, &config);
-            // The process ends here: freeing a large corpus's findings and articles object
-            // by object would only delay the exit.
-            std::mem::forget(outcome);
-            exit
-        }
+        Ok((outcome, rules, config)) => report(outcome, &rules, common, gate, &config),
         Err(exit) => exit,
     }
 }
@@ -127,7 +121,7 @@ fn reduce_claims(
 }
 
 fn report(
-    outcome: &pipeline::Outcome,
+    outcome: pipeline::Outcome,
     rules: &[RuleInfo],
     common: &Common,
     gate: &Gate,
@@ -207,7 +201,7 @@ fn report(
         FailOn::Warning => Severity::Warning,
     };
     // Severity orders Error < Warning < Info: "at or above" the threshold is <=.
-    if report
+    let exit = if report
         .findings
         .iter()
         .any(|finding| finding.severity <= threshold)
@@ -215,5 +209,9 @@ fn report(
         Exit::Findings
     } else {
         Exit::Clean
-    }
+    };
+    // The process ends here: freeing a large corpus's findings label by label would only
+    // delay the exit.
+    std::mem::forget(report);
+    exit
 }

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
-use crate::finding::Label;
+use crate::finding::{Finding, Label};
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
 
@@ -77,7 +77,7 @@ pub struct ArticleEntry {
     pub published_from: PublishedFrom,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub articles: usize,
     pub claims: usize,
@@ -193,46 +193,43 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
     }
 }
 
-/// Re-reads the cited sources (only those) and resolves every label.
+/// Re-reads the cited sources (only those) and resolves every label. The outcome is used up:
+/// its findings' messages move into the report rather than being copied.
 ///
 /// `keep_text` keeps the whole text of every cited source, for renderers that show it.
-pub fn build(outcome: &Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
-    let articles = &outcome.articles;
+pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
     let mut sources = BTreeMap::new();
-    let findings = resolve_findings(outcome, &mut sources, keep_text);
-    let count = |severity: Severity| {
-        findings
-            .iter()
-            .filter(|finding| finding.severity == severity)
-            .count()
-    };
+    let slots = locate_labels(&outcome, &mut sources, keep_text);
+    let claims = outcome.claim_count();
+    let articles: Vec<ArticleEntry> = outcome
+        .articles
+        .iter()
+        .map(|article| ArticleEntry {
+            path: article.origin.to_string(),
+            published: article.published.map(|day| day.to_string()),
+            published_from: article.published_from,
+        })
+        .collect();
     let summary = Summary {
         articles: articles.len(),
-        claims: outcome.claim_count(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
+        claims,
+        ..Summary::default()
     };
-    Report {
+    let mut report = Report {
         tool: Tool {
             name: "claimlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        articles: articles
-            .iter()
-            .map(|article| ArticleEntry {
-                path: article.origin.to_string(),
-                published: article.published.map(|day| day.to_string()),
-                published_from: article.published_from,
-            })
-            .collect(),
-        findings,
+        articles,
+        findings: resolved_findings(outcome.findings, slots),
         summary,
         statistics: None,
         baseline: None,
         sources,
         rules,
-    }
+    };
+    report.recount();
+    report
 }
 
 impl Report {
@@ -259,14 +256,42 @@ impl Report {
     }
 }
 
-/// Every finding with its labels resolved against the cited sources, read again source by
-/// source: a JSONL shard once for all its cited lines, each text dropped once its labels are
-/// resolved (unless `keep_text`), so rendering holds one source per thread at a time.
-fn resolve_findings(
+/// The findings with their labels resolved in `slots` (one per label, empty where the source
+/// is unknown: such a label is left out); the messages move over.
+fn resolved_findings(
+    findings: Vec<Finding>,
+    slots: Vec<Vec<OnceLock<ResolvedLabel>>>,
+) -> Vec<ResolvedFinding> {
+    findings
+        .into_iter()
+        .zip(slots)
+        .map(|(finding, slots)| ResolvedFinding {
+            check: finding.check.name().to_string(),
+            rule: finding.rule,
+            severity: finding.severity,
+            message: finding.message,
+            help: finding.help,
+            labels: finding
+                .labels
+                .into_iter()
+                .zip(slots)
+                .filter_map(|(label, slot)| {
+                    let mut resolved = slot.into_inner()?;
+                    resolved.message = label.message;
+                    Some(resolved)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every label of the outcome's findings resolved, in a slot per (finding, label); the
+/// messages are left for the findings to hand over.
+fn locate_labels(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, String>,
     keep_text: bool,
-) -> Vec<ResolvedFinding> {
+) -> Vec<Vec<OnceLock<ResolvedLabel>>> {
     let articles = &outcome.articles;
     // Which labels cite each source (an article, then an input problem), by its index: no
     // origin is compared per label.
@@ -319,22 +344,7 @@ fn resolve_findings(
             all
         });
     sources.extend(texts);
-    outcome
-        .findings
-        .iter()
-        .zip(slots)
-        .map(|(finding, labels)| ResolvedFinding {
-            rule: finding.rule.clone(),
-            check: finding.check.name().to_string(),
-            severity: finding.severity,
-            message: finding.message.clone(),
-            help: finding.help.clone(),
-            labels: labels
-                .into_iter()
-                .filter_map(OnceLock::into_inner)
-                .collect(),
-        })
-        .collect()
+    slots
 }
 
 /// A source and the (finding, label) indices of the labels citing it.
@@ -445,7 +455,8 @@ impl SourceNames {
     }
 }
 
-/// One label, against the bytes its offsets point into (`None`: the source is gone).
+/// One label, against the bytes its offsets point into (`None`: the source is gone); its
+/// message is left for the finding to hand over.
 fn resolve_label(
     origin: &Origin,
     names: &SourceNames,
@@ -501,7 +512,7 @@ fn resolve_label(
                 column,
                 text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
                 primary: label.primary,
-                message: label.message.clone(),
+                message: String::new(),
                 location,
             }
         }
@@ -518,7 +529,7 @@ fn resolve_label(
             column: 0,
             text: String::new(),
             primary: label.primary,
-            message: label.message.clone(),
+            message: String::new(),
         },
     }
 }
