@@ -180,6 +180,7 @@ fn report(
     if gate.statistics {
         report.count_by_rule();
     }
+    let started = std::time::Instant::now();
     let reporter = report::reporter(common.format, use_color(common), common.quiet);
     // Stdout is line-buffered: a large report would cost a system call per line.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -191,6 +192,9 @@ fn report(
             eprintln!("claimlint: cannot write the report: {error}");
             return Exit::Error;
         }
+    }
+    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
+        eprintln!("timings: write {:.3}s", started.elapsed().as_secs_f64());
     }
     let configured = config.fail_on.map(|threshold| match threshold {
         Threshold::Error => FailOn::Error,
