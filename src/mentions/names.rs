@@ -277,11 +277,13 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usiz
         .filter(|(_, tally)| tally.words == 1)
         .map(|(index, tally)| (tally.surface.to_lowercase(), index))
         .collect();
-    // Most lower-case words cannot be one of them: their first byte says so without a hash.
-    let mut first_bytes = [false; 256];
+    // Most lower-case words cannot be one of them: their first byte and length say so
+    // without a hash.
+    let length_bit = |word: &str| 1u16 << word.len().min(15);
+    let mut shapes = [0u16; 256];
     for lower in lowered.keys() {
         if let Some(&first) = lower.as_bytes().first() {
-            first_bytes[usize::from(first)] = true;
+            shapes[usize::from(first)] |= length_bit(lower);
         }
     }
     let mut common = FxHashSet::default();
@@ -290,7 +292,7 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usiz
         let Some(&first) = surface.as_bytes().first() else {
             continue;
         };
-        if !first_bytes[usize::from(first)] {
+        if shapes[usize::from(first)] & length_bit(surface) == 0 {
             continue;
         }
         if let Some(&index) = lowered.get(surface) {
