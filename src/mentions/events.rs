@@ -287,11 +287,7 @@ fn participants(
         trigger.start,
         WORDS_BEFORE_TRIGGER,
     );
-    let lead_in = lead_in
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let lead_in = plain_words(lead_in);
     let anaphor = event
         .anaphora
         .iter()
@@ -314,6 +310,27 @@ fn participants(
     merged.sort();
     merged.dedup();
     Some(merged)
+}
+
+/// `text` in lower case with every character that is not a letter or digit made a space, so
+/// that "their" and "the two leaders" are found whatever the punctuation.
+fn plain_words(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .map(|byte| {
+                if byte.is_ascii_alphanumeric() {
+                    char::from(byte.to_ascii_lowercase())
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+    }
+    text.to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 /// How far back "their" and "the two leaders" look for the persons they stand for.
@@ -618,5 +635,22 @@ fn add_host(pack: &Pack, view: &ArticleView, mention: &mut EventMention) {
     if let [host] = pack.holders(country, "leader", from, to).as_slice() {
         mention.participants.push(*host);
         mention.participants.sort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_words_split_and_join_as_words(text in "[A-Za-zÉé0-9 ,.’'\"“-]{0,40}") {
+            let joined = text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .join(" ");
+            prop_assert_eq!(super::plain_words(&text), joined);
+        }
     }
 }
