@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::analysis::ArticleAnalysis;
 use crate::extract::{Span, Tense};
@@ -120,11 +121,16 @@ pub struct EventIndex {
 impl EventIndex {
     /// Indexes the events of the articles, moving their mentions out as it goes: what the
     /// checks need of them is in the index, and a corpus's mentions are never held twice.
+    /// Articles merge their mentions in parallel; the events stay in article order.
     pub fn build(articles: &mut [ArticleAnalysis]) -> Self {
-        let mut article_events = Vec::new();
-        for (index, article) in articles.iter_mut().enumerate() {
-            let mentions = std::mem::take(&mut article.events);
-            article_events.extend(merge_in_article(index, &mentions));
+        let merged: Vec<Vec<ArticleEvent>> = articles
+            .par_iter_mut()
+            .enumerate()
+            .map(|(index, article)| merge_in_article(index, &std::mem::take(&mut article.events)))
+            .collect();
+        let mut article_events = Vec::with_capacity(merged.iter().map(Vec::len).sum());
+        for events in merged {
+            article_events.extend(events);
         }
         Self::cluster(article_events)
     }
@@ -156,10 +162,11 @@ impl EventIndex {
         for (index, event) in article_events.iter().enumerate() {
             by_series.entry(&event.series).or_default().push(index);
         }
-        let mut events = Vec::new();
-        for (series, members) in by_series {
-            events.extend(cluster_series(series, &members, &article_events));
-        }
+        // Series cluster independently, in parallel; joined in series order.
+        let events: Vec<Event> = by_series
+            .into_par_iter()
+            .flat_map_iter(|(series, members)| cluster_series(series, &members, &article_events))
+            .collect();
         let mut event_of = vec![None; article_events.len()];
         for (index, event) in events.iter().enumerate() {
             for &member in &event.members {
