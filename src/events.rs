@@ -138,21 +138,23 @@ impl EventIndex {
     /// This index as it would be if `article` told of its events with `mentions` instead.
     pub fn retold(&self, article: usize, mentions: &[EventMention]) -> Self {
         let mut article_events = self.article_events.clone();
-        let from = article_events.partition_point(|event| event.article < article);
-        let to = article_events.partition_point(|event| event.article <= article);
-        article_events.splice(from..to, merge_in_article(article, mentions));
+        article_events.splice(
+            self.told_range(article),
+            merge_in_article(article, mentions),
+        );
         Self::cluster(article_events)
     }
 
     /// The events `article` tells of, merged within it.
     pub fn told_by(&self, article: usize) -> &[ArticleEvent] {
-        let from = self
-            .article_events
-            .partition_point(|event| event.article < article);
-        let to = self
-            .article_events
-            .partition_point(|event| event.article <= article);
-        &self.article_events[from..to]
+        &self.article_events[self.told_range(article)]
+    }
+
+    /// Where the events of `article` are in [`EventIndex::article_events`] (in article order).
+    fn told_range(&self, article: usize) -> std::ops::Range<usize> {
+        let events = &self.article_events;
+        events.partition_point(|event| event.article < article)
+            ..events.partition_point(|event| event.article <= article)
     }
 
     /// Clusters article events, in article order, into events.

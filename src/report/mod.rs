@@ -285,8 +285,11 @@ fn resolved_findings(
         .collect()
 }
 
-/// Every label of the outcome's findings resolved, in a slot per (finding, label); the
-/// messages are left for the findings to hand over.
+/// Every label of the outcome's findings resolved against the cited sources, in a slot per
+/// (finding, label), the messages left for the findings to hand over. The sources are read
+/// again source by source: a JSONL shard once for all its cited lines, each text dropped once
+/// its labels are resolved (unless `keep_text`), so rendering holds one source per thread at
+/// a time.
 fn locate_labels(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, String>,
