@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
@@ -31,51 +32,29 @@ belongs to the interval check.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let index = &analysis.events;
-        let mut described = Described::new(analysis);
+        // Each article event's ordinals are checked on their own, in parallel (a description
+        // memo per worker); the results are gathered in article-event order.
+        let checked: Vec<Numbered> = index
+            .article_events
+            .par_iter()
+            .enumerate()
+            .map_init(
+                || Described::new(analysis),
+                |described, (position, event)| {
+                    check_ordinals(spec, analysis, pack, described, position, event)
+                },
+            )
+            .collect();
         let mut findings = Vec::new();
         let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
-        for (position, event) in index.article_events.iter().enumerate() {
-            if spec
-                .event
-                .is_some_and(|wanted| wanted != event.series.event_type)
-                || event.since.is_some()
-            {
-                continue;
-            }
-            let Some(start) = earliest_day(analysis, event) else {
-                continue;
-            };
-            let mut numbered: Vec<(Counting, u32)> = event
-                .ordinals
-                .iter()
-                .map(|ordinal| (ordinal.counts, ordinal.n))
-                .collect();
-            numbered.sort_unstable();
-            numbered.dedup();
-            for (counts, n) in numbered {
-                let Some(earlier) = index.counted_before(position, counts, start) else {
-                    continue;
-                };
-                let counted = Counted::new(pack, event, counts);
-                if earlier.count as u32 >= n {
-                    findings.push(too_many_before(
-                        spec,
-                        analysis,
-                        &mut described,
-                        &counted,
-                        event,
-                        n,
-                        &earlier,
-                    ));
-                } else if counts == Counting::Meetings && index.event_of[position].is_some() {
-                    // A miscount is explained above; the rest are compared with each other.
-                    by_ordinal
-                        .entry((&event.series, n))
-                        .or_default()
-                        .push(position);
-                }
+        for (position, numbered) in checked.into_iter().enumerate() {
+            findings.extend(numbered.miscounts);
+            for n in numbered.to_compare {
+                let series = &index.article_events[position].series;
+                by_ordinal.entry((series, n)).or_default().push(position);
             }
         }
+        let mut described = Described::new(analysis);
         for ((series, n), positions) in by_ordinal {
             if let Some(finding) =
                 same_ordinal_twice(spec, analysis, &mut described, pack, series, n, &positions)
@@ -85,6 +64,58 @@ belongs to the interval check.";
         }
         findings
     }
+}
+
+/// What the ordinals of one article event give: findings of too many earlier events, and the
+/// numbers left to compare with other events given the same one.
+#[derive(Default)]
+struct Numbered {
+    miscounts: Vec<Finding>,
+    to_compare: Vec<u32>,
+}
+
+fn check_ordinals(
+    spec: &CheckSpec,
+    analysis: &Analysis,
+    pack: &Pack,
+    described: &mut Described,
+    position: usize,
+    event: &ArticleEvent,
+) -> Numbered {
+    let index = &analysis.events;
+    let mut numbered = Numbered::default();
+    if spec
+        .event
+        .is_some_and(|wanted| wanted != event.series.event_type)
+        || event.since.is_some()
+    {
+        return numbered;
+    }
+    let Some(start) = earliest_day(analysis, event) else {
+        return numbered;
+    };
+    let mut ordinals: Vec<(Counting, u32)> = event
+        .ordinals
+        .iter()
+        .map(|ordinal| (ordinal.counts, ordinal.n))
+        .collect();
+    ordinals.sort_unstable();
+    ordinals.dedup();
+    for (counts, n) in ordinals {
+        let Some(earlier) = index.counted_before(position, counts, start) else {
+            continue;
+        };
+        let counted = Counted::new(pack, event, counts);
+        if earlier.count as u32 >= n {
+            numbered.miscounts.push(too_many_before(
+                spec, analysis, described, &counted, event, n, &earlier,
+            ));
+        } else if counts == Counting::Meetings && index.event_of[position].is_some() {
+            // A miscount is explained above; the rest are compared with each other.
+            numbered.to_compare.push(n);
+        }
+    }
+    numbered
 }
 
 /// How findings describe an event (its date, the articles telling of it), worked out once
