@@ -25,7 +25,7 @@ fn main() -> ExitCode {
 }
 
 /// Transparent huge pages are 2 MB of zeroed memory per fault, and purging part of one gives
-/// nothing back: without them, 100 MB of articles peaked at 118 MB instead of 132 MB, at the
+/// nothing back: without them, 100 MB of articles peaked at 121 MB instead of 132 MB, at the
 /// same speed. mimalloc's own `allow_thp` option is read before `main`, so the process opts
 /// out itself; a kernel that refuses is no reason to stop.
 fn without_huge_pages() {
