@@ -108,12 +108,7 @@ fn pack_name_keys(pack: &Pack) -> BTreeMap<String, usize> {
             .chain(&entity.aliases)
             .chain(&entity.surnames)
         {
-            let key: String = name
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            keys.insert(key, index);
+            keys.insert(crate::mentions::names::key_of(name), index);
         }
     }
     keys

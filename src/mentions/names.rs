@@ -175,7 +175,8 @@ fn words(text: &str) -> Vec<Word> {
     found
 }
 
-fn key_of(text: &str) -> String {
+/// What spellings of one name share: their letters and digits, lower-cased.
+pub(crate) fn key_of(text: &str) -> String {
     if text.is_ascii() {
         // Most names: bytes in, bytes out, with no decoding and one allocation.
         let mut key = String::with_capacity(text.len());
