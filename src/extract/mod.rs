@@ -474,22 +474,13 @@ impl Extractor {
     /// All claims in `text`, sorted by (start, end), each with the tense of its clause.
     /// Relative dates resolve against `publication`; without it they stay unresolved.
     pub fn extract(&self, text: &str, publication: Option<NaiveDate>) -> Vec<Claim> {
-        self.extract_in(text, &sentences::sentences(text), publication)
+        self.extract_with_clauses(text, &sentences::sentences(text), publication)
+            .0
     }
 
     /// Like [`Extractor::extract`], for a caller that has split `text` into its
-    /// [`sentences::sentences`] already.
-    pub fn extract_in(
-        &self,
-        text: &str,
-        sentences: &[Span],
-        publication: Option<NaiveDate>,
-    ) -> Vec<Claim> {
-        self.extract_with_clauses(text, sentences, publication).0
-    }
-
-    /// Like [`Extractor::extract_in`], also giving the clause analyses of the sentences that
-    /// held claims, for whatever else asks for a tense there.
+    /// [`sentences::sentences`] already, also giving the clause analyses of the sentences
+    /// that held claims, for whatever else asks for a tense there.
     pub(crate) fn extract_with_clauses<'a>(
         &self,
         text: &'a str,
