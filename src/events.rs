@@ -37,7 +37,6 @@ pub struct SeriesKey {
 pub struct ArticleEvent {
     pub article: usize,
     pub series: SeriesKey,
-    pub planned: bool,
     pub date: Option<DateSlot>,
     pub ordinals: Vec<Ordinal>,
     pub places: Vec<(EntityId, Span)>,
@@ -58,7 +57,6 @@ impl ArticleEvent {
                 event_type: mention.event_type,
                 participants: mention.participants.clone(),
             },
-            planned: mention.planned(),
             date: mention.date,
             ordinals: mention.ordinal.into_iter().collect(),
             places: mention.place.into_iter().collect(),
@@ -70,18 +68,23 @@ impl ArticleEvent {
         }
     }
 
+    /// Announced rather than reported, as its first trigger tells it.
+    pub fn planned(&self) -> bool {
+        self.tense.looks_ahead()
+    }
+
     pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
         self.date.and_then(|slot| slot.value.bounds())
     }
 
     fn absorbs(&self, other: &ArticleEvent) -> bool {
-        if self.series != other.series || self.planned != other.planned {
+        if self.series != other.series || self.planned() != other.planned() {
             return false;
         }
         match (self.bounds(), other.bounds()) {
             (Some((a_from, a_to)), Some((b_from, b_to))) => a_from <= b_to && b_from <= a_to,
             // An announced event is usually named several times, dated once.
-            _ => self.planned,
+            _ => self.planned(),
         }
     }
 

@@ -177,7 +177,7 @@ impl Counted {
 fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> {
     match event.bounds() {
         Some((from, _)) => Some(from),
-        None if event.planned => analysis.articles[event.article].published,
+        None if event.planned() => analysis.articles[event.article].published,
         None => None,
     }
 }
@@ -247,7 +247,7 @@ fn event_date(analysis: &Analysis, event: &Event) -> String {
     let planned = event
         .members
         .iter()
-        .all(|&member| analysis.events.article_events[member].planned);
+        .all(|&member| analysis.events.article_events[member].planned());
     let date = told
         .date
         .map(|slot| describe_date(&slot.value))

@@ -1312,7 +1312,7 @@ fn year_by_tense(
     first_day: impl Fn(i32) -> Option<NaiveDate>,
     last_day: impl Fn(i32) -> Option<NaiveDate>,
 ) -> i32 {
-    if forward(tense) {
+    if tense.looks_ahead() {
         return if last_day(p.year()).is_some_and(|d| d >= p) {
             p.year()
         } else {
@@ -1350,17 +1350,13 @@ fn nearest_year(p: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<Naiv
     for year in [p.year() - 1, p.year(), p.year() + 1] {
         let Some(d) = date_in(year) else { continue };
         let gap = (d - p).num_days();
-        let tie_break = i64::from((gap > 0) != forward(tense));
+        let tie_break = i64::from((gap > 0) != tense.looks_ahead());
         let cost = gap.abs() * 2 + tie_break;
         if cost < best.0 {
             best = (cost, year);
         }
     }
     best.1
-}
-
-fn forward(tense: Tense) -> bool {
-    matches!(tense, Tense::Future | Tense::Conditional)
 }
 
 fn resolve_relative(
@@ -1423,7 +1419,9 @@ fn resolve_relative(
             let back = days_back(p.weekday(), weekday);
             let ahead = (7 - back) % 7;
             let day = match rel {
-                Rel::ByTense if forward(tense) => p + Days::new(if ahead == 0 { 7 } else { ahead }),
+                Rel::ByTense if tense.looks_ahead() => {
+                    p + Days::new(if ahead == 0 { 7 } else { ahead })
+                }
                 Rel::ByTense => p - Days::new(back),
                 Rel::Last => p - Days::new(if back == 0 { 7 } else { back }),
                 Rel::This => p + Days::new(ahead),
@@ -1444,7 +1442,7 @@ fn resolve_relative(
             };
             let saturday = match rel {
                 // "this weekend" is the coming one unless the clause looks back.
-                Rel::ByTense if forward(tense) => coming,
+                Rel::ByTense if tense.looks_ahead() => coming,
                 Rel::This if tense != Tense::Past => coming,
                 Rel::ByTense | Rel::This => latest,
                 Rel::Last => {
@@ -1536,7 +1534,7 @@ fn resolve_relative(
         }
         Raw::LatestQuarter => {
             let current = (p.month() - 1) / 3 + 1;
-            if forward(tense) {
+            if tense.looks_ahead() {
                 DateValue::Quarter {
                     year: p.year(),
                     quarter: current,
@@ -1560,7 +1558,7 @@ fn resolve_relative(
         Raw::Season { season, rel } => {
             let at = |year: i32| DateValue::Season { year, season }.bounds();
             let year = match rel {
-                Rel::ByTense if forward(tense) => {
+                Rel::ByTense if tense.looks_ahead() => {
                     if at(p.year())?.1 >= p {
                         p.year()
                     } else {

@@ -50,6 +50,14 @@ pub enum Tense {
     Unknown,
 }
 
+impl Tense {
+    /// Will or would: the clause looks ahead of its moment (an announced event, "next" read
+    /// forward).
+    pub fn looks_ahead(self) -> bool {
+        matches!(self, Tense::Future | Tense::Conditional)
+    }
+}
+
 /// A resolved calendar value, at the precision the text gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DateValue {

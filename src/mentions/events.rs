@@ -67,7 +67,7 @@ pub struct EventMention {
 impl EventMention {
     /// Announced rather than reported: will, is set to, would, might.
     pub fn planned(&self) -> bool {
-        matches!(self.tense, Tense::Future | Tense::Conditional)
+        self.tense.looks_ahead()
     }
 }
 
@@ -512,8 +512,8 @@ fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId,
 fn mention_date(view: &ArticleView, reach: &Reach, tense: &dyn Fn() -> Tense) -> Option<DateSlot> {
     let compatible = |claim_tense: Tense| {
         let tense = tense();
-        let planned = matches!(tense, Tense::Future | Tense::Conditional);
-        let claim_planned = matches!(claim_tense, Tense::Future | Tense::Conditional);
+        let planned = tense.looks_ahead();
+        let claim_planned = claim_tense.looks_ahead();
         !(planned && claim_tense == Tense::Past || claim_planned && tense == Tense::Past)
     };
     let dates = |span: Span| -> Vec<DateSlot> {
