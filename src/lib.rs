@@ -23,3 +23,4 @@ pub mod pipeline;
 pub mod report;
 pub mod root_cause;
 mod swar;
+pub mod timings;

@@ -12,6 +12,7 @@ use crate::finding::{Finding, Label};
 use crate::mentions::names::NameIndex;
 use crate::pack::{Pack, Severity};
 use crate::root_cause;
+use crate::timings;
 
 /// An input that could not be checked (or only partly), reported as a finding of its own.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -180,21 +181,18 @@ impl From<&ArticleError> for InputProblem {
 
 /// Runs every check of the pack over the corpus at once.
 pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
-    let timings = std::env::var_os("CLAIMLINT_TIMINGS").is_some();
     let mut findings: Vec<Finding> = pack
         .checks
         .par_iter()
         .flat_map_iter(|spec| {
             let started = std::time::Instant::now();
             let found = spec.kind.run(spec, analysis, pack);
-            if timings {
-                eprintln!(
-                    "timings: check {} {:.3}s findings {}",
-                    spec.id,
-                    started.elapsed().as_secs_f64(),
-                    found.len()
-                );
-            }
+            timings::print(format_args!(
+                "check {} {:.3}s findings {}",
+                spec.id,
+                started.elapsed().as_secs_f64(),
+                found.len()
+            ));
             found
         })
         .collect();
@@ -228,18 +226,17 @@ pub fn lint(
         kept_sources.extend(analyzed.kept_sources);
     });
     let mapped = started.elapsed();
+    timings::print(format_args!("map {:.3}s", mapped.as_secs_f64()));
     let claims: usize = articles.iter().map(|article| article.claim_count).sum();
     let events: usize = articles.iter().map(|article| article.events.len()).sum();
     let outcome = reduce(&analyzer, articles, names, problems, kept_sources, options);
     // For the benchmark: how the per-article and the cross-article phases grow.
-    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
-        eprintln!(
-            "timings: articles {} claims {claims} event-mentions {events} map {:.3}s reduce {:.3}s",
-            outcome.articles.len(),
-            mapped.as_secs_f64(),
-            (started.elapsed() - mapped).as_secs_f64()
-        );
-    }
+    timings::print(format_args!(
+        "articles {} claims {claims} event-mentions {events} map {:.3}s reduce {:.3}s",
+        outcome.articles.len(),
+        mapped.as_secs_f64(),
+        (started.elapsed() - mapped).as_secs_f64()
+    ));
     outcome
 }
 
@@ -259,15 +256,13 @@ pub fn reduce(
     let mut findings = run_checks(pack, &analysis);
     let checked = started.elapsed();
     root_cause::explain(analyzer, &mut analysis, &mut findings, options);
-    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
-        eprintln!(
-            "timings: index {:.3}s checks {:.3}s root-cause {:.3}s findings {}",
-            indexed.as_secs_f64(),
-            (checked - indexed).as_secs_f64(),
-            (started.elapsed() - checked).as_secs_f64(),
-            findings.len()
-        );
-    }
+    timings::print(format_args!(
+        "index {:.3}s checks {:.3}s root-cause {:.3}s findings {}",
+        indexed.as_secs_f64(),
+        (checked - indexed).as_secs_f64(),
+        (started.elapsed() - checked).as_secs_f64(),
+        findings.len()
+    ));
     findings.extend(undated_notes(&analysis));
     let base = analysis.articles.len();
     for (offset, problem) in problems.iter().enumerate() {

@@ -14,6 +14,7 @@ use crate::interchange;
 use crate::pack::Severity;
 use crate::pipeline;
 use crate::report::{self, RuleInfo};
+use crate::timings;
 
 const DEFAULT_DIR: &str = "seeds";
 
@@ -136,11 +137,9 @@ fn report(
             return Exit::Error;
         }
     };
-    let started = std::time::Instant::now();
+    let phase = timings::Phase::start("report");
     let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
-    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
-        eprintln!("timings: report {:.3}s", started.elapsed().as_secs_f64());
-    }
+    phase.end();
     // Severity overrides of the configuration, `off` included, before baselines and the gate.
     report.findings.retain_mut(
         |finding| match config.apply(&finding.rule, finding.severity) {
@@ -180,7 +179,7 @@ fn report(
     if gate.statistics {
         report.count_by_rule();
     }
-    let started = std::time::Instant::now();
+    let phase = timings::Phase::start("write");
     let reporter = report::reporter(common.format, use_color(common), common.quiet);
     // Stdout is line-buffered: a large report would cost a system call per line.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -193,9 +192,7 @@ fn report(
             return Exit::Error;
         }
     }
-    if std::env::var_os("CLAIMLINT_TIMINGS").is_some() {
-        eprintln!("timings: write {:.3}s", started.elapsed().as_secs_f64());
-    }
+    phase.end();
     let configured = config.fail_on.map(|threshold| match threshold {
         Threshold::Error => FailOn::Error,
         Threshold::Warning => FailOn::Warning,
