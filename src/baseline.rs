@@ -125,12 +125,14 @@ fn reading_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     ))
 }
 
-pub fn of_findings(findings: &[ResolvedFinding]) -> Baseline {
-    let mut entries: Vec<Entry> = findings.iter().map(entry).collect();
-    entries.sort_by(reading_order);
-    Baseline {
-        version: VERSION,
-        entries,
+impl Baseline {
+    /// A baseline of these entries, in reading order.
+    pub fn of_entries(mut entries: Vec<Entry>) -> Baseline {
+        entries.sort_by(reading_order);
+        Baseline {
+            version: VERSION,
+            entries,
+        }
     }
 }
 
@@ -153,28 +155,51 @@ pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
     Ok(baseline)
 }
 
-/// Drops the findings the baseline knows (each entry matches once) and reports the rest.
-pub fn apply(baseline: &Baseline, findings: &mut Vec<ResolvedFinding>) -> Comparison {
-    let mut remaining: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
-    for entry in &baseline.entries {
-        remaining.entry(&entry.fingerprint).or_default().push(entry);
+/// A baseline matched against findings one at a time, as a report streams them: each entry
+/// matches one finding, the findings left over are new.
+pub struct Matcher {
+    /// The entries not matched yet, by fingerprint.
+    remaining: BTreeMap<String, Vec<Entry>>,
+    comparison: Comparison,
+}
+
+impl Matcher {
+    pub fn new(baseline: Baseline) -> Self {
+        let mut remaining: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        for entry in baseline.entries {
+            remaining
+                .entry(entry.fingerprint.clone())
+                .or_default()
+                .push(entry);
+        }
+        Matcher {
+            remaining,
+            comparison: Comparison::default(),
+        }
     }
-    let mut comparison = Comparison::default();
-    findings.retain(|finding| {
-        let known = remaining
+
+    /// Whether the baseline knows `finding`; an entry that matched matches nothing else.
+    pub fn knows(&mut self, finding: &ResolvedFinding) -> bool {
+        let known = self
+            .remaining
             .get_mut(fingerprint(finding).as_str())
             .and_then(Vec::pop)
             .is_some();
         if known {
-            comparison.matched += 1;
+            self.comparison.matched += 1;
         } else {
-            comparison.new += 1;
+            self.comparison.new += 1;
         }
-        !known
-    });
-    comparison.stale = remaining.into_values().flatten().cloned().collect();
-    comparison.stale.sort_by(reading_order);
-    comparison
+        known
+    }
+
+    /// What the baseline did: the counts, and the entries no finding matched.
+    pub fn finish(self) -> Comparison {
+        let mut comparison = self.comparison;
+        comparison.stale = self.remaining.into_values().flatten().collect();
+        comparison.stale.sort_by(reading_order);
+        comparison
+    }
 }
 
 #[cfg(test)]
@@ -182,6 +207,17 @@ mod tests {
     use super::*;
     use crate::pack::Severity;
     use crate::report::FileLocation;
+
+    fn of_findings(findings: &[ResolvedFinding]) -> Baseline {
+        Baseline::of_entries(findings.iter().map(entry).collect())
+    }
+
+    /// Drops the findings the baseline knows and reports the rest.
+    fn apply(baseline: &Baseline, findings: &mut Vec<ResolvedFinding>) -> Comparison {
+        let mut matcher = Matcher::new(baseline.clone());
+        findings.retain(|finding| !matcher.knows(finding));
+        matcher.finish()
+    }
 
     fn finding(rule: &str, texts: &[(&str, &str, usize)]) -> ResolvedFinding {
         ResolvedFinding {

@@ -494,3 +494,20 @@ fn configuration_is_discovered_upwards_and_overrides_severities() {
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("claimlint.toml:2:1"));
 }
+
+/// A reader that stops reading (`| head`) is not an error of the run: it still fails on its
+/// findings, with 1, not 2.
+#[test]
+fn a_closed_output_pipe_still_fails_on_the_findings() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "seeds", "--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("claimlint starts");
+    // Closed long before the run gets to its report.
+    drop(child.stdout.take());
+    let status = child.wait().expect("claimlint ends");
+    assert_eq!(status.code(), Some(1));
+}

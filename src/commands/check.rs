@@ -122,7 +122,7 @@ fn reduce_claims(
 }
 
 fn report(
-    outcome: pipeline::Outcome,
+    mut outcome: pipeline::Outcome,
     rules: &[RuleInfo],
     common: &Common,
     gate: &Gate,
@@ -137,11 +137,9 @@ fn report(
             return Exit::Error;
         }
     };
-    let phase = timings::Phase::start("report");
-    let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
-    phase.end();
-    // Severity overrides of the configuration, `off` included, before baselines and the gate.
-    report.findings.retain_mut(
+    // Severity overrides of the configuration, `off` included, before baselines and the gate,
+    // and before labels are located: a finding turned off is never looked up.
+    outcome.findings.retain_mut(
         |finding| match config.apply(&finding.rule, finding.severity) {
             Some(severity) => {
                 finding.severity = severity;
@@ -150,31 +148,14 @@ fn report(
             None => false,
         },
     );
-    report.recount();
-    if let Some(path) = gate.write_baseline {
-        let written = serde_json::to_string_pretty(&baseline::of_findings(&report.findings))
-            .map_err(std::io::Error::other)
-            .and_then(|text| std::fs::write(path, text + "\n"));
-        if let Err(error) = written {
-            eprintln!("claimlint: cannot write {}: {error}", path.display());
-            return Exit::Error;
-        }
+    let phase = timings::Phase::start("report");
+    let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
+    phase.end();
+    if gate.write_baseline.is_some() {
+        report.record_entries();
     }
     if let Some(known) = known {
-        let comparison = baseline::apply(&known, &mut report.findings);
-        // On stderr whatever the format: the JSON report also carries them in `baseline`.
-        if !common.quiet {
-            for entry in &comparison.stale {
-                eprintln!(
-                    "claimlint: stale baseline entry {} ({}): {}",
-                    entry.rule,
-                    entry.paths.join(", "),
-                    entry.message
-                );
-            }
-        }
-        report.baseline = Some(comparison);
-        report.recount();
+        report.compare_with(known);
     }
     if gate.statistics {
         report.count_by_rule();
@@ -183,16 +164,38 @@ fn report(
     let reporter = report::reporter(common.format, use_color(common), common.quiet);
     // Stdout is line-buffered: a large report would cost a system call per line.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if let Err(error) = reporter
-        .write(&report, &mut stdout)
-        .and_then(|()| stdout.flush())
-    {
+    let written = reporter
+        .write(&mut report, &mut stdout)
+        .and_then(|()| stdout.flush());
+    // A reporter that stopped early (a closed pipe) leaves findings the gate still counts.
+    report.finish();
+    phase.end();
+    if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("claimlint: cannot write the report: {error}");
             return Exit::Error;
         }
     }
-    phase.end();
+    if let (Some(path), Some(entries)) = (gate.write_baseline, report.take_entries()) {
+        let written = serde_json::to_string_pretty(&baseline::Baseline::of_entries(entries))
+            .map_err(std::io::Error::other)
+            .and_then(|text| std::fs::write(path, text + "\n"));
+        if let Err(error) = written {
+            eprintln!("claimlint: cannot write {}: {error}", path.display());
+            return Exit::Error;
+        }
+    }
+    // On stderr whatever the format: the JSON report also carries them in `baseline`.
+    if let Some(comparison) = report.baseline.as_ref().filter(|_| !common.quiet) {
+        for entry in &comparison.stale {
+            eprintln!(
+                "claimlint: stale baseline entry {} ({}): {}",
+                entry.rule,
+                entry.paths.join(", "),
+                entry.message
+            );
+        }
+    }
     let configured = config.fail_on.map(|threshold| match threshold {
         Threshold::Error => FailOn::Error,
         Threshold::Warning => FailOn::Warning,
@@ -202,10 +205,14 @@ fn report(
         FailOn::Warning => Severity::Warning,
     };
     // Severity orders Error < Warning < Info: "at or above" the threshold is <=.
-    let exit = if report
-        .findings
-        .iter()
-        .any(|finding| finding.severity <= threshold)
+    let counted = |severity: Severity| match severity {
+        Severity::Error => report.summary.errors,
+        Severity::Warning => report.summary.warnings,
+        Severity::Info => report.summary.infos,
+    };
+    let exit = if [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .any(|severity| severity <= threshold && counted(severity) > 0)
     {
         Exit::Findings
     } else {

@@ -30,8 +30,8 @@ fn repository_path(path: &str) -> String {
 }
 
 impl Reporter for Github {
-    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for finding in &report.findings {
+    fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
+        while let Some(finding) = report.next_finding() {
             let command = match finding.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

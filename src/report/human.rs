@@ -123,7 +123,7 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
 }
 
 impl Reporter for Human {
-    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
         let theme = if self.color {
             GraphicalTheme::unicode()
         } else {
@@ -133,10 +133,10 @@ impl Reporter for Human {
             .with_width(self.width)
             .with_links(false)
             .with_context_lines(1);
-        for finding in &report.findings {
+        while let Some(finding) = report.next_finding() {
             let mut rendered = String::new();
             handler
-                .render_report(&mut rendered, &diagnostic(report, finding))
+                .render_report(&mut rendered, &diagnostic(report, &finding))
                 .map_err(io::Error::other)?;
             writeln!(out, "{}", rendered.trim_end())?;
             writeln!(out)?;

@@ -7,9 +7,9 @@ use super::{Report, Reporter};
 pub struct Jsonl;
 
 impl Reporter for Jsonl {
-    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for finding in &report.findings {
-            serde_json::to_writer(&mut *out, finding).map_err(super::json_error)?;
+    fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
+        while let Some(finding) = report.next_finding() {
+            serde_json::to_writer(&mut *out, &finding).map_err(super::json_error)?;
             writeln!(out)?;
         }
         Ok(())

@@ -7,6 +7,7 @@ mod json;
 mod jsonl;
 mod sarif;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
@@ -14,8 +15,10 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
 
+use crate::baseline::{Baseline, Entry, Matcher};
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
 use crate::finding::{Finding, Label};
@@ -92,25 +95,27 @@ pub struct Tool {
     pub version: &'static str,
 }
 
-/// The report of a lint run, as the JSON contract spells it.
-#[derive(Debug, Clone, Serialize)]
+/// The report of a lint run, as the JSON contract spells it. Its findings are not held: each
+/// is put together from its located labels as a [`Reporter`] asks for the next, printed and
+/// dropped, and the summary, the statistics and the baseline comparison count it on its way.
 pub struct Report {
     pub tool: Tool,
     pub articles: Vec<ArticleEntry>,
-    pub findings: Vec<ResolvedFinding>,
+    /// The finding counts are complete once every finding has been taken.
     pub summary: Summary,
-    /// Findings per rule; only with `--statistics`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Findings per rule; only with `--statistics`, complete once every finding is taken.
     pub statistics: Option<BTreeMap<String, usize>>,
-    /// What `--baseline` matched, left new and found stale; only when a baseline is used.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What `--baseline` matched, left new and found stale; set once every finding is taken.
     pub baseline: Option<crate::baseline::Comparison>,
     /// The sources labels point into, for renderers that show them.
-    #[serde(skip)]
     pub sources: BTreeMap<String, String>,
     /// The checks that ran, for formats that describe rules (SARIF).
-    #[serde(skip)]
     pub rules: Vec<RuleInfo>,
+    pending: Pending,
+    /// The baseline the findings are compared with, until the last finding is taken.
+    matcher: Option<Matcher>,
+    /// The baseline entries of every finding, the known ones included, for `--write-baseline`.
+    entries: Option<Vec<Entry>>,
 }
 
 /// A check as formats that list rules describe it.
@@ -173,9 +178,41 @@ pub(crate) fn json_error(error: serde_json::Error) -> io::Error {
     }
 }
 
-/// One output format.
+/// One output format. A reporter takes the report's findings one at a time
+/// ([`Report::next_finding`]) and writes each before it takes the next.
 pub trait Reporter {
-    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+    fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// A JSON array written as its elements are made: each is serialized and dropped before the
+/// next is asked for, so a large report is never whole in memory.
+pub(crate) struct Streamed<F, T> {
+    next: RefCell<F>,
+    element: std::marker::PhantomData<T>,
+}
+
+impl<F: FnMut() -> Option<T>, T: Serialize> Streamed<F, T> {
+    pub(crate) fn new(next: F) -> Self {
+        Streamed {
+            next: RefCell::new(next),
+            element: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<F: FnMut() -> Option<T>, T: Serialize> Serialize for Streamed<F, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut next = self
+            .next
+            .try_borrow_mut()
+            .map_err(|_| serde::ser::Error::custom("a streamed array is written once"))?;
+        // An unknown length writes `[]` for no element, as a known length of zero does.
+        let mut elements = serializer.serialize_seq(None)?;
+        while let Some(element) = next() {
+            elements.serialize_element(&element)?;
+        }
+        elements.end()
+    }
 }
 
 /// The printer of an output format: the one place a format is mapped to its code.
@@ -193,13 +230,13 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
     }
 }
 
-/// Re-reads the cited sources (only those) and resolves every label. The outcome is used up:
-/// its findings' messages move into the report rather than being copied.
+/// Re-reads the cited sources (only those) and locates every label in them. The outcome is
+/// used up: its findings' messages move into the report rather than being copied.
 ///
 /// `keep_text` keeps the whole text of every cited source, for renderers that show it.
 pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
     let mut sources = BTreeMap::new();
-    let slots = locate_labels(&outcome, &mut sources, keep_text);
+    let located = locate_labels(&outcome, &mut sources, keep_text);
     let claims = outcome.claim_count();
     let articles: Vec<ArticleEntry> = outcome
         .articles
@@ -215,57 +252,97 @@ pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report 
         claims,
         ..Summary::default()
     };
-    let mut report = Report {
+    Report {
         tool: Tool {
             name: "claimlint",
             version: env!("CARGO_PKG_VERSION"),
         },
         articles,
-        findings: resolved_findings(outcome.findings, slots),
         summary,
         statistics: None,
         baseline: None,
         sources,
         rules,
-    };
-    report.recount();
-    report
+        pending: Pending {
+            findings: outcome.findings.into_iter(),
+            located: located.into_iter(),
+        },
+        matcher: None,
+        entries: None,
+    }
 }
 
 impl Report {
-    /// Counts the findings per rule.
+    /// Counts the findings per rule as they are taken.
     pub fn count_by_rule(&mut self) {
-        let mut counts = BTreeMap::new();
-        for finding in &self.findings {
-            *counts.entry(finding.rule.clone()).or_insert(0) += 1;
-        }
-        self.statistics = Some(counts);
+        self.statistics = Some(BTreeMap::new());
     }
 
-    /// Recounts the summary after findings were dropped (by a baseline).
-    pub fn recount(&mut self) {
-        let count = |severity: Severity| {
-            self.findings
-                .iter()
-                .filter(|finding| finding.severity == severity)
-                .count()
-        };
-        self.summary.errors = count(Severity::Error);
-        self.summary.warnings = count(Severity::Warning);
-        self.summary.infos = count(Severity::Info);
+    /// Leaves out the findings `baseline` knows; [`Report::baseline`] tells what it matched.
+    pub fn compare_with(&mut self, baseline: Baseline) {
+        self.matcher = Some(Matcher::new(baseline));
+    }
+
+    /// Records the baseline entry of every finding, for [`Report::take_entries`].
+    pub fn record_entries(&mut self) {
+        self.entries = Some(Vec::new());
+    }
+
+    /// The next finding to print, with its labels resolved, and counted.
+    pub fn next_finding(&mut self) -> Option<ResolvedFinding> {
+        loop {
+            let Some(finding) = self.pending.next() else {
+                if let Some(matcher) = self.matcher.take() {
+                    self.baseline = Some(matcher.finish());
+                }
+                return None;
+            };
+            if let Some(entries) = &mut self.entries {
+                entries.push(crate::baseline::entry(&finding));
+            }
+            if let Some(matcher) = &mut self.matcher {
+                if matcher.knows(&finding) {
+                    continue;
+                }
+            }
+            match finding.severity {
+                Severity::Error => self.summary.errors += 1,
+                Severity::Warning => self.summary.warnings += 1,
+                Severity::Info => self.summary.infos += 1,
+            }
+            if let Some(statistics) = &mut self.statistics {
+                *statistics.entry(finding.rule.clone()).or_insert(0) += 1;
+            }
+            return Some(finding);
+        }
+    }
+
+    /// Takes (and counts) the findings a reporter left, so the counts are complete.
+    pub fn finish(&mut self) {
+        while self.next_finding().is_some() {}
+    }
+
+    /// The baseline entries recorded since [`Report::record_entries`].
+    pub fn take_entries(&mut self) -> Option<Vec<Entry>> {
+        self.entries.take()
     }
 }
 
-/// The findings with their labels resolved in `slots` (one per label, empty where the source
-/// is unknown: such a label is left out); the messages move over.
-fn resolved_findings(
-    findings: Vec<Finding>,
-    slots: Vec<Vec<OnceLock<ResolvedLabel>>>,
-) -> Vec<ResolvedFinding> {
-    findings
-        .into_iter()
-        .zip(slots)
-        .map(|(finding, slots)| ResolvedFinding {
+/// The findings not yet printed, and the located labels of each, in the same order.
+struct Pending {
+    findings: std::vec::IntoIter<Finding>,
+    /// A slot per label of every finding, finding after finding; an empty slot is a label
+    /// whose source is unknown, left out.
+    located: std::vec::IntoIter<OnceLock<Located>>,
+}
+
+impl Iterator for Pending {
+    type Item = ResolvedFinding;
+
+    fn next(&mut self) -> Option<ResolvedFinding> {
+        let finding = self.findings.next()?;
+        let located = self.located.by_ref().take(finding.labels.len());
+        Some(ResolvedFinding {
             check: finding.check.name().to_string(),
             rule: finding.rule,
             severity: finding.severity,
@@ -274,42 +351,127 @@ fn resolved_findings(
             labels: finding
                 .labels
                 .into_iter()
-                .zip(slots)
+                .zip(located)
                 .filter_map(|(label, slot)| {
-                    let mut resolved = slot.into_inner()?;
-                    resolved.message = label.message;
-                    Some(resolved)
+                    Some(slot.into_inner()?.into_label(label.primary, label.message))
                 })
                 .collect(),
         })
-        .collect()
+    }
 }
 
-/// Every label of the outcome's findings resolved against the cited sources, in a slot per
-/// (finding, label), the messages left for the findings to hand over. The sources are read
-/// again source by source: a JSONL shard once for all its cited lines, each text dropped once
-/// its labels are resolved (unless `keep_text`), so rendering holds one source per thread at
+/// A label as found in its source: what the report needs of the source's bytes, kept small
+/// since every label of the run waits in one until its finding is printed.
+struct Located {
+    source: Arc<SourceNames>,
+    start: usize,
+    end: usize,
+    /// `None`: the source could not be read again.
+    found: Option<Found>,
+}
+
+/// What a label's bytes say about it.
+struct Found {
+    line: usize,
+    column: usize,
+    /// Where it ends and its start in characters, for a label in a file of its own (a JSONL
+    /// article's offsets are into its `text`, not the file).
+    in_file: Option<InFile>,
+    text: Box<str>,
+}
+
+struct InFile {
+    end_line: usize,
+    end_column: usize,
+    chars_before: usize,
+}
+
+impl Located {
+    fn into_label(self, primary: bool, message: String) -> ResolvedLabel {
+        let path = Arc::clone(&self.source.article);
+        let file = Arc::clone(&self.source.file);
+        let Some(found) = self.found else {
+            // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
+            return ResolvedLabel {
+                location: FileLocation {
+                    file: Arc::clone(&path),
+                    ..FileLocation::default()
+                },
+                path,
+                start: self.start,
+                end: self.end,
+                line: 0,
+                column: 0,
+                text: String::new(),
+                primary,
+                message,
+            };
+        };
+        let location = match (&found.in_file, self.source.jsonl_line) {
+            (Some(place), _) => FileLocation {
+                file,
+                line: found.line,
+                column: found.column,
+                end_line: place.end_line,
+                end_column: place.end_column,
+                chars: Some((place.chars_before, found.text.chars().count())),
+            },
+            (None, line) => {
+                let line = line.unwrap_or_default();
+                FileLocation {
+                    file,
+                    line,
+                    column: 1,
+                    end_line: line,
+                    end_column: 1,
+                    chars: None,
+                }
+            }
+        };
+        ResolvedLabel {
+            path,
+            start: self.start,
+            end: self.end,
+            line: found.line,
+            column: found.column,
+            text: found.text.into(),
+            primary,
+            message,
+            location,
+        }
+    }
+}
+
+/// Every label of the outcome's findings located in the cited sources, in a slot per label,
+/// finding after finding, the messages left for the findings to hand over. The sources are
+/// read again source by source: a JSONL shard once for all its cited lines, each text dropped
+/// once its labels are located (unless `keep_text`), so this holds one source per thread at
 /// a time.
 fn locate_labels(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, String>,
     keep_text: bool,
-) -> Vec<Vec<OnceLock<ResolvedLabel>>> {
+) -> Vec<OnceLock<Located>> {
     let articles = &outcome.articles;
     // Which labels cite each source (an article, then an input problem), by its index: no
     // origin is compared per label.
     let source_count = articles.len() + outcome.problems.len();
-    let mut cited: Vec<Vec<(usize, usize)>> = vec![Vec::new(); source_count];
-    // Filled from any thread as groups are resolved: no group's labels wait for the others.
-    let mut slots: Vec<Vec<OnceLock<ResolvedLabel>>> = Vec::new();
-    for (f, finding) in outcome.findings.iter().enumerate() {
-        slots.push((0..finding.labels.len()).map(|_| OnceLock::new()).collect());
-        for (l, label) in finding.labels.iter().enumerate() {
+    let mut cited: Vec<Vec<Citing>> = vec![Vec::new(); source_count];
+    let mut slot_count = 0;
+    for (finding_index, finding) in outcome.findings.iter().enumerate() {
+        for (label_index, label) in finding.labels.iter().enumerate() {
             if let Some(refs) = cited.get_mut(label.article) {
-                refs.push((f, l));
+                refs.push(Citing {
+                    finding: finding_index,
+                    label: label_index,
+                    slot: slot_count + label_index,
+                });
             }
         }
+        slot_count += finding.labels.len();
     }
+    // Filled from any thread as groups are located: no group's labels wait for the others.
+    let slots: Vec<OnceLock<Located>> = (0..slot_count).map(|_| OnceLock::new()).collect();
     let origin_of = |index: usize| match articles.get(index) {
         Some(article) => Some(&article.origin),
         None => outcome
@@ -317,7 +479,7 @@ fn locate_labels(
             .get(index - articles.len())
             .map(|problem| &problem.origin),
     };
-    // One group per file (a shard's lines together), resolved in parallel. Groups fill their
+    // One group per file (a shard's lines together), located in parallel. Groups fill their
     // own slots, so the order they run in does not show in the report.
     let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
     let cited_sources = cited
@@ -334,14 +496,7 @@ fn locate_labels(
     let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
     let texts = groups
         .par_iter()
-        .map(|group| {
-            let (labels, texts) = resolve_group(outcome, group, keep_text);
-            for ((f, l), label) in labels {
-                // Each (finding, label) is cited by exactly one source: set once.
-                let _ = slots[f][l].set(label);
-            }
-            texts
-        })
+        .map(|group| locate_group(outcome, group, &slots, keep_text))
         .reduce(BTreeMap::new, |mut all, texts| {
             all.extend(texts);
             all
@@ -350,19 +505,25 @@ fn locate_labels(
     slots
 }
 
-/// A source and the (finding, label) indices of the labels citing it.
-type Citations<'a> = (&'a Origin, &'a [(usize, usize)]);
+/// A label citing a source: its finding, its index there, and its slot.
+#[derive(Debug, Clone, Copy)]
+struct Citing {
+    finding: usize,
+    label: usize,
+    slot: usize,
+}
 
-/// A resolved label and where it goes: (finding, label) indices.
-type ResolvedAt = ((usize, usize), ResolvedLabel);
+/// A source and the labels citing it.
+type Citations<'a> = (&'a Origin, &'a [Citing]);
 
-/// The labels citing the origins of one file (all cited lines of a shard, read once), and,
-/// with `keep_text`, the texts.
-fn resolve_group(
+/// Locates the labels citing the origins of one file (all cited lines of a shard, read once)
+/// into their slots; with `keep_text`, gives the texts.
+fn locate_group(
     outcome: &Outcome,
     group: &[Citations],
+    slots: &[OnceLock<Located>],
     keep_text: bool,
-) -> (Vec<ResolvedAt>, BTreeMap<String, String>) {
+) -> BTreeMap<String, String> {
     let articles = &outcome.articles;
     let wanted: BTreeSet<usize> = group
         .iter()
@@ -375,7 +536,6 @@ fn resolve_group(
         .collect();
     let mut shard: Option<ShardLines> = None;
     let mut texts = BTreeMap::new();
-    let mut labels = Vec::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
         let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(origin) {
@@ -393,15 +553,22 @@ fn resolve_group(
                 Origin::Stdin => None,
             }
         };
-        let names = SourceNames::of(origin);
-        for &(f, l) in refs {
-            let label = &outcome.findings[f].labels[l];
+        let names = Arc::new(SourceNames::of(origin));
+        if keep_text {
+            if let Some(bytes) = bytes {
+                texts
+                    .entry(names.article.to_string())
+                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+        for citing in refs {
+            let label = &outcome.findings[citing.finding].labels[citing.label];
             let map = articles.get(label.article).map(|article| &article.map);
-            let resolved = resolve_label(origin, &names, map, label, bytes, &mut texts, keep_text);
-            labels.push(((f, l), resolved));
+            // Each label cites exactly one source: its slot is set once.
+            let _ = slots[citing.slot].set(locate(&names, map, label, bytes));
         }
     }
-    (labels, texts)
+    texts
 }
 
 /// Texts of a shard's cited lines by line number.
@@ -445,94 +612,71 @@ fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, &[
 struct SourceNames {
     article: Arc<str>,
     file: Arc<str>,
+    /// For a JSONL article, its line in the file.
+    jsonl_line: Option<usize>,
 }
 
 impl SourceNames {
     fn of(origin: &Origin) -> Self {
         let article: Arc<str> = origin.to_string().into();
-        let file = match origin {
-            Origin::JsonlLine { path, .. } => path.display().to_string().into(),
-            _ => Arc::clone(&article),
+        let (file, jsonl_line) = match origin {
+            Origin::JsonlLine { path, line } => (path.display().to_string().into(), Some(*line)),
+            _ => (Arc::clone(&article), None),
         };
-        SourceNames { article, file }
+        SourceNames {
+            article,
+            file,
+            jsonl_line,
+        }
     }
 }
 
-/// One label, against the bytes its offsets point into (`None`: the source is gone); its
-/// message is left for the finding to hand over.
-fn resolve_label(
-    origin: &Origin,
-    names: &SourceNames,
+/// One label, against the bytes its offsets point into (`None`: the source is gone).
+fn locate(
+    source: &Arc<SourceNames>,
     map: Option<&SourceMap>,
     label: &Label,
-    source: Option<&[u8]>,
-    sources: &mut BTreeMap<String, String>,
-    keep_text: bool,
-) -> ResolvedLabel {
+    bytes: Option<&[u8]>,
+) -> Located {
     let (start, end) = match map {
         Some(map) => map.to_source(label.span.start, label.span.end),
         None => (label.span.start, label.span.end),
     };
-    let path = Arc::clone(&names.article);
-    match source {
-        Some(bytes) => {
-            let end = end.min(bytes.len());
-            let start = start.min(end);
-            let (line, column) = line_column(bytes, start);
+    let found = bytes.map(|bytes| {
+        let end = end.min(bytes.len());
+        let start = start.min(end);
+        let (line, column) = line_column(bytes, start);
+        let in_file = source.jsonl_line.is_none().then(|| {
             let (end_line, end_column) = line_column(bytes, end);
-            let location = match origin {
-                Origin::JsonlLine { line, .. } => FileLocation {
-                    file: Arc::clone(&names.file),
-                    line: *line,
-                    column: 1,
-                    end_line: *line,
-                    end_column: 1,
-                    chars: None,
-                },
-                _ => {
-                    let before = String::from_utf8_lossy(&bytes[..start]).chars().count();
-                    let within = String::from_utf8_lossy(&bytes[start..end]).chars().count();
-                    FileLocation {
-                        file: Arc::clone(&names.file),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        chars: Some((before, within)),
-                    }
-                }
-            };
-            if keep_text {
-                sources
-                    .entry(path.to_string())
-                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+            InFile {
+                end_line,
+                end_column,
+                chars_before: String::from_utf8_lossy(&bytes[..start]).chars().count(),
             }
-            ResolvedLabel {
-                path,
-                start,
-                end,
-                line,
-                column,
-                text: String::from_utf8_lossy(&bytes[start..end]).into_owned(),
-                primary: label.primary,
-                message: String::new(),
-                location,
-            }
-        }
-        // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
-        None => ResolvedLabel {
-            location: FileLocation {
-                file: path.clone(),
-                ..FileLocation::default()
-            },
-            path,
+        });
+        (
             start,
             end,
-            line: 0,
-            column: 0,
-            text: String::new(),
-            primary: label.primary,
-            message: String::new(),
+            Found {
+                line,
+                column,
+                in_file,
+                text: String::from_utf8_lossy(&bytes[start..end]).into(),
+            },
+        )
+    });
+    match found {
+        Some((start, end, found)) => Located {
+            source: Arc::clone(source),
+            start,
+            end,
+            found: Some(found),
+        },
+        None => Located {
+            source: Arc::clone(source),
+            start,
+            end,
+            found: None,
         },
     }
 }
@@ -555,6 +699,84 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_array_is_written_as_the_whole_array_would_be() {
+        for length in [0usize, 1, 3] {
+            let whole: Vec<BTreeMap<&str, usize>> =
+                (0..length).map(|n| BTreeMap::from([("n", n)])).collect();
+            let mut made = whole.clone().into_iter();
+            let streamed = Streamed::new(|| made.next());
+            let expected = serde_json::to_string_pretty(&BTreeMap::from([("a", &whole)]));
+            let written = serde_json::to_string_pretty(&BTreeMap::from([("a", &streamed)]));
+            assert_eq!(written.ok(), expected.ok(), "{length} elements");
+        }
+    }
+
+    fn finding(rule: &str, severity: Severity) -> Finding {
+        Finding {
+            rule: rule.to_string(),
+            check: crate::checks::CheckKind::Input,
+            severity,
+            message: format!("{rule} said"),
+            help: None,
+            labels: Vec::new(),
+        }
+    }
+
+    fn report_of(findings: Vec<Finding>) -> Report {
+        let outcome = Outcome {
+            findings,
+            ..Outcome::default()
+        };
+        build(outcome, false, Vec::new())
+    }
+
+    #[test]
+    fn findings_are_counted_as_they_are_taken_and_finish_takes_the_rest() {
+        let mut report = report_of(vec![
+            finding("a", Severity::Error),
+            finding("b", Severity::Warning),
+            finding("a", Severity::Info),
+        ]);
+        report.count_by_rule();
+        let first = report.next_finding().map(|finding| finding.rule);
+        assert_eq!(first.as_deref(), Some("a"));
+        assert_eq!(report.summary.errors + report.summary.warnings, 1);
+        report.finish();
+        let summary = &report.summary;
+        assert_eq!((summary.errors, summary.warnings, summary.infos), (1, 1, 1));
+        let statistics = report.statistics.clone().unwrap_or_default();
+        assert_eq!(
+            statistics,
+            BTreeMap::from([("a".into(), 2), ("b".into(), 1)])
+        );
+        assert!(report.next_finding().is_none());
+    }
+
+    #[test]
+    fn a_baseline_leaves_out_what_it_knows_and_names_what_it_no_longer_sees() {
+        let mut first = report_of(vec![finding("a", Severity::Error)]);
+        first.record_entries();
+        first.finish();
+        let mut entries = first.take_entries().unwrap_or_default();
+        let mut gone = entries[0].clone();
+        gone.fingerprint = "0".repeat(16);
+        entries.push(gone);
+        let mut report = report_of(vec![
+            finding("a", Severity::Error),
+            finding("b", Severity::Warning),
+        ]);
+        report.compare_with(Baseline::of_entries(entries));
+        let shown: Vec<String> = std::iter::from_fn(|| report.next_finding())
+            .map(|finding| finding.rule)
+            .collect();
+        assert_eq!(shown, ["b"]);
+        assert_eq!((report.summary.errors, report.summary.warnings), (0, 1));
+        let comparison = report.baseline.clone().unwrap_or_default();
+        assert_eq!((comparison.matched, comparison.new), (1, 1));
+        assert_eq!(comparison.stale.len(), 1);
+    }
 
     #[test]
     fn column_counts_characters_after_the_last_newline() {

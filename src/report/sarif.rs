@@ -1,11 +1,14 @@
 //! SARIF 2.1.0: the checks as rules with their documentation, each finding a result with its
 //! primary location and the other labels (in other articles too) as related locations.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{Report, Reporter, ResolvedLabel};
+use super::{json_error, Report, Reporter, ResolvedFinding, ResolvedLabel, RuleInfo, Streamed};
 use crate::pack::Severity;
 
 pub struct Sarif;
@@ -79,8 +82,88 @@ fn physical_location(label: &ResolvedLabel) -> Value {
     location
 }
 
+/// The SARIF `result` of one finding.
+fn result(rules: &[RuleInfo], finding: &ResolvedFinding) -> Value {
+    let primary = finding
+        .labels
+        .iter()
+        .position(|label| label.primary)
+        .unwrap_or(0);
+    let locations: Vec<Value> = finding
+        .labels
+        .get(primary)
+        .map(|label| {
+            json!({
+                "physicalLocation": physical_location(label),
+                "message": { "text": label.message },
+            })
+        })
+        .into_iter()
+        .collect();
+    let related: Vec<Value> = finding
+        .labels
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != primary)
+        .map(|(index, label)| {
+            json!({
+                "id": index,
+                "physicalLocation": physical_location(label),
+                "message": { "text": label.message },
+            })
+        })
+        .collect();
+    let mut text = finding.message.clone();
+    if let Some(help) = &finding.help {
+        text.push_str("\n\n");
+        text.push_str(help);
+    }
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "message": { "text": text },
+        "locations": locations,
+        "partialFingerprints": {
+            FINGERPRINT_KEY: crate::baseline::fingerprint(finding),
+        },
+    });
+    if let Some(index) = rules.iter().position(|rule| rule.id == finding.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    result
+}
+
+/// The one run of the log, its results streamed. SARIF objects are written with their keys
+/// in order, as `serde_json` writes a `Value`'s.
+struct Run<'a> {
+    report: RefCell<&'a mut Report>,
+    driver: Value,
+}
+
+impl Serialize for Run<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut report = self
+            .report
+            .try_borrow_mut()
+            .map_err(|_| serde::ser::Error::custom("a run is written once"))?;
+        let report: &mut Report = &mut report;
+        let rules = report.rules.clone();
+        let mut fields = serializer.serialize_map(None)?;
+        fields.serialize_entry("columnKind", "unicodeCodePoints")?;
+        fields.serialize_entry(
+            "results",
+            &Streamed::new(|| Some(result(&rules, &report.next_finding()?))),
+        )?;
+        fields.serialize_entry("tool", &json!({ "driver": self.driver }))?;
+        fields.end()
+    }
+}
+
 impl Reporter for Sarif {
-    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
         let rules: Vec<Value> = report
             .rules
             .iter()
@@ -95,80 +178,23 @@ impl Reporter for Sarif {
                 })
             })
             .collect();
-        let results: Vec<Value> = report
-            .findings
-            .iter()
-            .map(|finding| {
-                let primary = finding
-                    .labels
-                    .iter()
-                    .position(|label| label.primary)
-                    .unwrap_or(0);
-                let locations: Vec<Value> = finding
-                    .labels
-                    .get(primary)
-                    .map(|label| {
-                        json!({
-                            "physicalLocation": physical_location(label),
-                            "message": { "text": label.message },
-                        })
-                    })
-                    .into_iter()
-                    .collect();
-                let related: Vec<Value> = finding
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, _)| *index != primary)
-                    .map(|(index, label)| {
-                        json!({
-                            "id": index,
-                            "physicalLocation": physical_location(label),
-                            "message": { "text": label.message },
-                        })
-                    })
-                    .collect();
-                let mut text = finding.message.clone();
-                if let Some(help) = &finding.help {
-                    text.push_str("\n\n");
-                    text.push_str(help);
-                }
-                let mut result = json!({
-                    "ruleId": finding.rule,
-                    "level": level(finding.severity),
-                    "message": { "text": text },
-                    "locations": locations,
-                    "partialFingerprints": {
-                        FINGERPRINT_KEY: crate::baseline::fingerprint(finding),
-                    },
-                });
-                if let Some(index) = report.rules.iter().position(|rule| rule.id == finding.rule) {
-                    result["ruleIndex"] = json!(index);
-                }
-                if !related.is_empty() {
-                    result["relatedLocations"] = json!(related);
-                }
-                result
-            })
-            .collect();
-        let sarif = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {
-                    "driver": {
-                        "name": "claimlint",
-                        "version": report.tool.version,
-                        "informationUri": "https://github.com/claimlint/claimlint",
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-                // Columns and character offsets count characters, not UTF-16 code units.
-                "columnKind": "unicodeCodePoints",
-            }],
+        let driver = json!({
+            "name": "claimlint",
+            "version": report.tool.version,
+            "informationUri": "https://github.com/claimlint/claimlint",
+            "rules": rules,
         });
-        serde_json::to_writer_pretty(&mut *out, &sarif).map_err(super::json_error)?;
+        let run = Run {
+            report: RefCell::new(report),
+            driver,
+        };
+        let mut serializer = serde_json::Serializer::pretty(&mut *out);
+        let mut log = serializer.serialize_map(None).map_err(json_error)?;
+        log.serialize_entry("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            .and_then(|()| log.serialize_entry("runs", &[run]))
+            .and_then(|()| log.serialize_entry("version", "2.1.0"))
+            .and_then(|()| log.end())
+            .map_err(json_error)?;
         writeln!(out)
     }
 }
