@@ -236,7 +236,7 @@ mod tests {
                     column: 1,
                     text: text.to_string(),
                     primary: true,
-                    message: String::new(),
+                    message: "".into(),
                     location: FileLocation {
                         file: (*path).into(),
                         line: start / 10 + 1,

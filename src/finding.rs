@@ -1,5 +1,7 @@
 //! Findings: what a check reports, with labels that point at claims in the articles.
 
+use std::sync::Arc;
+
 use crate::checks::CheckKind;
 use crate::extract::Span;
 use crate::pack::Severity;
@@ -12,11 +14,12 @@ pub struct Label {
     /// Bytes of the article's analysed text.
     pub span: Span,
     pub primary: bool,
-    pub message: String,
+    /// Shared: a check that cites one event in many findings says the same of it in each.
+    pub message: Arc<str>,
 }
 
 impl Label {
-    pub fn primary(article: usize, span: Span, message: impl Into<String>) -> Self {
+    pub fn primary(article: usize, span: Span, message: impl Into<Arc<str>>) -> Self {
         Label {
             article,
             span,
@@ -25,7 +28,7 @@ impl Label {
         }
     }
 
-    pub fn related(article: usize, span: Span, message: impl Into<String>) -> Self {
+    pub fn related(article: usize, span: Span, message: impl Into<Arc<str>>) -> Self {
         Label {
             article,
             span,

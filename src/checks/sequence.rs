@@ -2,6 +2,7 @@
 //! of the series, or two different events given the same ordinal.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -124,6 +125,8 @@ fn check_ordinals(
 struct Described<'a> {
     analysis: &'a Analysis,
     memo: BTreeMap<usize, (String, String)>,
+    /// Label messages by (event, its number in a timeline), with the noun they were made for.
+    listed: BTreeMap<(usize, usize), (String, Arc<str>)>,
 }
 
 impl<'a> Described<'a> {
@@ -131,7 +134,24 @@ impl<'a> Described<'a> {
         Described {
             analysis,
             memo: BTreeMap::new(),
+            listed: BTreeMap::new(),
         }
+    }
+
+    /// The label message of event `index` listed as the `number`th `noun` of a timeline: one
+    /// string, shared by every finding that lists the event so (a big event is listed by
+    /// thousands).
+    fn listed(&mut self, index: usize, number: usize, noun: &str) -> Arc<str> {
+        if let Some((known_noun, message)) = self.listed.get(&(index, number)) {
+            if known_noun == noun {
+                return Arc::clone(message);
+            }
+        }
+        let (date, _) = self.event(index);
+        let message: Arc<str> = format!("{} {noun}, {date}", ordinal_suffix(number as u32)).into();
+        self.listed
+            .insert((index, number), (noun.to_string(), Arc::clone(&message)));
+        message
     }
 
     /// (date, sources) of event `index` of the event index.
@@ -204,7 +224,7 @@ const SOURCES_CITED: usize = 3;
 
 /// One label per article telling of `event` (the first few articles): on its date where it has
 /// one.
-fn event_labels(analysis: &Analysis, event: &Event, message: &str) -> Vec<Label> {
+fn event_labels(analysis: &Analysis, event: &Event, message: Arc<str>) -> Vec<Label> {
     let mut labels: Vec<Label> = Vec::new();
     for &member in &event.members {
         let told = &analysis.events.article_events[member];
@@ -215,7 +235,7 @@ fn event_labels(analysis: &Analysis, event: &Event, message: &str) -> Vec<Label>
             break;
         }
         let span = told.date.map_or(told.anchor, |slot| slot.span);
-        labels.push(Label::related(told.article, span, message));
+        labels.push(Label::related(told.article, span, Arc::clone(&message)));
     }
     labels
 }
@@ -277,13 +297,14 @@ fn too_many_before(
         timeline.push(format!("  1.–{unnamed}. (earlier {noun}s, not listed)"));
     }
     for (offset, &other) in earlier.recent.iter().enumerate() {
-        let (date, sources) = described.event(other);
         let number = unnamed + offset + 1;
+        let message = described.listed(other, number, noun);
         labels.extend(event_labels(
             analysis,
             &analysis.events.events[other],
-            &format!("{} {noun}, {date}", ordinal_suffix(number as u32)),
+            message,
         ));
+        let (date, sources) = described.event(other);
         timeline.push(format!("  {number}. {date} — {sources}"));
     }
     let this_date = event

@@ -80,9 +80,9 @@ fn miette_severity(severity: Severity) -> miette::Severity {
 fn labeled(label: &ResolvedLabel) -> LabeledSpan {
     let span = (label.start, label.end - label.start);
     if label.primary {
-        LabeledSpan::new_primary_with_span(Some(label.message.clone()), span)
+        LabeledSpan::new_primary_with_span(Some(label.message.to_string()), span)
     } else {
-        LabeledSpan::new_with_span(Some(label.message.clone()), span)
+        LabeledSpan::new_with_span(Some(label.message.to_string()), span)
     }
 }
 

@@ -42,7 +42,7 @@ pub struct ResolvedLabel {
     pub column: usize,
     pub text: String,
     pub primary: bool,
-    pub message: String,
+    pub message: Arc<str>,
     /// Where the label is in the file itself, for formats that address files by line: the
     /// file path, and for a JSONL article its line (the offsets are then into its `text`).
     #[serde(skip)]
@@ -387,7 +387,7 @@ struct InFile {
 }
 
 impl Located {
-    fn into_label(self, primary: bool, message: String) -> ResolvedLabel {
+    fn into_label(self, primary: bool, message: Arc<str>) -> ResolvedLabel {
         let path = Arc::clone(&self.source.article);
         let file = Arc::clone(&self.source.file);
         let Some(found) = self.found else {
