@@ -257,6 +257,11 @@ pub fn reduce(
     let phase = timings::Phase::start("index");
     let mut analysis = Analysis::with_names(articles, names);
     phase.end();
+    timings::print(format_args!(
+        "article-events {} events {}",
+        analysis.events.article_events.len(),
+        analysis.events.events.len()
+    ));
     let phase = timings::Phase::start("checks");
     let mut findings = run_checks(pack, &analysis);
     phase.end();
