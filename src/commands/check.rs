@@ -10,8 +10,8 @@ use crate::app::{load_config, load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
 use crate::config::{Config, Threshold};
 use crate::corpus::LoadOptions;
+use crate::finding::Finding;
 use crate::interchange;
-use crate::pack::Severity;
 use crate::pipeline;
 use crate::report::{self, RuleInfo};
 use crate::timings;
@@ -121,6 +121,7 @@ fn reduce_claims(
     Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
+/// Renders the findings, then writes the baseline and gives the exit code.
 fn report(
     mut outcome: pipeline::Outcome,
     rules: &[RuleInfo],
@@ -137,17 +138,7 @@ fn report(
             return Exit::Error;
         }
     };
-    // Severity overrides of the configuration, `off` included, before baselines and the gate,
-    // and before labels are located: a finding turned off is never looked up.
-    outcome.findings.retain_mut(
-        |finding| match config.apply(&finding.rule, finding.severity) {
-            Some(severity) => {
-                finding.severity = severity;
-                true
-            }
-            None => false,
-        },
-    );
+    apply_severities(config, &mut outcome.findings);
     let phase = timings::Phase::start("report");
     let mut report = report::build(outcome, common.format == Format::Human, rules.to_vec());
     phase.end();
@@ -160,29 +151,12 @@ fn report(
     if gate.statistics {
         report.count_by_rule();
     }
-    let phase = timings::Phase::start("write");
-    let reporter = report::reporter(common.format, use_color(common), common.quiet);
-    // Stdout is line-buffered: a large report would cost a system call per line.
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let written = reporter
-        .write(&mut report, &mut stdout)
-        .and_then(|()| stdout.flush());
-    // A reporter that stopped early (a closed pipe) leaves findings the gate still counts.
-    report.finish();
-    phase.end();
-    if let Err(error) = written {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("claimlint: cannot write the report: {error}");
-            return Exit::Error;
-        }
+    if let Err(exit) = write_report(&mut report, common) {
+        return exit;
     }
     if let (Some(path), Some(entries)) = (gate.write_baseline, report.take_entries()) {
-        let written = serde_json::to_string_pretty(&baseline::Baseline::of_entries(entries))
-            .map_err(std::io::Error::other)
-            .and_then(|text| std::fs::write(path, text + "\n"));
-        if let Err(error) = written {
-            eprintln!("claimlint: cannot write {}: {error}", path.display());
-            return Exit::Error;
+        if let Err(exit) = write_baseline(path, entries) {
+            return exit;
         }
     }
     // On stderr whatever the format: the JSON report also carries them in `baseline`.
@@ -196,30 +170,72 @@ fn report(
             );
         }
     }
-    let configured = config.fail_on.map(|threshold| match threshold {
-        Threshold::Error => FailOn::Error,
-        Threshold::Warning => FailOn::Warning,
-    });
-    let threshold = match gate.fail_on.or(configured).unwrap_or(FailOn::Error) {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-    };
-    // Severity orders Error < Warning < Info: "at or above" the threshold is <=.
-    let counted = |severity: Severity| match severity {
-        Severity::Error => report.summary.errors,
-        Severity::Warning => report.summary.warnings,
-        Severity::Info => report.summary.infos,
-    };
-    let exit = if [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .any(|severity| severity <= threshold && counted(severity) > 0)
-    {
-        Exit::Findings
-    } else {
-        Exit::Clean
-    };
+    let exit = gate_exit(&report.summary, gate, config);
     // The process ends here: freeing a large corpus's findings label by label would only
     // delay the exit.
     std::mem::forget(report);
     exit
+}
+
+/// Severity overrides of the configuration, `off` included, before baselines and the gate,
+/// and before labels are located: a finding turned off is never looked up.
+fn apply_severities(config: &Config, findings: &mut Vec<Finding>) {
+    findings.retain_mut(
+        |finding| match config.apply(&finding.rule, finding.severity) {
+            Some(severity) => {
+                finding.severity = severity;
+                true
+            }
+            None => false,
+        },
+    );
+}
+
+/// Streams the report to stdout in the chosen format; every finding is counted, even those
+/// a closed pipe kept from being written.
+fn write_report(report: &mut report::Report, common: &Common) -> Result<(), Exit> {
+    let phase = timings::Phase::start("write");
+    let reporter = report::reporter(common.format, use_color(common), common.quiet);
+    // Stdout is line-buffered: a large report would cost a system call per line.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = reporter
+        .write(report, &mut stdout)
+        .and_then(|()| stdout.flush());
+    report.finish();
+    phase.end();
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("claimlint: cannot write the report: {error}");
+            Err(Exit::Error)
+        }
+        _ => Ok(()),
+    }
+}
+
+fn write_baseline(path: &Path, entries: Vec<baseline::Entry>) -> Result<(), Exit> {
+    serde_json::to_string_pretty(&baseline::Baseline::of_entries(entries))
+        .map_err(std::io::Error::other)
+        .and_then(|text| std::fs::write(path, text + "\n"))
+        .map_err(|error| {
+            eprintln!("claimlint: cannot write {}: {error}", path.display());
+            Exit::Error
+        })
+}
+
+/// Findings at or above the threshold (`--fail-on`, else the configuration's, else errors)
+/// fail the run.
+fn gate_exit(summary: &report::Summary, gate: &Gate, config: &Config) -> Exit {
+    let configured = config.fail_on.map(|threshold| match threshold {
+        Threshold::Error => FailOn::Error,
+        Threshold::Warning => FailOn::Warning,
+    });
+    let failing = match gate.fail_on.or(configured).unwrap_or(FailOn::Error) {
+        FailOn::Error => summary.errors,
+        FailOn::Warning => summary.errors + summary.warnings,
+    };
+    if failing > 0 {
+        Exit::Findings
+    } else {
+        Exit::Clean
+    }
 }
