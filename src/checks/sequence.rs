@@ -45,14 +45,17 @@ belongs to the interval check.";
                     check_ordinals(spec, analysis, pack, described, position, event)
                 },
             )
+            .flatten_iter()
             .collect();
         let mut findings = Vec::new();
         let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
-        for (position, numbered) in checked.into_iter().enumerate() {
-            findings.extend(numbered.miscounts);
-            for n in numbered.to_compare {
-                let series = &index.article_events[position].series;
-                by_ordinal.entry((series, n)).or_default().push(position);
+        for numbered in checked {
+            match numbered {
+                Numbered::Miscount(finding) => findings.push(finding),
+                Numbered::ToCompare { position, n } => {
+                    let series = &index.article_events[position].series;
+                    by_ordinal.entry((series, n)).or_default().push(position);
+                }
             }
         }
         let mut described = Described::new(analysis);
@@ -67,12 +70,12 @@ belongs to the interval check.";
     }
 }
 
-/// What the ordinals of one article event give: findings of too many earlier events, and the
-/// numbers left to compare with other events given the same one.
-#[derive(Default)]
-struct Numbered {
-    miscounts: Vec<Finding>,
-    to_compare: Vec<u32>,
+/// What an ordinal of an article event gives: a finding of too many earlier events, or a
+/// number left to compare with other events given the same one. Most article events give
+/// nothing, and hold nothing while the others are checked.
+enum Numbered {
+    Miscount(Finding),
+    ToCompare { position: usize, n: u32 },
 }
 
 fn check_ordinals(
@@ -82,9 +85,9 @@ fn check_ordinals(
     described: &mut Described,
     position: usize,
     event: &ArticleEvent,
-) -> Numbered {
+) -> Vec<Numbered> {
     let index = &analysis.events;
-    let mut numbered = Numbered::default();
+    let mut numbered = Vec::new();
     if spec
         .event
         .is_some_and(|wanted| wanted != event.series.event_type)
@@ -108,12 +111,12 @@ fn check_ordinals(
         };
         let counted = Counted::new(pack, event, counts);
         if earlier.count as u32 >= n {
-            numbered.miscounts.push(too_many_before(
+            numbered.push(Numbered::Miscount(too_many_before(
                 spec, analysis, described, &counted, event, n, &earlier,
-            ));
+            )));
         } else if counts == Counting::Meetings && index.event_of[position].is_some() {
             // A miscount is explained above; the rest are compared with each other.
-            numbered.to_compare.push(n);
+            numbered.push(Numbered::ToCompare { position, n });
         }
     }
     numbered
