@@ -407,8 +407,8 @@ impl Located {
                 message,
             };
         };
-        let location = match (&found.in_file, self.source.jsonl_line) {
-            (Some(place), _) => FileLocation {
+        let location = match &found.in_file {
+            Some(place) => FileLocation {
                 file,
                 line: found.line,
                 column: found.column,
@@ -416,8 +416,9 @@ impl Located {
                 end_column: place.end_column,
                 chars: Some((place.chars_before, found.text.chars().count())),
             },
-            (None, line) => {
-                let line = line.unwrap_or_default();
+            // A JSONL article: the file is addressed by the article's line.
+            None => {
+                let line = self.source.jsonl_line.unwrap_or_default();
                 FileLocation {
                     file,
                     line,
@@ -642,42 +643,36 @@ fn locate(
         Some(map) => map.to_source(label.span.start, label.span.end),
         None => (label.span.start, label.span.end),
     };
-    let found = bytes.map(|bytes| {
-        let end = end.min(bytes.len());
-        let start = start.min(end);
-        let (line, column) = line_column(bytes, start);
-        let in_file = source.jsonl_line.is_none().then(|| {
-            let (end_line, end_column) = line_column(bytes, end);
-            InFile {
-                end_line,
-                end_column,
-                chars_before: String::from_utf8_lossy(&bytes[..start]).chars().count(),
-            }
-        });
-        (
-            start,
-            end,
-            Found {
-                line,
-                column,
-                in_file,
-                text: String::from_utf8_lossy(&bytes[start..end]).into(),
-            },
-        )
-    });
-    match found {
-        Some((start, end, found)) => Located {
-            source: Arc::clone(source),
-            start,
-            end,
-            found: Some(found),
-        },
-        None => Located {
-            source: Arc::clone(source),
+    let source = Arc::clone(source);
+    let Some(bytes) = bytes else {
+        return Located {
+            source,
             start,
             end,
             found: None,
-        },
+        };
+    };
+    let end = end.min(bytes.len());
+    let start = start.min(end);
+    let (line, column) = line_column(bytes, start);
+    let in_file = source.jsonl_line.is_none().then(|| {
+        let (end_line, end_column) = line_column(bytes, end);
+        InFile {
+            end_line,
+            end_column,
+            chars_before: String::from_utf8_lossy(&bytes[..start]).chars().count(),
+        }
+    });
+    Located {
+        source,
+        start,
+        end,
+        found: Some(Found {
+            line,
+            column,
+            in_file,
+            text: String::from_utf8_lossy(&bytes[start..end]).into(),
+        }),
     }
 }
 
