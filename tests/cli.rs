@@ -280,6 +280,44 @@ fn extract_then_check_claims_equals_check() {
     );
 }
 
+/// The reduce step where the articles are gone: findings keep their offsets and say nothing of
+/// text, and the run still fails on them.
+#[test]
+fn claims_whose_articles_are_gone_still_report_their_offsets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    for entry in fs::read_dir("seeds").expect("seeds") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("file name");
+        fs::copy(&path, corpus.join(name)).expect("copy");
+    }
+    let claims = dir.path().join("claims.jsonl");
+    claimlint()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&claims)
+        .assert()
+        .code(0);
+    fs::remove_dir_all(&corpus).expect("rm");
+    let (report, code) = json_report(&["check", "--claims", claims.to_str().expect("UTF-8")]);
+    assert_eq!(code, 1);
+    let labels: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .flat_map(|finding| finding["labels"].as_array().into_iter().flatten())
+        .collect();
+    assert!(!labels.is_empty());
+    for label in labels {
+        assert_eq!(label["line"], 0, "{label}");
+        assert_eq!(label["text"], "", "{label}");
+        assert!(label["end"].as_u64() >= label["start"].as_u64(), "{label}");
+        assert!(label["message"].as_str().is_some_and(|m| !m.is_empty()), "{label}");
+    }
+}
+
 #[test]
 fn claims_from_another_rule_pack_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
