@@ -314,7 +314,10 @@ fn claims_whose_articles_are_gone_still_report_their_offsets() {
         assert_eq!(label["line"], 0, "{label}");
         assert_eq!(label["text"], "", "{label}");
         assert!(label["end"].as_u64() >= label["start"].as_u64(), "{label}");
-        assert!(label["message"].as_str().is_some_and(|m| !m.is_empty()), "{label}");
+        assert!(
+            label["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{label}"
+        );
     }
 }
 
