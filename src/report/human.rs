@@ -3,12 +3,12 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::sync::Arc;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{Report, Reporter, ResolvedFinding, ResolvedLabel};
+use super::excerpt::CONTEXT_LINES;
+use super::{Excerpts, Report, Reporter, ResolvedFinding, ResolvedLabel};
 use crate::pack::Severity;
 
 pub struct Human {
@@ -25,7 +25,7 @@ struct ArticlePart {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: NamedSource<String>,
+    source: Arc<Excerpts>,
     labels: Vec<LabeledSpan>,
     related: Vec<ArticlePart>,
 }
@@ -56,7 +56,7 @@ impl Diagnostic for ArticlePart {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (!self.labels.is_empty()).then_some(&self.source as &dyn SourceCode)
+        (!self.labels.is_empty()).then_some(&*self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -101,7 +101,7 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
         code: None,
         severity: miette_severity(finding.severity),
         help: None,
-        source: NamedSource::new(path, report.sources.get(path).cloned().unwrap_or_default()),
+        source: report.sources.get(path).cloned().unwrap_or_default(),
         labels: finding
             .labels
             .iter()
@@ -132,7 +132,7 @@ impl Reporter for Human {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
             .with_links(false)
-            .with_context_lines(1);
+            .with_context_lines(CONTEXT_LINES);
         while let Some(finding) = report.next_finding() {
             let mut rendered = String::new();
             handler

@@ -1,6 +1,7 @@
 //! Reports: findings resolved to the bytes of the files they cite, then printed by one
 //! [`Reporter`] per output format.
 
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -25,6 +26,7 @@ use crate::finding::{Finding, Label};
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
 
+pub use excerpt::Excerpts;
 pub use github::Github;
 pub use human::Human;
 pub use json::Json;
@@ -107,8 +109,8 @@ pub struct Report {
     pub statistics: Option<BTreeMap<String, usize>>,
     /// What `--baseline` matched, left new and found stale; set once every finding is taken.
     pub baseline: Option<crate::baseline::Comparison>,
-    /// The sources labels point into, for renderers that show them.
-    pub sources: BTreeMap<String, String>,
+    /// The lines of the sources labels point into, for renderers that show them.
+    pub sources: BTreeMap<String, Arc<Excerpts>>,
     /// The checks that ran, for formats that describe rules (SARIF).
     pub rules: Vec<RuleInfo>,
     pending: Pending,
@@ -233,7 +235,8 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
 /// Re-reads the cited sources (only those) and locates every label in them. The outcome is
 /// used up: its findings' messages move into the report rather than being copied.
 ///
-/// `keep_text` keeps the whole text of every cited source, for renderers that show it.
+/// `keep_text` keeps the lines around the labels of every cited source, for renderers that
+/// show them.
 pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
     let mut sources = BTreeMap::new();
     let located = locate_labels(&outcome, &mut sources, keep_text);
@@ -450,7 +453,7 @@ impl Located {
 /// a time.
 fn locate_labels(
     outcome: &Outcome,
-    sources: &mut BTreeMap<String, String>,
+    sources: &mut BTreeMap<String, Arc<Excerpts>>,
     keep_text: bool,
 ) -> Vec<OnceLock<Located>> {
     let articles = &outcome.articles;
@@ -517,14 +520,17 @@ struct Citing {
 /// A source and the labels citing it.
 type Citations<'a> = (&'a Origin, &'a [Citing]);
 
+/// A text to quote, and the reach of each finding's labels in it (first start, last end).
+type Quoted = (String, Vec<(usize, usize)>);
+
 /// Locates the labels citing the origins of one file (all cited lines of a shard, read once)
-/// into their slots; with `keep_text`, gives the texts.
+/// into their slots; with `keep_text`, gives the lines around them.
 fn locate_group(
     outcome: &Outcome,
     group: &[Citations],
     slots: &[OnceLock<Located>],
     keep_text: bool,
-) -> BTreeMap<String, String> {
+) -> BTreeMap<String, Arc<Excerpts>> {
     let articles = &outcome.articles;
     let wanted: BTreeSet<usize> = group
         .iter()
@@ -536,7 +542,7 @@ fn locate_group(
         })
         .collect();
     let mut shard: Option<ShardLines> = None;
-    let mut texts = BTreeMap::new();
+    let mut quoted: BTreeMap<Arc<str>, Quoted> = BTreeMap::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
         let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(origin) {
@@ -555,21 +561,34 @@ fn locate_group(
             }
         };
         let names = Arc::new(SourceNames::of(origin));
-        if keep_text {
-            if let Some(bytes) = bytes {
-                texts
-                    .entry(names.article.to_string())
-                    .or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
-            }
-        }
+        // Each finding's labels here, from its first start to its last end.
+        let mut shown: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         for citing in refs {
             let label = &outcome.findings[citing.finding].labels[citing.label];
             let map = articles.get(label.article).map(|article| &article.map);
+            let located = locate(&names, map, label, bytes);
+            let reach = shown
+                .entry(citing.finding)
+                .or_insert((located.start, located.end));
+            *reach = (reach.0.min(located.start), reach.1.max(located.end));
             // Each label cites exactly one source: its slot is set once.
-            let _ = slots[citing.slot].set(locate(&names, map, label, bytes));
+            let _ = slots[citing.slot].set(located);
+        }
+        if let (true, Some(bytes)) = (keep_text, bytes) {
+            // One file may be cited as an article and as an input problem: one text for both.
+            let (_, groups) = quoted
+                .entry(Arc::clone(&names.article))
+                .or_insert_with(|| (String::from_utf8_lossy(bytes).into_owned(), Vec::new()));
+            groups.extend(shown.into_values());
         }
     }
-    texts
+    quoted
+        .into_iter()
+        .map(|(name, (text, groups))| {
+            let excerpts = Excerpts::new(&name, &text, groups);
+            (name.to_string(), Arc::new(excerpts))
+        })
+        .collect()
 }
 
 /// Texts of a shard's cited lines by line number.
