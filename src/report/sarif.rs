@@ -136,8 +136,8 @@ fn result(rules: &[RuleInfo], finding: &ResolvedFinding) -> Value {
     result
 }
 
-/// The one run of the log, its results streamed. SARIF objects are written with their keys
-/// in order, as `serde_json` writes a `Value`'s.
+/// The one run of the log, its results streamed. Its keys are written in alphabetical order,
+/// as `serde_json` writes those of a `Value` (the rest of the log is made of them).
 struct Run<'a> {
     report: RefCell<&'a mut Report>,
     driver: Value,
