@@ -6,9 +6,9 @@ mod github;
 mod human;
 mod json;
 mod jsonl;
+mod pretty;
 mod sarif;
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
@@ -16,8 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::ser::SerializeSeq;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::baseline::{Baseline, Entry, Matcher};
 use crate::cli::Format;
@@ -184,37 +183,6 @@ pub(crate) fn json_error(error: serde_json::Error) -> io::Error {
 /// ([`Report::next_finding`]) and writes each before it takes the next.
 pub trait Reporter {
     fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()>;
-}
-
-/// A JSON array written as its elements are made: each is serialized and dropped before the
-/// next is asked for, so a large report is never whole in memory.
-pub(crate) struct Streamed<F, T> {
-    next: RefCell<F>,
-    element: std::marker::PhantomData<T>,
-}
-
-impl<F: FnMut() -> Option<T>, T: Serialize> Streamed<F, T> {
-    pub(crate) fn new(next: F) -> Self {
-        Streamed {
-            next: RefCell::new(next),
-            element: std::marker::PhantomData,
-        }
-    }
-}
-
-impl<F: FnMut() -> Option<T>, T: Serialize> Serialize for Streamed<F, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut next = self
-            .next
-            .try_borrow_mut()
-            .map_err(|_| serde::ser::Error::custom("a streamed array is written once"))?;
-        // An unknown length writes `[]` for no element, as a known length of zero does.
-        let mut elements = serializer.serialize_seq(None)?;
-        while let Some(element) = next() {
-            elements.serialize_element(&element)?;
-        }
-        elements.end()
-    }
 }
 
 /// The printer of an output format: the one place a format is mapped to its code.
@@ -713,19 +681,6 @@ pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_streamed_array_is_written_as_the_whole_array_would_be() {
-        for length in [0usize, 1, 3] {
-            let whole: Vec<BTreeMap<&str, usize>> =
-                (0..length).map(|n| BTreeMap::from([("n", n)])).collect();
-            let mut made = whole.clone().into_iter();
-            let streamed = Streamed::new(|| made.next());
-            let expected = serde_json::to_string_pretty(&BTreeMap::from([("a", &whole)]));
-            let written = serde_json::to_string_pretty(&BTreeMap::from([("a", &streamed)]));
-            assert_eq!(written.ok(), expected.ok(), "{length} elements");
-        }
-    }
 
     fn finding(rule: &str, severity: Severity) -> Finding {
         Finding {

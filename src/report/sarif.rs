@@ -1,14 +1,12 @@
 //! SARIF 2.1.0: the checks as rules with their documentation, each finding a result with its
 //! primary location and the other labels (in other articles too) as related locations.
 
-use std::cell::RefCell;
 use std::io::{self, Write};
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{json_error, Report, Reporter, ResolvedFinding, ResolvedLabel, RuleInfo, Streamed};
+use super::pretty::{findings_array, nested, Array, Object};
+use super::{Report, Reporter, ResolvedFinding, ResolvedLabel, RuleInfo};
 use crate::pack::Severity;
 
 pub struct Sarif;
@@ -136,33 +134,9 @@ fn result(rules: &[RuleInfo], finding: &ResolvedFinding) -> Value {
     result
 }
 
-/// The one run of the log, its results streamed. Its keys are written in alphabetical order,
-/// as `serde_json` writes those of a `Value` (the rest of the log is made of them).
-struct Run<'a> {
-    report: RefCell<&'a mut Report>,
-    driver: Value,
-}
-
-impl Serialize for Run<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut report = self
-            .report
-            .try_borrow_mut()
-            .map_err(|_| serde::ser::Error::custom("a run is written once"))?;
-        let report: &mut Report = &mut report;
-        let rules = report.rules.clone();
-        let mut fields = serializer.serialize_map(None)?;
-        fields.serialize_entry("columnKind", "unicodeCodePoints")?;
-        fields.serialize_entry(
-            "results",
-            &Streamed::new(|| Some(result(&rules, &report.next_finding()?))),
-        )?;
-        fields.serialize_entry("tool", &json!({ "driver": self.driver }))?;
-        fields.end()
-    }
-}
-
 impl Reporter for Sarif {
+    /// The log's objects with their keys in alphabetical order, as `serde_json` writes those of
+    /// a `Value` (each result is one); the results are streamed.
     fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
         let rules: Vec<Value> = report
             .rules
@@ -178,23 +152,34 @@ impl Reporter for Sarif {
                 })
             })
             .collect();
-        let driver = json!({
-            "name": "claimlint",
-            "version": report.tool.version,
-            "informationUri": "https://github.com/claimlint/claimlint",
-            "rules": rules,
+        let tool = json!({
+            "driver": {
+                "name": "claimlint",
+                "version": report.tool.version,
+                "informationUri": "https://github.com/claimlint/claimlint",
+                "rules": rules,
+            }
         });
-        let run = Run {
-            report: RefCell::new(report),
-            driver,
-        };
-        let mut serializer = serde_json::Serializer::pretty(&mut *out);
-        let mut log = serializer.serialize_map(None).map_err(json_error)?;
-        log.serialize_entry("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-            .and_then(|()| log.serialize_entry("runs", &[run]))
-            .and_then(|()| log.serialize_entry("version", "2.1.0"))
-            .and_then(|()| log.end())
-            .map_err(json_error)?;
+        let rules = report.rules.clone();
+        let mut log = Object::begin(out, 0)?;
+        log.field("$schema", &"https://json.schemastore.org/sarif-2.1.0.json")?;
+        log.field_with("runs", |out, depth| {
+            let mut runs = Array::begin(out, depth)?;
+            runs.element_with(|out, depth| {
+                let mut run = Object::begin(out, depth)?;
+                run.field("columnKind", &"unicodeCodePoints")?;
+                run.field_with("results", |out, depth| {
+                    findings_array(report, out, depth, |finding, depth| {
+                        nested(&result(&rules, finding), depth)
+                    })
+                })?;
+                run.field("tool", &tool)?;
+                run.end()
+            })?;
+            runs.end()
+        })?;
+        log.field("version", &"2.1.0")?;
+        log.end()?;
         writeln!(out)
     }
 }

@@ -1,0 +1,179 @@
+//! JSON written piece by piece exactly as `serde_json`'s pretty printer writes the whole. A
+//! value `depth` levels deep is its own pretty form with every line break followed by `depth`
+//! more indents (a JSON string holds no raw line break). So a report's findings can be made
+//! into JSON in parallel batches and written in order, never all held at once.
+
+use std::io::{self, Write};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{json_error, Report, ResolvedFinding};
+
+const INDENT: &[u8] = b"  ";
+
+/// Findings made into JSON per batch: enough to share among threads, few enough to hold.
+const BATCH: usize = 256;
+
+/// `value` pretty-printed as it reads `depth` levels deep.
+pub(crate) fn nested(value: &impl Serialize, depth: usize) -> io::Result<Vec<u8>> {
+    let alone = serde_json::to_vec_pretty(value).map_err(json_error)?;
+    let mut deep = Vec::with_capacity(alone.len() + alone.len() / 4);
+    for (index, line) in alone.split(|&byte| byte == b'\n').enumerate() {
+        if index > 0 {
+            deep.push(b'\n');
+            deep.extend_from_slice(&INDENT.repeat(depth));
+        }
+        deep.extend_from_slice(line);
+    }
+    Ok(deep)
+}
+
+/// A line break and the indent of `depth`.
+fn new_line(out: &mut dyn Write, depth: usize) -> io::Result<()> {
+    out.write_all(b"\n")?;
+    out.write_all(&INDENT.repeat(depth))
+}
+
+/// A JSON object written field by field, `depth` levels deep.
+pub(crate) struct Object<'w> {
+    out: &'w mut dyn Write,
+    depth: usize,
+    fields: usize,
+}
+
+impl<'w> Object<'w> {
+    pub(crate) fn begin(out: &'w mut dyn Write, depth: usize) -> io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(Object {
+            out,
+            depth,
+            fields: 0,
+        })
+    }
+
+    pub(crate) fn field(&mut self, key: &str, value: &impl Serialize) -> io::Result<()> {
+        self.field_with(key, |out, depth| out.write_all(&nested(value, depth)?))
+    }
+
+    /// A field whose value `write` writes, `depth` levels deep.
+    pub(crate) fn field_with(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut dyn Write, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.fields > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.fields += 1;
+        new_line(self.out, self.depth + 1)?;
+        serde_json::to_writer(&mut *self.out, key).map_err(json_error)?;
+        self.out.write_all(b": ")?;
+        write(self.out, self.depth + 1)
+    }
+
+    pub(crate) fn end(self) -> io::Result<()> {
+        if self.fields > 0 {
+            new_line(self.out, self.depth)?;
+        }
+        self.out.write_all(b"}")
+    }
+}
+
+/// A JSON array written element by element, `depth` levels deep.
+pub(crate) struct Array<'w> {
+    out: &'w mut dyn Write,
+    depth: usize,
+    elements: usize,
+}
+
+impl<'w> Array<'w> {
+    pub(crate) fn begin(out: &'w mut dyn Write, depth: usize) -> io::Result<Self> {
+        out.write_all(b"[")?;
+        Ok(Array {
+            out,
+            depth,
+            elements: 0,
+        })
+    }
+
+    /// An element whose value `write` writes, `depth` levels deep.
+    pub(crate) fn element_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.elements > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.elements += 1;
+        new_line(self.out, self.depth + 1)?;
+        write(self.out, self.depth + 1)
+    }
+
+    pub(crate) fn end(self) -> io::Result<()> {
+        if self.elements > 0 {
+            new_line(self.out, self.depth)?;
+        }
+        self.out.write_all(b"]")
+    }
+}
+
+/// The report's findings as an array `depth` levels deep, each made into JSON by `to_json`
+/// (given the depth it goes at; [`nested`] does it for a serializable value): taken a batch at
+/// a time, made in parallel, written in order.
+pub(crate) fn findings_array(
+    report: &mut Report,
+    out: &mut dyn Write,
+    depth: usize,
+    to_json: impl Fn(&ResolvedFinding, usize) -> io::Result<Vec<u8>> + Sync,
+) -> io::Result<()> {
+    let mut array = Array::begin(out, depth)?;
+    loop {
+        let batch: Vec<ResolvedFinding> = std::iter::from_fn(|| report.next_finding())
+            .take(BATCH)
+            .collect();
+        if batch.is_empty() {
+            break;
+        }
+        let written: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|finding| to_json(finding, depth + 1))
+            .collect::<io::Result<_>>()?;
+        for bytes in written {
+            array.element_with(|out, _| out.write_all(&bytes))?;
+        }
+    }
+    array.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pieces_write_what_the_whole_writes() {
+        let inner = json!({"a": [1, {"b": "x\ny"}], "c": {}, "d": []});
+        let whole = json!({"first": inner, "list": [inner, [], {}], "last": "z"});
+        let mut written = Vec::new();
+        let mut object = Object::begin(&mut written, 0).expect("writes");
+        // A `Value`'s keys are written in alphabetical order: so are these.
+        object.field("first", &inner).expect("writes");
+        object.field("last", &"z").expect("writes");
+        object
+            .field_with("list", |out, depth| {
+                let mut list = Array::begin(out, depth)?;
+                list.element_with(|out, depth| out.write_all(&nested(&inner, depth)?))?;
+                list.element_with(|out, depth| Array::begin(out, depth)?.end())?;
+                list.element_with(|out, depth| Object::begin(out, depth)?.end())?;
+                list.end()
+            })
+            .expect("writes");
+        object.end().expect("writes");
+        let expected = serde_json::to_vec_pretty(&whole).expect("serializes");
+        assert_eq!(
+            String::from_utf8_lossy(&written),
+            String::from_utf8_lossy(&expected)
+        );
+    }
+}
