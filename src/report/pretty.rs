@@ -18,11 +18,12 @@ const BATCH: usize = 256;
 /// `value` pretty-printed as it reads `depth` levels deep.
 pub(crate) fn nested(value: &impl Serialize, depth: usize) -> io::Result<Vec<u8>> {
     let alone = serde_json::to_vec_pretty(value).map_err(json_error)?;
+    let indent = INDENT.repeat(depth);
     let mut deep = Vec::with_capacity(alone.len() + alone.len() / 4);
     for (index, line) in alone.split(|&byte| byte == b'\n').enumerate() {
         if index > 0 {
             deep.push(b'\n');
-            deep.extend_from_slice(&INDENT.repeat(depth));
+            deep.extend_from_slice(&indent);
         }
         deep.extend_from_slice(line);
     }
