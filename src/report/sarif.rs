@@ -138,7 +138,7 @@ impl Reporter for Sarif {
     /// The log's objects with their keys in alphabetical order, as `serde_json` writes those of
     /// a `Value` (each result is one); the results are streamed.
     fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
-        let rules: Vec<Value> = report
+        let described: Vec<Value> = report
             .rules
             .iter()
             .map(|rule| {
@@ -157,9 +157,10 @@ impl Reporter for Sarif {
                 "name": "claimlint",
                 "version": report.tool.version,
                 "informationUri": "https://github.com/claimlint/claimlint",
-                "rules": rules,
+                "rules": described,
             }
         });
+        // Results name their rule by index while the report hands out its findings.
         let rules = report.rules.clone();
         let mut log = Object::begin(out, 0)?;
         log.field("$schema", &"https://json.schemastore.org/sarif-2.1.0.json")?;
