@@ -97,14 +97,22 @@ impl Analysis {
 
 impl<'p> Analyzer<'p> {
     pub fn new(pack: &'p Pack) -> Self {
-        let titles = pack.titles();
+        // Building the entity automaton is most of the start-up: the rest is built beside it,
+        // and the dateline pattern every article needs is compiled, on another thread if any.
+        let (entities, (extractor, events)) = rayon::join(
+            || EntityMatcher::new(pack),
+            || {
+                crate::corpus::prepare();
+                (Extractor::new(), EventMatcher::new(pack))
+            },
+        );
         Analyzer {
             pack,
             max_claims: DEFAULT_MAX_CLAIMS,
-            extractor: Extractor::new(),
-            entities: EntityMatcher::new(pack),
-            events: EventMatcher::new(pack),
-            titles,
+            extractor,
+            entities,
+            events,
+            titles: pack.titles(),
         }
     }
 

@@ -34,6 +34,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the dateline pattern is valid")
 });
 
+/// Compiles the dateline pattern now, so that the first article does not wait for it.
+pub(crate) fn prepare() {
+    LazyLock::force(&DATELINE);
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let number = match lower.get(..3)? {

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use dateline::find_dateline;
+pub(crate) use dateline::prepare;
 pub use source_map::SourceMap;
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 
