@@ -36,21 +36,48 @@ fn new_line(out: &mut dyn Write, depth: usize) -> io::Result<()> {
     out.write_all(&INDENT.repeat(depth))
 }
 
-/// A JSON object written field by field, `depth` levels deep.
-pub(crate) struct Object<'w> {
+/// The members of an object or an array being written: each after a comma (but the first)
+/// and a line break, and the closing bracket on a line of its own unless there were none.
+struct Members<'w> {
     out: &'w mut dyn Write,
     depth: usize,
-    fields: usize,
+    count: usize,
 }
+
+impl<'w> Members<'w> {
+    fn open(out: &'w mut dyn Write, depth: usize, bracket: &[u8]) -> io::Result<Self> {
+        out.write_all(bracket)?;
+        Ok(Members {
+            out,
+            depth,
+            count: 0,
+        })
+    }
+
+    /// Starts the next member: where to write it.
+    fn next(&mut self) -> io::Result<&mut dyn Write> {
+        if self.count > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.count += 1;
+        new_line(self.out, self.depth + 1)?;
+        Ok(&mut *self.out)
+    }
+
+    fn close(self, bracket: &[u8]) -> io::Result<()> {
+        if self.count > 0 {
+            new_line(self.out, self.depth)?;
+        }
+        self.out.write_all(bracket)
+    }
+}
+
+/// A JSON object written field by field, `depth` levels deep.
+pub(crate) struct Object<'w>(Members<'w>);
 
 impl<'w> Object<'w> {
     pub(crate) fn begin(out: &'w mut dyn Write, depth: usize) -> io::Result<Self> {
-        out.write_all(b"{")?;
-        Ok(Object {
-            out,
-            depth,
-            fields: 0,
-        })
+        Members::open(out, depth, b"{").map(Object)
     }
 
     pub(crate) fn field(&mut self, key: &str, value: &impl Serialize) -> io::Result<()> {
@@ -63,39 +90,24 @@ impl<'w> Object<'w> {
         key: &str,
         write: impl FnOnce(&mut dyn Write, usize) -> io::Result<()>,
     ) -> io::Result<()> {
-        if self.fields > 0 {
-            self.out.write_all(b",")?;
-        }
-        self.fields += 1;
-        new_line(self.out, self.depth + 1)?;
-        serde_json::to_writer(&mut *self.out, key).map_err(json_error)?;
-        self.out.write_all(b": ")?;
-        write(self.out, self.depth + 1)
+        let depth = self.0.depth + 1;
+        let out = self.0.next()?;
+        serde_json::to_writer(&mut *out, key).map_err(json_error)?;
+        out.write_all(b": ")?;
+        write(out, depth)
     }
 
     pub(crate) fn end(self) -> io::Result<()> {
-        if self.fields > 0 {
-            new_line(self.out, self.depth)?;
-        }
-        self.out.write_all(b"}")
+        self.0.close(b"}")
     }
 }
 
 /// A JSON array written element by element, `depth` levels deep.
-pub(crate) struct Array<'w> {
-    out: &'w mut dyn Write,
-    depth: usize,
-    elements: usize,
-}
+pub(crate) struct Array<'w>(Members<'w>);
 
 impl<'w> Array<'w> {
     pub(crate) fn begin(out: &'w mut dyn Write, depth: usize) -> io::Result<Self> {
-        out.write_all(b"[")?;
-        Ok(Array {
-            out,
-            depth,
-            elements: 0,
-        })
+        Members::open(out, depth, b"[").map(Array)
     }
 
     /// An element whose value `write` writes, `depth` levels deep.
@@ -103,19 +115,12 @@ impl<'w> Array<'w> {
         &mut self,
         write: impl FnOnce(&mut dyn Write, usize) -> io::Result<()>,
     ) -> io::Result<()> {
-        if self.elements > 0 {
-            self.out.write_all(b",")?;
-        }
-        self.elements += 1;
-        new_line(self.out, self.depth + 1)?;
-        write(self.out, self.depth + 1)
+        let depth = self.0.depth + 1;
+        write(self.0.next()?, depth)
     }
 
     pub(crate) fn end(self) -> io::Result<()> {
-        if self.elements > 0 {
-            new_line(self.out, self.depth)?;
-        }
-        self.out.write_all(b"]")
+        self.0.close(b"]")
     }
 }
 
