@@ -416,9 +416,9 @@ impl Located {
 
 /// Every label of the outcome's findings located in the cited sources, in a slot per label,
 /// finding after finding, the messages left for the findings to hand over. The sources are
-/// read again source by source: a JSONL shard once for all its cited lines, each text dropped
-/// once its labels are located (unless `keep_text`), so this holds one source per thread at
-/// a time.
+/// read again file by file: a JSONL shard once for all its cited lines, each text dropped
+/// once its labels are located, so this holds one file per thread at a time; with
+/// `keep_text`, only the lines around the labels are kept.
 fn locate_labels(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, Arc<Excerpts>>,
