@@ -6,7 +6,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
-use crate::events::EventIndex;
+use crate::events::{EventIndex, Tellings};
 use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span};
 use crate::mentions::{
     self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameSpelling, RelationClaim,
@@ -70,28 +70,45 @@ pub struct Analysis {
 
 impl Analysis {
     /// Clusters events across the articles and gathers their name spellings.
-    pub fn new(mut articles: Vec<ArticleAnalysis>) -> Self {
-        let names = Analysis::gather_names(&mut articles);
-        Analysis::with_names(articles, names)
+    pub fn new(articles: Vec<ArticleAnalysis>) -> Self {
+        let mut gathered = Gathered::default();
+        for article in articles {
+            gathered.add(article);
+        }
+        gathered.analysis()
+    }
+}
+
+/// Analysed articles gathered one by one, in corpus order. What the corpus-wide indexes need
+/// of each (its event mentions, its name spellings) moves into them as the article comes, so
+/// that no article holds them until the whole corpus is read.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    articles: Vec<ArticleAnalysis>,
+    tellings: Tellings,
+    names: NameIndex,
+}
+
+impl Gathered {
+    pub fn add(&mut self, mut article: ArticleAnalysis) {
+        let index = self.articles.len();
+        self.tellings
+            .add(index, &std::mem::take(&mut article.events));
+        self.names.add(index, std::mem::take(&mut article.names));
+        self.articles.push(article);
     }
 
-    /// Clusters events across the articles, whose spellings are already in `names`.
-    /// The articles' event mentions move into the event index.
-    pub fn with_names(mut articles: Vec<ArticleAnalysis>, names: NameIndex) -> Self {
+    pub fn articles(&self) -> &[ArticleAnalysis] {
+        &self.articles
+    }
+
+    /// Clusters the events across the articles.
+    pub fn analysis(self) -> Analysis {
         Analysis {
-            events: EventIndex::build(&mut articles),
-            articles,
-            names,
+            articles: self.articles,
+            events: self.tellings.index(),
+            names: self.names,
         }
-    }
-
-    /// Moves the articles' name spellings into one index.
-    pub fn gather_names(articles: &mut [ArticleAnalysis]) -> NameIndex {
-        let mut names = NameIndex::default();
-        for (index, article) in articles.iter_mut().enumerate() {
-            names.add(index, std::mem::take(&mut article.names));
-        }
-        names
     }
 }
 

@@ -3,9 +3,11 @@
 //! its participants) are clustered by date. Sorting then one sweep: O(n log n), never all pairs.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::analysis::ArticleAnalysis;
 use crate::extract::{Span, Tense};
@@ -32,15 +34,16 @@ pub struct SeriesKey {
     pub participants: Vec<EntityId>,
 }
 
-/// One event as one article tells it.
+/// One event as one article tells it. A corpus holds one per telling, so it is kept small:
+/// the series is shared and the rare stated gap is boxed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleEvent {
     pub article: usize,
-    pub series: SeriesKey,
+    pub series: Arc<SeriesKey>,
     pub date: Option<DateSlot>,
     pub ordinals: Vec<Ordinal>,
     pub places: Vec<(EntityId, Span)>,
-    pub since: Option<Gap>,
+    pub since: Option<Box<Gap>>,
     pub visitor: Option<EntityId>,
     pub destination: Option<EntityId>,
     /// The first trigger, for labels.
@@ -50,17 +53,14 @@ pub struct ArticleEvent {
 }
 
 impl ArticleEvent {
-    fn from_mention(article: usize, mention: &EventMention) -> Self {
+    fn from_mention(article: usize, mention: &EventMention, series: &mut SeriesKeys) -> Self {
         ArticleEvent {
             article,
-            series: SeriesKey {
-                event_type: mention.event_type,
-                participants: mention.participants.clone(),
-            },
+            series: series.intern(mention.event_type, &mention.participants),
             date: mention.date,
             ordinals: mention.ordinal.into_iter().collect(),
             places: mention.place.into_iter().collect(),
-            since: mention.since,
+            since: mention.since.map(Box::new),
             visitor: mention.visitor,
             destination: mention.destination,
             anchor: mention.trigger,
@@ -94,9 +94,55 @@ impl ArticleEvent {
         }
         self.ordinals.extend(other.ordinals);
         self.places.extend(other.places);
-        self.since = self.since.or(other.since);
+        if self.since.is_none() {
+            self.since = other.since;
+        }
         self.visitor = self.visitor.or(other.visitor);
         self.destination = self.destination.or(other.destination);
+    }
+}
+
+/// One key per series, shared by all its tellings: a corpus has few series and many tellings.
+#[derive(Debug, Default)]
+struct SeriesKeys(FxHashSet<Arc<SeriesKey>>);
+
+impl SeriesKeys {
+    fn intern(&mut self, event_type: EventTypeId, participants: &[EntityId]) -> Arc<SeriesKey> {
+        let key = SeriesKey {
+            event_type,
+            participants: participants.to_vec(),
+        };
+        if let Some(known) = self.0.get(&key) {
+            return Arc::clone(known);
+        }
+        let key = Arc::new(key);
+        self.0.insert(Arc::clone(&key));
+        key
+    }
+}
+
+/// The events of a corpus as its articles tell them, gathered article by article as they are
+/// analysed, so that no article's event mentions outlive it.
+#[derive(Debug, Default)]
+pub struct Tellings {
+    article_events: Vec<ArticleEvent>,
+    series: SeriesKeys,
+}
+
+impl Tellings {
+    /// Adds the events told by `article`, which comes after every article added so far.
+    pub fn add(&mut self, article: usize, mentions: &[EventMention]) {
+        debug_assert!(self
+            .article_events
+            .last()
+            .is_none_or(|last| last.article <= article));
+        let merged = merge_in_article(article, mentions, &mut self.series);
+        self.article_events.extend(merged);
+    }
+
+    /// Clusters the article events into events.
+    pub fn index(self) -> EventIndex {
+        EventIndex::cluster(self.article_events)
     }
 }
 
@@ -124,18 +170,12 @@ pub struct EventIndex {
 impl EventIndex {
     /// Indexes the events of the articles, moving their mentions out as it goes: what the
     /// checks need of them is in the index, and a corpus's mentions are never held twice.
-    /// Articles merge their mentions in parallel; the events stay in article order.
     pub fn build(articles: &mut [ArticleAnalysis]) -> Self {
-        let merged: Vec<Vec<ArticleEvent>> = articles
-            .par_iter_mut()
-            .enumerate()
-            .map(|(index, article)| merge_in_article(index, &std::mem::take(&mut article.events)))
-            .collect();
-        let mut article_events = Vec::with_capacity(merged.iter().map(Vec::len).sum());
-        for events in merged {
-            article_events.extend(events);
+        let mut tellings = Tellings::default();
+        for (index, article) in articles.iter_mut().enumerate() {
+            tellings.add(index, &std::mem::take(&mut article.events));
         }
-        Self::cluster(article_events)
+        tellings.index()
     }
 
     /// This index as it would be if `article` told of its events with `mentions` instead.
@@ -143,7 +183,7 @@ impl EventIndex {
         let mut article_events = self.article_events.clone();
         article_events.splice(
             self.told_range(article),
-            merge_in_article(article, mentions),
+            merge_in_article(article, mentions, &mut SeriesKeys::default()),
         );
         Self::cluster(article_events)
     }
@@ -265,10 +305,14 @@ impl EventIndex {
 /// times close together; a pathological article must not cost quadratic time.
 const MERGE_WINDOW: usize = 32;
 
-fn merge_in_article(article: usize, mentions: &[EventMention]) -> Vec<ArticleEvent> {
+fn merge_in_article(
+    article: usize,
+    mentions: &[EventMention],
+    series: &mut SeriesKeys,
+) -> Vec<ArticleEvent> {
     let mut merged: Vec<ArticleEvent> = Vec::new();
     for mention in mentions {
-        let event = ArticleEvent::from_mention(article, mention);
+        let event = ArticleEvent::from_mention(article, mention, series);
         let window = merged.len().saturating_sub(MERGE_WINDOW);
         match merged[window..]
             .iter_mut()
@@ -342,4 +386,66 @@ fn cluster_series(
             .sort_by_key(|&member| (article_events[member].article, member));
     }
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::DateValue;
+    use crate::pack::{EntityId, EventTypeId};
+
+    fn mention(participants: &[u32], day: Option<(i32, u32, u32)>, at: usize) -> EventMention {
+        EventMention {
+            event_type: EventTypeId(0),
+            trigger: Span::new(at, at + 6),
+            sentence: Span::new(at, at + 40),
+            participants: participants.iter().copied().map(EntityId).collect(),
+            visitor: None,
+            destination: None,
+            place: None,
+            date: day.map(|(y, m, d)| DateSlot {
+                value: DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+                span: Span::new(at + 10, at + 20),
+                relative: false,
+            }),
+            ordinal: None,
+            since: None,
+            tense: Tense::Past,
+        }
+    }
+
+    #[test]
+    fn tellings_share_one_key_per_series_across_articles() {
+        let mut tellings = Tellings::default();
+        tellings.add(0, &[mention(&[1, 2], Some((2019, 4, 25)), 0)]);
+        tellings.add(1, &[mention(&[1, 2], Some((2019, 4, 25)), 5)]);
+        tellings.add(1, &[]);
+        tellings.add(2, &[mention(&[1, 3], Some((2019, 4, 25)), 9)]);
+        let index = tellings.index();
+        let told = &index.article_events;
+        assert_eq!(told.len(), 3);
+        assert!(Arc::ptr_eq(&told[0].series, &told[1].series));
+        assert!(!Arc::ptr_eq(&told[0].series, &told[2].series));
+        assert_eq!(told[2].series.participants, vec![EntityId(1), EntityId(3)]);
+        // Same series, same day: one event told by two articles; the other series stays apart.
+        assert_eq!(index.events.len(), 2);
+        assert_eq!(index.event_of, vec![Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn an_article_merges_its_mentions_of_one_event() {
+        let mut tellings = Tellings::default();
+        tellings.add(
+            0,
+            &[
+                mention(&[1, 2], Some((2019, 4, 25)), 0),
+                mention(&[1, 2], Some((2019, 4, 25)), 50),
+                mention(&[1, 2], Some((2023, 9, 13)), 90),
+            ],
+        );
+        let index = tellings.index();
+        assert_eq!(index.article_events.len(), 2);
+        assert_eq!(index.told_by(0).len(), 2);
+        assert_eq!(index.article_events[0].anchor, Span::new(0, 6));
+    }
 }

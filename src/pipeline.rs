@@ -4,12 +4,11 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, ArticleAnalysis};
+use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, Gathered};
 use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
 use crate::extract::Span;
 use crate::finding::{Finding, Label};
-use crate::mentions::names::NameIndex;
 use crate::pack::{Pack, Severity};
 use crate::root_cause;
 use crate::timings;
@@ -215,28 +214,31 @@ pub fn lint(
     let mut analyzer = Analyzer::new(pack);
     analyzer.max_claims = max_claims;
     let started = std::time::Instant::now();
-    // The map: each input's analyses are folded as they come, their name spellings into the
-    // corpus-wide index, so no article's spellings outlive its batch.
-    let mut articles: Vec<ArticleAnalysis> = Vec::new();
-    let mut names = NameIndex::default();
+    // The map: each input's analyses are folded as they come, their event mentions and name
+    // spellings into the corpus-wide indexes, so neither outlives its batch.
+    let mut gathered = Gathered::default();
     let mut problems = walk_problems;
     let mut kept_sources = BTreeMap::new();
+    let mut mentions = 0;
     analyze_each(&analyzer, inputs, options, |analyzed| {
-        for mut article in analyzed.articles {
-            names.add(articles.len(), std::mem::take(&mut article.names));
-            articles.push(article);
+        for article in analyzed.articles {
+            mentions += article.events.len();
+            gathered.add(article);
         }
         problems.extend(analyzed.problems);
         kept_sources.extend(analyzed.kept_sources);
     });
     let mapped = started.elapsed();
     timings::print(format_args!("map {:.3}s", mapped.as_secs_f64()));
-    let claims: usize = articles.iter().map(|article| article.claim_count).sum();
-    let events: usize = articles.iter().map(|article| article.events.len()).sum();
-    let outcome = reduce(&analyzer, articles, names, problems, kept_sources, options);
+    let claims: usize = gathered
+        .articles()
+        .iter()
+        .map(|article| article.claim_count)
+        .sum();
+    let outcome = reduce(&analyzer, gathered, problems, kept_sources, options);
     // For the benchmark: how the per-article and the cross-article phases grow.
     timings::print(format_args!(
-        "articles {} claims {claims} event-mentions {events} map {:.3}s reduce {:.3}s",
+        "articles {} claims {claims} event-mentions {mentions} map {:.3}s reduce {:.3}s",
         outcome.articles.len(),
         mapped.as_secs_f64(),
         (started.elapsed() - mapped).as_secs_f64()
@@ -247,15 +249,14 @@ pub fn lint(
 /// The cross-article phase: events, checks, explanations, input findings, order.
 pub fn reduce(
     analyzer: &Analyzer,
-    articles: Vec<ArticleAnalysis>,
-    names: NameIndex,
+    gathered: Gathered,
     problems: Vec<InputProblem>,
     kept_sources: BTreeMap<Origin, Vec<u8>>,
     options: &LoadOptions,
 ) -> Outcome {
     let pack = analyzer.pack;
     let phase = timings::Phase::start("index");
-    let mut analysis = Analysis::with_names(articles, names);
+    let mut analysis = gathered.analysis();
     phase.end();
     timings::print(format_args!(
         "article-events {} events {}",

@@ -36,7 +36,8 @@ nothing is reported.";
             {
                 continue;
             }
-            let (Some(gap), Some((start, _))) = (event.since, event.bounds()) else {
+            let (Some(gap), Some((start, _))) = (event.since.as_deref().copied(), event.bounds())
+            else {
                 continue;
             };
             // The latest earlier event of what the claim counts; none known, nothing to say.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::baseline;
 
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analyzer, Gathered};
 use crate::app::{load_config, load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
 use crate::config::{Config, Threshold};
@@ -109,15 +109,11 @@ fn reduce_claims(
         max_file_size: common.max_file_size,
         progress: crate::app::show_progress(common),
     };
-    let names = Analysis::gather_names(&mut articles);
-    let outcome = pipeline::reduce(
-        &analyzer,
-        articles,
-        names,
-        problems,
-        Default::default(),
-        &options,
-    );
+    let mut gathered = Gathered::default();
+    for article in articles {
+        gathered.add(article);
+    }
+    let outcome = pipeline::reduce(&analyzer, gathered, problems, Default::default(), &options);
     Ok((outcome, RuleInfo::of_pack(&pack)))
 }
 
