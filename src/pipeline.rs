@@ -186,10 +186,7 @@ pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
         .flat_map_iter(|spec| {
             let started = std::time::Instant::now();
             let mut found = spec.kind.run(spec, analysis, pack);
-            // Findings wait for the report: their labels keep no room to grow.
-            for finding in &mut found {
-                finding.labels.shrink_to_fit();
-            }
+            found.iter_mut().for_each(Finding::settle);
             timings::print(format_args!(
                 "check {} {:.3}s findings {}",
                 spec.id,
