@@ -106,7 +106,10 @@ mod tests {
         assert_eq!(finding, before);
         assert_eq!(finding.labels.capacity(), 2);
         assert_eq!(finding.message.capacity(), finding.message.len());
-        let help = finding.help.as_ref().map(|help| (help.capacity(), help.len()));
+        let help = finding
+            .help
+            .as_ref()
+            .map(|help| (help.capacity(), help.len()));
         assert_eq!(help, Some((19, 19)));
     }
 }

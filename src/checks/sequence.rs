@@ -111,9 +111,12 @@ fn check_ordinals(
         };
         let counted = Counted::new(pack, event, counts);
         if earlier.count as u32 >= n {
-            numbered.push(Numbered::Miscount(too_many_before(
-                spec, analysis, described, &counted, event, n, &earlier,
-            )));
+            let mut finding =
+                too_many_before(spec, analysis, described, &counted, event, n, &earlier);
+            // Settled as it is made, not when the check returns: a big corpus has tens of
+            // thousands of these, and their spare room would all be held at once.
+            finding.settle();
+            numbered.push(Numbered::Miscount(finding));
         } else if counts == Counting::Meetings && index.event_of[position].is_some() {
             // A miscount is explained above; the rest are compared with each other.
             numbered.push(Numbered::ToCompare { position, n });
