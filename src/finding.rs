@@ -38,20 +38,57 @@ impl Label {
     }
 }
 
+/// A finding's help, in pieces: a check that explains thousands of findings with one
+/// timeline shares its text between them, and each finding adds what is its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    pieces: Vec<Arc<str>>,
+}
+
+impl Help {
+    /// The pieces, written one after the other.
+    pub fn of_pieces<const N: usize>(pieces: [Arc<str>; N]) -> Self {
+        Help {
+            pieces: pieces.into(),
+        }
+    }
+
+    /// Adds a paragraph on a line of its own.
+    pub fn push_line(&mut self, text: &str) {
+        self.pieces.push(format!("\n{text}").into());
+    }
+
+    pub fn text(&self) -> String {
+        self.pieces.concat()
+    }
+}
+
+impl From<String> for Help {
+    fn from(text: String) -> Self {
+        Help::of_pieces([text.into()])
+    }
+}
+
+impl From<&str> for Help {
+    fn from(text: &str) -> Self {
+        Help::of_pieces([text.into()])
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: String,
     pub check: CheckKind,
     pub severity: Severity,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Help>,
     /// Primary label first; never empty for a pack check.
     pub labels: Vec<Label>,
 }
 
 impl Finding {
     /// Findings wait for the report, by the ten thousand in a big corpus: this gives their
-    /// texts and labels exactly the room they need. Shrinking in place would not do it: an
+    /// message and labels exactly the room they need (a help's pieces are made to measure). Shrinking in place would not do it: an
     /// allocator may keep a block that shrinks by half or less where it is, as mimalloc does,
     /// so they are copied into fresh blocks of their size.
     pub fn settle(&mut self) {
@@ -61,9 +98,6 @@ impl Finding {
             }
         }
         exact(&mut self.message);
-        if let Some(help) = &mut self.help {
-            exact(help);
-        }
         if self.labels.capacity() > self.labels.len() {
             let mut labels = Vec::with_capacity(self.labels.len());
             labels.append(&mut self.labels);
@@ -91,14 +125,12 @@ mod tests {
         labels.push(Label::related(5, Span::new(7, 9), "there"));
         let mut message = String::with_capacity(200);
         message.push_str("numbered 2nd");
-        let mut help = String::with_capacity(300);
-        help.push_str("Timeline:\n  1. 2019");
         let mut finding = Finding {
             rule: "pack/rule".to_string(),
             check: CheckKind::Sequence,
             severity: Severity::Error,
             message,
-            help: Some(help),
+            help: Some("Timeline:\n  1. 2019".into()),
             labels,
         };
         let before = finding.clone();
@@ -106,10 +138,17 @@ mod tests {
         assert_eq!(finding, before);
         assert_eq!(finding.labels.capacity(), 2);
         assert_eq!(finding.message.capacity(), finding.message.len());
-        let help = finding
-            .help
-            .as_ref()
-            .map(|help| (help.capacity(), help.len()));
-        assert_eq!(help, Some((19, 19)));
+    }
+
+    #[test]
+    fn a_help_reads_as_its_pieces_written_in_order() {
+        let shared: Arc<str> = "Timeline:\n  1. 2019\n".into();
+        let mut help = Help::of_pieces([Arc::clone(&shared), "  2. 2024 — here".into()]);
+        help.push_line("Root cause: misdated.");
+        assert_eq!(
+            help.text(),
+            "Timeline:\n  1. 2019\n  2. 2024 — here\nRoot cause: misdated."
+        );
+        assert_eq!(Help::from("plain").text(), "plain");
     }
 }

@@ -310,7 +310,7 @@ fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
             ),
             help: Some(
                 "Add a dateline (\"Thursday, January 27, 2022\") in the first lines, or a `date` in front matter, JSONL or HTML metadata; until then checks that need these dates skip them."
-                    .to_string(),
+                    .to_string().into()
             ),
             labels: vec![Label::primary(index, *first, "relative to an unknown date")],
         });

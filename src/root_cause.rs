@@ -191,10 +191,10 @@ pub fn explain(
         );
         for finding in findings.iter_mut() {
             if key(finding).is_some_and(|k| cleared.contains(&k)) {
-                finding.help = Some(match finding.help.take() {
-                    Some(help) => format!("{help}\n{note}"),
-                    None => note.clone(),
-                });
+                match &mut finding.help {
+                    Some(help) => help.push_line(&note),
+                    None => finding.help = Some(note.as_str().into()),
+                }
             }
         }
     }

@@ -162,7 +162,7 @@ fn date_conflict(
             article_name(article),
             if other_names.len() == 1 { "article dates" } else { "articles date" },
             article_name(article),
-        )),
+        ).into()),
         labels,
     })
 }

@@ -84,7 +84,7 @@ nothing is reported.";
                 ),
                 help: Some(
                     "Either the interval is wrong, or the earlier event is misdated, or it did not take place."
-                        .to_string(),
+                        .to_string().into()
                 ),
                 labels,
             });

@@ -38,9 +38,12 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                         article_name(article),
                         claim.word
                     ),
-                    help: Some(format!(
-                        "Reference fact of the rule pack: {subject} is the {word} of {object}."
-                    )),
+                    help: Some(
+                        format!(
+                            "Reference fact of the rule pack: {subject} is the {word} of {object}."
+                        )
+                        .into(),
+                    ),
                     labels: vec![Label::primary(
                         index,
                         claim.span,
@@ -79,11 +82,14 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                         "{} never held the title {} of {country}",
                         person.name, claim.title
                     ),
-                    help: Some(format!(
-                        "The rule pack knows these offices of {}: {}.",
-                        person.name,
-                        offices.join("; ")
-                    )),
+                    help: Some(
+                        format!(
+                            "The rule pack knows these offices of {}: {}.",
+                            person.name,
+                            offices.join("; ")
+                        )
+                        .into(),
+                    ),
                     labels: vec![Label::primary(index, claim.span, "title not held")],
                 });
             }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
 use crate::events::{ArticleEvent, Earlier, Event, SeriesKey};
-use crate::finding::{Finding, Label};
+use crate::finding::{Finding, Help, Label};
 use crate::mentions::Counting;
 use crate::pack::{CheckSpec, Pack};
 
@@ -133,7 +133,11 @@ struct Described<'a> {
     memo: BTreeMap<usize, (String, String)>,
     /// Label messages by (event, its number in a timeline), with the noun they were made for.
     listed: BTreeMap<(usize, usize), (String, Arc<str>)>,
+    /// Miscount helps' shared parts by what they count: noun, participants, earlier events.
+    timelines: BTreeMap<TimelineKey, (Arc<str>, Arc<str>)>,
 }
+
+type TimelineKey = (String, String, usize, Vec<usize>);
 
 impl<'a> Described<'a> {
     fn new(analysis: &'a Analysis) -> Self {
@@ -141,6 +145,7 @@ impl<'a> Described<'a> {
             analysis,
             memo: BTreeMap::new(),
             listed: BTreeMap::new(),
+            timelines: BTreeMap::new(),
         }
     }
 
@@ -158,6 +163,40 @@ impl<'a> Described<'a> {
         self.listed
             .insert((index, number), (noun.to_string(), Arc::clone(&message)));
         message
+    }
+
+    /// The help of a miscount, but for its own line: the timeline of the events counted before
+    /// it, and the closing sentence. One pair per count, shared by every finding that counts
+    /// the same events (a big corpus has thousands).
+    fn timeline(&mut self, counted: &Counted, earlier: &Earlier) -> (Arc<str>, Arc<str>) {
+        let (noun, who) = (&counted.noun, &counted.who);
+        let key = (
+            noun.clone(),
+            who.clone(),
+            earlier.count,
+            earlier.recent.clone(),
+        );
+        if let Some(known) = self.timelines.get(&key) {
+            return known.clone();
+        }
+        let mut lines = vec![format!("Timeline of {noun}s {who} in this corpus:")];
+        // Only the most recent earlier events are named; a long series is summarised.
+        let unnamed = earlier.count - earlier.recent.len();
+        if unnamed > 0 {
+            lines.push(format!("  1.–{unnamed}. (earlier {noun}s, not listed)"));
+        }
+        for (offset, &other) in earlier.recent.iter().enumerate() {
+            let (date, sources) = self.event(other);
+            lines.push(format!("  {}. {date} — {sources}", unnamed + offset + 1));
+        }
+        lines.push(String::new());
+        let closing = format!(
+            "\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
+            ordinal_suffix(earlier.count as u32 + 1)
+        );
+        let shared = (Arc::from(lines.join("\n")), Arc::from(closing));
+        self.timelines.insert(key, shared.clone());
+        shared
     }
 
     /// (date, sources) of event `index` of the event index.
@@ -296,34 +335,27 @@ fn too_many_before(
 ) -> Finding {
     let (noun, who) = (&counted.noun, &counted.who);
     let mut labels = ordinal_labels(event, counted.counts, n);
-    let mut timeline = Vec::new();
-    // Only the most recent earlier events are named; a long series is summarised.
     let unnamed = earlier.count - earlier.recent.len();
-    if unnamed > 0 {
-        timeline.push(format!("  1.–{unnamed}. (earlier {noun}s, not listed)"));
-    }
     for (offset, &other) in earlier.recent.iter().enumerate() {
-        let number = unnamed + offset + 1;
-        let message = described.listed(other, number, noun);
+        let message = described.listed(other, unnamed + offset + 1, noun);
         labels.extend(event_labels(
             analysis,
             &analysis.events.events[other],
             message,
         ));
-        let (date, sources) = described.event(other);
-        timeline.push(format!("  {number}. {date} — {sources}"));
     }
+    let (timeline, closing) = described.timeline(counted, earlier);
     let this_date = event
         .date
         .map(|slot| describe_date(&slot.value))
         .unwrap_or_else(|| "after publication".to_string());
-    timeline.push(format!(
+    let own_line = format!(
         "  {}. {} — {}, numbered {} there",
         earlier.count + 1,
         this_date,
         article_name(&analysis.articles[event.article]),
         ordinal_suffix(n)
-    ));
+    );
     Finding {
         rule: spec.id.clone(),
         check: spec.kind,
@@ -333,11 +365,7 @@ fn too_many_before(
             ordinal_suffix(n),
             earlier.count
         ),
-        help: Some(format!(
-            "Timeline of {noun}s {who} in this corpus:\n{}\nEither this {noun} is the {}, or one of the earlier ones is misdated or did not take place.",
-            timeline.join("\n"),
-            ordinal_suffix(earlier.count as u32 + 1)
-        )),
+        help: Some(Help::of_pieces([timeline, own_line.into(), closing])),
         labels,
     }
 }
@@ -390,12 +418,15 @@ fn same_ordinal_twice(
             events.len(),
             ordinal_suffix(n)
         ),
-        help: Some(format!(
-            "The {} {noun} is dated {}. Only one of them can be the {}.",
-            ordinal_suffix(n),
-            dates.join(" and "),
-            ordinal_suffix(n)
-        )),
+        help: Some(
+            format!(
+                "The {} {noun} is dated {}. Only one of them can be the {}.",
+                ordinal_suffix(n),
+                dates.join(" and "),
+                ordinal_suffix(n)
+            )
+            .into(),
+        ),
         labels,
     })
 }

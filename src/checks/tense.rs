@@ -59,13 +59,16 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 check: spec.kind,
                 severity: spec.severity,
                 message,
-                help: Some(format!(
+                help: Some(
+                    format!(
                     "Check the date, or the article's publication date ({published}, from its {}).",
                     match article.published_from {
                         crate::corpus::PublishedFrom::Metadata => "metadata",
                         _ => "dateline",
                     }
-                )),
+                )
+                    .into(),
+                ),
                 labels: vec![
                     Label::primary(
                         event.article,

@@ -266,10 +266,13 @@ fn variant_finding(
             "{} spelled differently elsewhere: “{suggested}”",
             minority.join(", ")
         ),
-        help: Some(format!(
-            "Spellings in the corpus: {}. Suggested: “{suggested}”.",
-            counts.join("; ")
-        )),
+        help: Some(
+            format!(
+                "Spellings in the corpus: {}. Suggested: “{suggested}”.",
+                counts.join("; ")
+            )
+            .into(),
+        ),
         labels,
     })
 }

@@ -35,10 +35,13 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
                         weekday_name(actual),
                         weekday_name(written.weekday)
                     ),
-                    help: Some(format!(
-                        "Either the weekday or the date is wrong: {day} fell on a {}.",
-                        weekday_name(actual)
-                    )),
+                    help: Some(
+                        format!(
+                            "Either the weekday or the date is wrong: {day} fell on a {}.",
+                            weekday_name(actual)
+                        )
+                        .into(),
+                    ),
                     labels: vec![Label::primary(
                         index,
                         written.span,

@@ -318,7 +318,7 @@ impl Iterator for Pending {
             rule: finding.rule,
             severity: finding.severity,
             message: finding.message,
-            help: finding.help,
+            help: finding.help.map(|help| help.text()),
             labels: finding
                 .labels
                 .into_iter()
