@@ -20,6 +20,7 @@ pub mod interchange;
 pub mod mentions;
 pub mod pack;
 pub mod pipeline;
+pub mod position;
 pub mod report;
 pub mod root_cause;
 mod swar;

@@ -12,7 +12,7 @@ use crate::corpus;
 use crate::extract::{Claim, ClaimKind, DayPart, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
-use crate::report::line_column;
+use crate::position::Cursor;
 
 #[derive(Debug, Serialize)]
 struct ClaimRow {
@@ -74,10 +74,13 @@ fn number(value: f64) -> String {
     }
 }
 
-fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRow {
+/// `at` walks through `source`: claims in the order of their offsets cost one pass over it.
+fn claim_row(claim: &Claim, article: &ArticleAnalysis, at: &mut Cursor) -> ClaimRow {
+    let source = at.bytes();
     let (start, end) = article.map.to_source(claim.span.start, claim.span.end);
     let (start, end) = (start.min(source.len()), end.min(source.len()));
-    let (line, column) = line_column(source, start);
+    let position = at.position(start);
+    let (line, column) = (position.line, position.column);
     let (unresolved, part_of_day) = match &claim.kind {
         ClaimKind::Date(date) => (date.value.err(), date.part_of_day),
         _ => (None, None),
@@ -133,6 +136,7 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, source: &[u8]) -> ClaimRo
 }
 
 fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<EventRow> {
+    let mut at = Cursor::new(source);
     let text_of = |span: Span| {
         let (start, end) = article.map.to_source(span.start, span.end);
         let end = end.min(source.len());
@@ -148,7 +152,7 @@ fn event_rows(pack: &Pack, article: &ArticleAnalysis, source: &[u8]) -> Vec<Even
             EventRow {
                 event: pack.event(mention.event_type).key.clone(),
                 trigger: text_of(mention.trigger),
-                line: line_column(source, start).0,
+                line: at.position(start).line,
                 participants: mention
                     .participants
                     .iter()
@@ -184,12 +188,13 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
             let (analysis, claims) = analyzer.analyze_with_claims(&article, article.published);
             let source = corpus::read_source(&article.origin)
                 .unwrap_or_else(|_| article.text.clone().into_bytes());
+            let mut at = Cursor::new(&source);
             rows.push(ArticleRows {
                 path: article.origin.to_string(),
                 published: article.published.map(|day| day.to_string()),
                 claims: claims
                     .iter()
-                    .map(|claim| claim_row(claim, &analysis, &source))
+                    .map(|claim| claim_row(claim, &analysis, &mut at))
                     .collect(),
                 events: event_rows(pack, &analysis, &source),
             });

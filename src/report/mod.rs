@@ -24,6 +24,7 @@ use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
 use crate::finding::{Finding, Label};
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
+use crate::position::Cursor;
 
 pub use excerpt::Excerpts;
 pub use github::Github;
@@ -530,12 +531,21 @@ fn locate_group(
             }
         };
         let names = Arc::new(SourceNames::of(origin));
+        // In the order of their offsets, so that one walk through the bytes finds them all.
+        let mut spans: Vec<((usize, usize), &Citing)> = refs
+            .iter()
+            .map(|citing| {
+                let label = &outcome.findings[citing.finding].labels[citing.label];
+                let map = articles.get(label.article).map(|article| &article.map);
+                (source_span(map, label, bytes), citing)
+            })
+            .collect();
+        spans.sort_unstable_by_key(|&(span, citing)| (span, citing.slot));
+        let mut cursor = bytes.map(Cursor::new);
         // Each finding's labels here, from its first start to its last end.
         let mut shown: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        for citing in refs {
-            let label = &outcome.findings[citing.finding].labels[citing.label];
-            let map = articles.get(label.article).map(|article| &article.map);
-            let located = locate(&names, map, label, bytes);
+        for (span, citing) in spans {
+            let located = locate(&names, span, cursor.as_mut());
             let reach = shown
                 .entry(citing.finding)
                 .or_insert((located.start, located.end));
@@ -620,19 +630,30 @@ impl SourceNames {
     }
 }
 
-/// One label, against the bytes its offsets point into (`None`: the source is gone).
-fn locate(
-    source: &Arc<SourceNames>,
-    map: Option<&SourceMap>,
-    label: &Label,
-    bytes: Option<&[u8]>,
-) -> Located {
+/// Where a label's offsets point in its source (clamped to the bytes, when there are any).
+fn source_span(map: Option<&SourceMap>, label: &Label, bytes: Option<&[u8]>) -> (usize, usize) {
     let (start, end) = match map {
         Some(map) => map.to_source(label.span.start, label.span.end),
         None => (label.span.start, label.span.end),
     };
+    match bytes {
+        Some(bytes) => {
+            let end = end.min(bytes.len());
+            (start.min(end), end)
+        }
+        None => (start, end),
+    }
+}
+
+/// One label, at `start..end` of its source, found with `cursor` in the source's bytes
+/// (`None`: the source is gone).
+fn locate(
+    source: &Arc<SourceNames>,
+    (start, end): (usize, usize),
+    cursor: Option<&mut Cursor>,
+) -> Located {
     let source = Arc::clone(source);
-    let Some(bytes) = bytes else {
+    let Some(cursor) = cursor else {
         return Located {
             source,
             start,
@@ -640,15 +661,14 @@ fn locate(
             found: None,
         };
     };
-    let end = end.min(bytes.len());
-    let start = start.min(end);
-    let (line, column) = line_column(bytes, start);
+    let at = cursor.position(start);
     let in_file = source.jsonl_line.is_none().then(|| {
-        let (end_line, end_column) = line_column(bytes, end);
+        // Counted on from the start, without moving the cursor past the next label's start.
+        let until = cursor.clone().position(end);
         Box::new(InFile {
-            end_line,
-            end_column,
-            chars_before: String::from_utf8_lossy(&bytes[..start]).chars().count(),
+            end_line: until.line,
+            end_column: until.column,
+            chars_before: at.chars_before,
         })
     });
     Located {
@@ -656,27 +676,12 @@ fn locate(
         start,
         end,
         found: Some(Found {
-            line,
-            column,
+            line: at.line,
+            column: at.column,
             in_file,
-            text: String::from_utf8_lossy(&bytes[start..end]).into(),
+            text: String::from_utf8_lossy(&cursor.bytes()[start..end]).into(),
         }),
     }
-}
-
-/// 1-based line, and column in characters, of byte `offset` of `bytes`.
-pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |index| index + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -752,12 +757,5 @@ mod tests {
         let comparison = report.baseline.clone().unwrap_or_default();
         assert_eq!((comparison.matched, comparison.new), (1, 1));
         assert_eq!(comparison.stale.len(), 1);
-    }
-
-    #[test]
-    fn column_counts_characters_after_the_last_newline() {
-        let text = "ab\n‘cd’ ef";
-        let offset = text.find("ef").unwrap_or(0);
-        assert_eq!(line_column(text.as_bytes(), offset), (2, 6));
     }
 }
