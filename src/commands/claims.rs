@@ -1,5 +1,6 @@
 //! `claimlint claims`: every claim and event mention, to debug a rule.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 use crate::analysis::ArticleAnalysis;
 use crate::app::Exit;
 use crate::cli::{Common, Format};
-use crate::corpus;
+use crate::corpus::{self, Origin};
 use crate::extract::{Claim, ClaimKind, DayPart, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
@@ -186,8 +187,16 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
                 }
             };
             let (analysis, claims) = analyzer.analyze_with_claims(&article, article.published);
-            let source = corpus::read_source(&article.origin)
-                .unwrap_or_else(|_| article.text.clone().into_bytes());
+            // A file is read again for the bytes its offsets point into, markup and all; a JSONL
+            // article's point into its own text, already here (reading its shard again for each
+            // article would cost the shard's size per article).
+            let source: Cow<[u8]> = match &article.origin {
+                Origin::File(_) => Cow::Owned(
+                    corpus::read_source(&article.origin)
+                        .unwrap_or_else(|_| article.text.clone().into_bytes()),
+                ),
+                Origin::JsonlLine { .. } | Origin::Stdin => Cow::Borrowed(article.text.as_bytes()),
+            };
             let mut at = Cursor::new(&source);
             rows.push(ArticleRows {
                 path: article.origin.to_string(),
