@@ -60,10 +60,44 @@ pub struct WeekdayDate {
     pub weekday: Weekday,
 }
 
+/// What the checks and the report keep of an article once it is gathered: its event mentions
+/// and name spellings have moved into the corpus-wide indexes, and its claims are gone. A big
+/// corpus holds hundreds of thousands of these, so the lists are boxed to their size.
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    pub origin: Origin,
+    pub published: Option<NaiveDate>,
+    pub published_from: PublishedFrom,
+    pub map: SourceMap,
+    pub claim_count: usize,
+    pub weekday_dates: Box<[WeekdayDate]>,
+    pub unresolved_dates: Box<[Span]>,
+    pub relations: Box<[RelationClaim]>,
+    pub titles: Box<[TitleClaim]>,
+}
+
+impl ArticleRecord {
+    /// The record of `article`, once its events and names are taken.
+    pub fn of(article: ArticleAnalysis) -> Self {
+        debug_assert!(article.events.is_empty() && article.names.is_empty());
+        ArticleRecord {
+            origin: article.origin,
+            published: article.published,
+            published_from: article.published_from,
+            map: article.map,
+            claim_count: article.claim_count,
+            weekday_dates: article.weekday_dates.into(),
+            unresolved_dates: article.unresolved_dates.into(),
+            relations: article.relations.into(),
+            titles: article.titles.into(),
+        }
+    }
+}
+
 /// The whole corpus as the checks see it.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    pub articles: Vec<ArticleAnalysis>,
+    pub articles: Vec<ArticleRecord>,
     pub events: EventIndex,
     pub names: NameIndex,
 }
@@ -84,7 +118,7 @@ impl Analysis {
 /// that no article holds them until the whole corpus is read.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    articles: Vec<ArticleAnalysis>,
+    articles: Vec<ArticleRecord>,
     tellings: Tellings,
     names: NameIndex,
 }
@@ -95,10 +129,10 @@ impl Gathered {
         self.tellings
             .add(index, &std::mem::take(&mut article.events));
         self.names.add(index, std::mem::take(&mut article.names));
-        self.articles.push(article);
+        self.articles.push(ArticleRecord::of(article));
     }
 
-    pub fn articles(&self) -> &[ArticleAnalysis] {
+    pub fn articles(&self) -> &[ArticleRecord] {
         &self.articles
     }
 
@@ -250,5 +284,32 @@ impl<'p> Analyzer<'p> {
             names,
         };
         (analysis, claims)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gathered_article_keeps_what_the_checks_read_in_little_room() {
+        // Hundreds of thousands of these wait for the checks in a big corpus.
+        assert!(std::mem::size_of::<ArticleRecord>() <= 136);
+        let pack = crate::pack::Pack::default();
+        let analyzer = Analyzer::new(&pack);
+        let text =
+            "Thursday, January 27, 2022\n\nThe talks took place on Monday, January 24, 2022.";
+        let loaded = crate::corpus::load_file_bytes(std::path::Path::new("a.txt"), text.as_bytes());
+        let Some(Ok(article)) = loaded.into_iter().next() else {
+            panic!("the article loads");
+        };
+        let analysis = analyzer.analyze(&article, article.published);
+        let mut gathered = Gathered::default();
+        gathered.add(analysis.clone());
+        let record = &gathered.articles()[0];
+        assert_eq!(record.published, analysis.published);
+        assert_eq!(record.claim_count, analysis.claim_count);
+        assert_eq!(*record.weekday_dates, *analysis.weekday_dates);
+        assert_eq!(record.weekday_dates.len(), 2);
     }
 }

@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::analysis::ArticleAnalysis;
 use crate::extract::{Span, Tense};
 use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
 use crate::pack::{EntityId, EventTypeId};
@@ -168,16 +167,6 @@ pub struct EventIndex {
 }
 
 impl EventIndex {
-    /// Indexes the events of the articles, moving their mentions out as it goes: what the
-    /// checks need of them is in the index, and a corpus's mentions are never held twice.
-    pub fn build(articles: &mut [ArticleAnalysis]) -> Self {
-        let mut tellings = Tellings::default();
-        for (index, article) in articles.iter_mut().enumerate() {
-            tellings.add(index, &std::mem::take(&mut article.events));
-        }
-        tellings.index()
-    }
-
     /// This index as it would be if `article` told of its events with `mentions` instead.
     pub fn retold(&self, article: usize, mentions: &[EventMention]) -> Self {
         let mut article_events = self.article_events.clone();

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, Gathered};
+use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, ArticleRecord, Gathered};
 use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
 use crate::extract::Span;
@@ -44,8 +44,8 @@ pub struct CheckedArticle {
     pub claim_count: usize,
 }
 
-impl From<ArticleAnalysis> for CheckedArticle {
-    fn from(article: ArticleAnalysis) -> Self {
+impl From<ArticleRecord> for CheckedArticle {
+    fn from(article: ArticleRecord) -> Self {
         CheckedArticle {
             origin: article.origin,
             published: article.published,

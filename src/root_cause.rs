@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analysis, Analyzer, ArticleRecord};
 use crate::checks::article_name;
 use crate::corpus::{self, Input, LoadOptions, Origin};
 use crate::events::EventIndex;
@@ -158,7 +158,9 @@ pub fn explain(
             };
             let mut redated = analyzer.analyze(&article, Some(date));
             analysis.events = index.retold(suspect, &std::mem::take(&mut redated.events));
-            let original = std::mem::replace(&mut analysis.articles[suspect], redated);
+            redated.names.clear();
+            let original =
+                std::mem::replace(&mut analysis.articles[suspect], ArticleRecord::of(redated));
             let after: BTreeSet<FindingKey> = run_checks(analyzer.pack, analysis)
                 .iter()
                 .filter_map(key)

@@ -204,7 +204,7 @@ pub(crate) fn describe_date(value: &crate::extract::DateValue) -> String {
 }
 
 /// The short name of an article for messages: its file name (and JSONL line).
-pub(crate) fn article_name(article: &crate::analysis::ArticleAnalysis) -> String {
+pub(crate) fn article_name(article: &crate::analysis::ArticleRecord) -> String {
     use crate::corpus::Origin;
     match &article.origin {
         Origin::File(path) => file_name(path),
