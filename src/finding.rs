@@ -75,6 +75,73 @@ impl From<&str> for Help {
     }
 }
 
+/// A finding's labels: its own, then runs it shares with other findings (the sources of an
+/// earlier event that thousands of timelines cite, say), in that order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    own: Vec<Label>,
+    shared: Vec<Arc<[Label]>>,
+}
+
+impl Labels {
+    pub fn push(&mut self, label: Label) {
+        self.own.push(label);
+    }
+
+    /// Adds a run of labels that other findings hold too.
+    pub fn share(&mut self, run: Arc<[Label]>) {
+        self.shared.push(run);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Label> + Clone {
+        self.own
+            .iter()
+            .chain(self.shared.iter().flat_map(|run| run.iter()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.own.len() + self.shared.iter().map(|run| run.len()).sum::<usize>()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn first(&self) -> Option<&Label> {
+        self.iter().next()
+    }
+
+    /// Gives the own labels exactly the room they need (see [`Finding::settle`]).
+    fn settle(&mut self) {
+        if self.own.capacity() > self.own.len() {
+            let mut own = Vec::with_capacity(self.own.len());
+            own.append(&mut self.own);
+            self.own = own;
+        }
+        self.shared.shrink_to_fit();
+    }
+}
+
+impl From<Vec<Label>> for Labels {
+    fn from(own: Vec<Label>) -> Self {
+        Labels {
+            own,
+            shared: Vec::new(),
+        }
+    }
+}
+
+impl IntoIterator for Labels {
+    type Item = Label;
+    type IntoIter = Box<dyn Iterator<Item = Label>>;
+
+    /// The own labels moved out, the shared ones copied (a copy shares the message).
+    fn into_iter(self) -> Self::IntoIter {
+        let shared = self.shared.into_iter().flat_map(|run| run.to_vec());
+        Box::new(self.own.into_iter().chain(shared))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: String,
@@ -83,7 +150,7 @@ pub struct Finding {
     pub message: String,
     pub help: Option<Help>,
     /// Primary label first; never empty for a pack check.
-    pub labels: Vec<Label>,
+    pub labels: Labels,
 }
 
 impl Finding {
@@ -98,11 +165,7 @@ impl Finding {
             }
         }
         exact(&mut self.message);
-        if self.labels.capacity() > self.labels.len() {
-            let mut labels = Vec::with_capacity(self.labels.len());
-            labels.append(&mut self.labels);
-            self.labels = labels;
-        }
+        self.labels.settle();
     }
 
     /// The label findings are sorted by: the primary one.
@@ -131,12 +194,12 @@ mod tests {
             severity: Severity::Error,
             message,
             help: Some("Timeline:\n  1. 2019".into()),
-            labels,
+            labels: labels.into(),
         };
         let before = finding.clone();
         finding.settle();
         assert_eq!(finding, before);
-        assert_eq!(finding.labels.capacity(), 2);
+        assert_eq!(finding.labels.own.capacity(), 2);
         assert_eq!(finding.message.capacity(), finding.message.len());
     }
 
@@ -150,5 +213,23 @@ mod tests {
             "Timeline:\n  1. 2019\n  2. 2024 — here\nRoot cause: misdated."
         );
         assert_eq!(Help::from("plain").text(), "plain");
+    }
+
+    #[test]
+    fn labels_read_own_then_shared_in_order() {
+        let run: Arc<[Label]> = vec![
+            Label::related(7, Span::new(0, 4), "1st meeting"),
+            Label::related(8, Span::new(2, 6), "1st meeting"),
+        ]
+        .into();
+        let mut labels = Labels::from(vec![Label::primary(1, Span::new(3, 5), "here")]);
+        labels.share(Arc::clone(&run));
+        labels.push(Label::related(2, Span::new(9, 9), "own"));
+        labels.share(run);
+        let articles: Vec<usize> = labels.iter().map(|label| label.article).collect();
+        assert_eq!(articles, [1, 2, 7, 8, 7, 8]);
+        assert_eq!(labels.len(), 6);
+        let owned: Vec<usize> = labels.into_iter().map(|label| label.article).collect();
+        assert_eq!(owned, articles);
     }
 }

@@ -62,7 +62,7 @@ fn run_one(analyzer: &Analyzer, spec: &CheckSpec, test: &InlineTest) -> TestOutc
     let findings = spec.kind.run(spec, &analysis, analyzer.pack);
     let quoted: Vec<&str> = findings
         .iter()
-        .flat_map(|finding| &finding.labels)
+        .flat_map(|finding| finding.labels.iter())
         .filter_map(|label| {
             texts
                 .get(label.article)?

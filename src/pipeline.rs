@@ -312,7 +312,7 @@ fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
                 "Add a dateline (\"Thursday, January 27, 2022\") in the first lines, or a `date` in front matter, JSONL or HTML metadata; until then checks that need these dates skip them."
                     .to_string().into()
             ),
-            labels: vec![Label::primary(index, *first, "relative to an unknown date")],
+            labels: vec![Label::primary(index, *first, "relative to an unknown date")].into(),
         });
     }
     notes
@@ -329,7 +329,7 @@ fn problem_finding(source_index: usize, problem: &InputProblem) -> Finding {
         severity: problem.severity,
         message: problem.message.clone(),
         help: None,
-        labels: vec![Label::primary(source_index, span, "here")],
+        labels: vec![Label::primary(source_index, span, "here")].into(),
     }
 }
 

@@ -163,6 +163,6 @@ fn date_conflict(
             if other_names.len() == 1 { "article dates" } else { "articles date" },
             article_name(article),
         ).into()),
-        labels,
+        labels: labels.into(),
     })
 }

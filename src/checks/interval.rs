@@ -86,7 +86,7 @@ nothing is reported.";
                     "Either the interval is wrong, or the earlier event is misdated, or it did not take place."
                         .to_string().into()
                 ),
-                labels,
+                labels: labels.into(),
             });
         }
         findings

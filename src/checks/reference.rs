@@ -48,7 +48,8 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                         index,
                         claim.span,
                         format!("{word}, not {}", claim.word),
-                    )],
+                    )]
+                    .into(),
                 });
             }
             for claim in &article.titles {
@@ -90,7 +91,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                         )
                         .into(),
                     ),
-                    labels: vec![Label::primary(index, claim.span, "title not held")],
+                    labels: vec![Label::primary(index, claim.span, "title not held")].into(),
                 });
             }
         }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
 use crate::events::{ArticleEvent, Earlier, Event, SeriesKey};
-use crate::finding::{Finding, Help, Label};
+use crate::finding::{Finding, Help, Label, Labels};
 use crate::mentions::Counting;
 use crate::pack::{CheckSpec, Pack};
 
@@ -131,13 +131,17 @@ fn check_ordinals(
 struct Described<'a> {
     analysis: &'a Analysis,
     memo: BTreeMap<usize, (String, String)>,
-    /// Label messages by (event, its number in a timeline), with the noun they were made for.
-    listed: BTreeMap<(usize, usize), (String, Arc<str>)>,
+    /// The labels of an event listed in a timeline, by (event, its number there), with the
+    /// noun they were made for.
+    listed: BTreeMap<(usize, usize), NounLabels>,
     /// Miscount helps' shared parts by what they count: noun, participants, earlier events.
     timelines: BTreeMap<TimelineKey, (Arc<str>, Arc<str>)>,
 }
 
 type TimelineKey = (String, String, usize, Vec<usize>);
+
+/// Labels made for one noun ("meeting", "visit").
+type NounLabels = (String, Arc<[Label]>);
 
 impl<'a> Described<'a> {
     fn new(analysis: &'a Analysis) -> Self {
@@ -149,20 +153,22 @@ impl<'a> Described<'a> {
         }
     }
 
-    /// The label message of event `index` listed as the `number`th `noun` of a timeline: one
-    /// string, shared by every finding that lists the event so (a big event is listed by
-    /// thousands).
-    fn listed(&mut self, index: usize, number: usize, noun: &str) -> Arc<str> {
-        if let Some((known_noun, message)) = self.listed.get(&(index, number)) {
+    /// The labels of event `index` listed as the `number`th `noun` of a timeline: one run,
+    /// shared by every finding that lists the event so (a big event is listed by thousands).
+    fn listed(&mut self, index: usize, number: usize, noun: &str) -> Arc<[Label]> {
+        if let Some((known_noun, labels)) = self.listed.get(&(index, number)) {
             if known_noun == noun {
-                return Arc::clone(message);
+                return Arc::clone(labels);
             }
         }
         let (date, _) = self.event(index);
         let message: Arc<str> = format!("{} {noun}, {date}", ordinal_suffix(number as u32)).into();
+        let analysis = self.analysis;
+        let labels: Arc<[Label]> =
+            event_labels(analysis, &analysis.events.events[index], message).into();
         self.listed
-            .insert((index, number), (noun.to_string(), Arc::clone(&message)));
-        message
+            .insert((index, number), (noun.to_string(), Arc::clone(&labels)));
+        labels
     }
 
     /// The help of a miscount, but for its own line: the timeline of the events counted before
@@ -334,15 +340,10 @@ fn too_many_before(
     earlier: &Earlier,
 ) -> Finding {
     let (noun, who) = (&counted.noun, &counted.who);
-    let mut labels = ordinal_labels(event, counted.counts, n);
+    let mut labels = Labels::from(ordinal_labels(event, counted.counts, n));
     let unnamed = earlier.count - earlier.recent.len();
     for (offset, &other) in earlier.recent.iter().enumerate() {
-        let message = described.listed(other, unnamed + offset + 1, noun);
-        labels.extend(event_labels(
-            analysis,
-            &analysis.events.events[other],
-            message,
-        ));
+        labels.share(described.listed(other, unnamed + offset + 1, noun));
     }
     let (timeline, closing) = described.timeline(counted, earlier);
     let this_date = event
@@ -427,6 +428,6 @@ fn same_ordinal_twice(
             )
             .into(),
         ),
-        labels,
+        labels: labels.into(),
     })
 }

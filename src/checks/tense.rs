@@ -76,7 +76,8 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                         format!("dated {}", describe_date(&slot.value)),
                     ),
                     Label::related(event.article, event.anchor, note),
-                ],
+                ]
+                .into(),
             });
         }
         findings

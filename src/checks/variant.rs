@@ -273,6 +273,6 @@ fn variant_finding(
             )
             .into(),
         ),
-        labels,
+        labels: labels.into(),
     })
 }

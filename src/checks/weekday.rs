@@ -50,7 +50,8 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
                             weekday_name(written.weekday),
                             weekday_name(actual)
                         ),
-                    )],
+                    )]
+                    .into(),
                 });
             }
         }

@@ -437,7 +437,7 @@ fn locate_labels(
             if let Some(refs) = cited.get_mut(label.article) {
                 refs.push(Citing {
                     finding: finding_index,
-                    label: label_index,
+                    label,
                     slot: slot_count + label_index,
                 });
             }
@@ -479,16 +479,16 @@ fn locate_labels(
     slots
 }
 
-/// A label citing a source: its finding, its index there, and its slot.
+/// A label citing a source: its finding, the label, and its slot.
 #[derive(Debug, Clone, Copy)]
-struct Citing {
+struct Citing<'a> {
     finding: usize,
-    label: usize,
+    label: &'a Label,
     slot: usize,
 }
 
 /// A source and the labels citing it.
-type Citations<'a> = (&'a Origin, &'a [Citing]);
+type Citations<'a> = (&'a Origin, &'a [Citing<'a>]);
 
 /// A text to quote, and the reach of each finding's labels in it (first start, last end).
 type Quoted = (String, Vec<(usize, usize)>);
@@ -535,9 +535,10 @@ fn locate_group(
         let mut spans: Vec<((usize, usize), &Citing)> = refs
             .iter()
             .map(|citing| {
-                let label = &outcome.findings[citing.finding].labels[citing.label];
-                let map = articles.get(label.article).map(|article| &article.map);
-                (source_span(map, label, bytes), citing)
+                let map = articles
+                    .get(citing.label.article)
+                    .map(|article| &article.map);
+                (source_span(map, citing.label, bytes), citing)
             })
             .collect();
         spans.sort_unstable_by_key(|&(span, citing)| (span, citing.slot));
@@ -701,7 +702,7 @@ mod tests {
             severity,
             message: format!("{rule} said"),
             help: None,
-            labels: Vec::new(),
+            labels: crate::finding::Labels::default(),
         }
     }
 
