@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::pretty::{findings_array, nested, Object};
+use super::pretty::{array_in_batches, findings_array, nested, Object};
 use super::{Report, Reporter};
 
 pub struct Json;
@@ -13,7 +13,10 @@ impl Reporter for Json {
     fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
         let mut fields = Object::begin(out, 0)?;
         fields.field("tool", &report.tool)?;
-        fields.field("articles", &report.articles)?;
+        let articles = &report.articles;
+        fields.field_with("articles", |out, depth| {
+            array_in_batches(out, depth, articles, nested)
+        })?;
         fields.field_with("findings", |out, depth| {
             findings_array(report, out, depth, nested)
         })?;

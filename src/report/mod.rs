@@ -75,11 +75,32 @@ pub struct ResolvedFinding {
     pub labels: Vec<ResolvedLabel>,
 }
 
+/// An article as the JSON report lists it. Kept as it is and spelled out when written: a big
+/// corpus lists hundreds of thousands.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleEntry {
-    pub path: String,
-    pub published: Option<String>,
+    #[serde(rename = "path", serialize_with = "spelled_out")]
+    pub origin: Origin,
+    #[serde(serialize_with = "day_spelled_out")]
+    pub published: Option<chrono::NaiveDate>,
     pub published_from: PublishedFrom,
+}
+
+fn spelled_out<S: serde::Serializer>(
+    value: &impl std::fmt::Display,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+fn day_spelled_out<S: serde::Serializer>(
+    day: &Option<chrono::NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match day {
+        Some(day) => serializer.collect_str(day),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -214,8 +235,8 @@ pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report 
         .articles
         .iter()
         .map(|article| ArticleEntry {
-            path: article.origin.to_string(),
-            published: article.published.map(|day| day.to_string()),
+            origin: article.origin.clone(),
+            published: article.published,
             published_from: article.published_from,
         })
         .collect();

@@ -119,9 +119,42 @@ impl<'w> Array<'w> {
         write(self.0.next()?, depth)
     }
 
+    /// Elements made into JSON by `to_json` in parallel, written in order.
+    fn batch<T: Sync>(
+        &mut self,
+        items: &[T],
+        to_json: &(impl Fn(&T, usize) -> io::Result<Vec<u8>> + Sync),
+    ) -> io::Result<()> {
+        let depth = self.0.depth + 1;
+        let written: Vec<Vec<u8>> = items
+            .par_iter()
+            .map(|item| to_json(item, depth))
+            .collect::<io::Result<_>>()?;
+        for bytes in written {
+            self.element_with(|out, _| out.write_all(&bytes))?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn end(self) -> io::Result<()> {
         self.0.close(b"]")
     }
+}
+
+/// `items` as an array `depth` levels deep, each made into JSON by `to_json` (given the depth it
+/// goes at): a batch at a time, made in parallel, written in order, so that a long list is
+/// never held as JSON all at once.
+pub(crate) fn array_in_batches<T: Sync>(
+    out: &mut dyn Write,
+    depth: usize,
+    items: &[T],
+    to_json: impl Fn(&T, usize) -> io::Result<Vec<u8>> + Sync,
+) -> io::Result<()> {
+    let mut array = Array::begin(out, depth)?;
+    for batch in items.chunks(BATCH) {
+        array.batch(batch, &to_json)?;
+    }
+    array.end()
 }
 
 /// The report's findings as an array `depth` levels deep, each made into JSON by `to_json`
@@ -141,13 +174,7 @@ pub(crate) fn findings_array(
         if batch.is_empty() {
             break;
         }
-        let written: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|finding| to_json(finding, depth + 1))
-            .collect::<io::Result<_>>()?;
-        for bytes in written {
-            array.element_with(|out, _| out.write_all(&bytes))?;
-        }
+        array.batch(&batch, &to_json)?;
     }
     array.end()
 }
@@ -176,6 +203,32 @@ mod tests {
             })
             .expect("writes");
         object.end().expect("writes");
+        let expected = serde_json::to_vec_pretty(&whole).expect("serializes");
+        assert_eq!(
+            String::from_utf8_lossy(&written),
+            String::from_utf8_lossy(&expected)
+        );
+    }
+
+    #[test]
+    fn a_list_written_in_batches_reads_as_the_whole() {
+        let items: Vec<serde_json::Value> = (0..BATCH * 2 + 7)
+            .map(|n| json!({"path": format!("a-{n}.md"), "published": null}))
+            .collect();
+        let mut written = Vec::new();
+        let mut object = Object::begin(&mut written, 0).expect("writes");
+        object
+            .field_with("articles", |out, depth| {
+                array_in_batches(out, depth, &items, nested)
+            })
+            .expect("writes");
+        object
+            .field_with("none", |out, depth| {
+                array_in_batches::<u8>(out, depth, &[], nested)
+            })
+            .expect("writes");
+        object.end().expect("writes");
+        let whole = json!({"articles": items, "none": []});
         let expected = serde_json::to_vec_pretty(&whole).expect("serializes");
         assert_eq!(
             String::from_utf8_lossy(&written),
