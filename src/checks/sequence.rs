@@ -51,7 +51,7 @@ belongs to the interval check.";
         let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
         for numbered in checked {
             match numbered {
-                Numbered::Miscount(finding) => findings.push(finding),
+                Numbered::Miscount(finding) => findings.push(*finding),
                 Numbered::ToCompare { position, n } => {
                     let series = &index.article_events[position].series;
                     by_ordinal.entry((series, n)).or_default().push(position);
@@ -74,8 +74,12 @@ belongs to the interval check.";
 /// number left to compare with other events given the same one. Most article events give
 /// nothing, and hold nothing while the others are checked.
 enum Numbered {
-    Miscount(Finding),
-    ToCompare { position: usize, n: u32 },
+    /// Boxed: most results are numbers to compare, and each is as big as the biggest variant.
+    Miscount(Box<Finding>),
+    ToCompare {
+        position: usize,
+        n: u32,
+    },
 }
 
 fn check_ordinals(
@@ -116,7 +120,7 @@ fn check_ordinals(
             // Settled as it is made, not when the check returns: a big corpus has tens of
             // thousands of these, and their spare room would all be held at once.
             finding.settle();
-            numbered.push(Numbered::Miscount(finding));
+            numbered.push(Numbered::Miscount(Box::new(finding)));
         } else if counts == Counting::Meetings && index.event_of[position].is_some() {
             // A miscount is explained above; the rest are compared with each other.
             numbered.push(Numbered::ToCompare { position, n });
