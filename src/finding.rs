@@ -93,6 +93,12 @@ impl Labels {
         self.shared.push(run);
     }
 
+    /// The labels run by run, in order: the own ones, then each shared run (which other
+    /// findings may hold too, the same `Arc`).
+    pub fn runs(&self) -> impl Iterator<Item = Run<'_>> {
+        std::iter::once(Run::Own(&self.own)).chain(self.shared.iter().map(Run::Shared))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Label> + Clone {
         self.own
             .iter()
@@ -120,6 +126,13 @@ impl Labels {
         }
         self.shared.shrink_to_fit();
     }
+}
+
+/// A run of a finding's labels.
+#[derive(Debug, Clone, Copy)]
+pub enum Run<'a> {
+    Own(&'a [Label]),
+    Shared(&'a Arc<[Label]>),
 }
 
 impl From<Vec<Label>> for Labels {
@@ -229,6 +242,14 @@ mod tests {
         let articles: Vec<usize> = labels.iter().map(|label| label.article).collect();
         assert_eq!(articles, [1, 2, 7, 8, 7, 8]);
         assert_eq!(labels.len(), 6);
+        let runs: Vec<(bool, usize)> = labels
+            .runs()
+            .map(|run| match run {
+                Run::Own(own) => (false, own.len()),
+                Run::Shared(shared) => (true, shared.len()),
+            })
+            .collect();
+        assert_eq!(runs, [(false, 2), (true, 2), (true, 2)]);
         let owned: Vec<usize> = labels.into_iter().map(|label| label.article).collect();
         assert_eq!(owned, articles);
     }

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::baseline::{Baseline, Entry, Matcher};
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
-use crate::finding::{Finding, Label};
+use crate::finding::{Finding, Label, Run};
 use crate::pack::Severity;
 use crate::pipeline::Outcome;
 use crate::position::Cursor;
@@ -258,7 +258,7 @@ pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report 
         rules,
         pending: Pending {
             findings: outcome.findings.into_iter(),
-            located: located.into_iter(),
+            located,
         },
         matcher: None,
         entries: None,
@@ -321,12 +321,19 @@ impl Report {
     }
 }
 
-/// The findings not yet printed, and the located labels of each, in the same order.
+/// The findings not yet printed, and where each of their labels was located.
 struct Pending {
     findings: std::vec::IntoIter<Finding>,
-    /// A slot per label of every finding, finding after finding; an empty slot is a label
-    /// whose source is unknown, left out.
-    located: std::vec::IntoIter<OnceLock<Located>>,
+    located: LocatedLabels,
+}
+
+/// The labels of every finding as located in their sources.
+struct LocatedLabels {
+    /// One per label, but one per run of labels that findings share; an empty slot is a
+    /// label whose source is unknown, left out.
+    slots: Vec<OnceLock<Located>>,
+    /// The slot of each label, finding after finding, as many as it has.
+    of_label: std::vec::IntoIter<usize>,
 }
 
 impl Iterator for Pending {
@@ -334,7 +341,8 @@ impl Iterator for Pending {
 
     fn next(&mut self) -> Option<ResolvedFinding> {
         let finding = self.findings.next()?;
-        let located = self.located.by_ref().take(finding.labels.len());
+        let located = &mut self.located;
+        let slots = located.of_label.by_ref().take(finding.labels.len());
         Some(ResolvedFinding {
             check: finding.check.name().to_string(),
             rule: finding.rule,
@@ -344,9 +352,10 @@ impl Iterator for Pending {
             labels: finding
                 .labels
                 .into_iter()
-                .zip(located)
+                .zip(slots)
                 .filter_map(|(label, slot)| {
-                    Some(slot.into_inner()?.into_label(label.primary, label.message))
+                    let found = located.slots.get(slot)?.get()?;
+                    Some(found.to_label(label.primary, label.message))
                 })
                 .collect(),
         })
@@ -381,10 +390,10 @@ struct InFile {
 }
 
 impl Located {
-    fn into_label(self, primary: bool, message: Arc<str>) -> ResolvedLabel {
+    fn to_label(&self, primary: bool, message: Arc<str>) -> ResolvedLabel {
         let path = Arc::clone(&self.source.article);
         let file = Arc::clone(&self.source.file);
-        let Some(found) = self.found else {
+        let Some(found) = &self.found else {
             // The file vanished or cannot be re-read: keep the offsets, say nothing of text.
             return ResolvedLabel {
                 location: FileLocation {
@@ -429,7 +438,7 @@ impl Located {
             end: self.end,
             line: found.line,
             column: found.column,
-            text: found.text.into(),
+            text: found.text.to_string(),
             primary,
             message,
             location,
@@ -437,33 +446,59 @@ impl Located {
     }
 }
 
-/// Every label of the outcome's findings located in the cited sources, in a slot per label,
-/// finding after finding, the messages left for the findings to hand over. The sources are
-/// read again file by file: a JSONL shard once for all its cited lines, each text dropped
-/// once its labels are located, so this holds one file per thread at a time; with
-/// `keep_text`, only the lines around the labels are kept.
+/// Every label of the outcome's findings located in the cited sources: a slot per label, but
+/// one per shared run of labels (a big event cited by thousands of timelines is located
+/// once), and the slot of each label, finding after finding. The sources are read again file
+/// by file: a JSONL shard once for all its cited lines, each text dropped once its labels are
+/// located, so this holds one file per thread at a time; with `keep_text`, only the lines
+/// around the labels are kept.
 fn locate_labels(
     outcome: &Outcome,
     sources: &mut BTreeMap<String, Arc<Excerpts>>,
     keep_text: bool,
-) -> Vec<OnceLock<Located>> {
+) -> LocatedLabels {
     let articles = &outcome.articles;
     // Which labels cite each source (an article, then an input problem), by its index: no
     // origin is compared per label.
     let source_count = articles.len() + outcome.problems.len();
     let mut cited: Vec<Vec<Citing>> = vec![Vec::new(); source_count];
+    let mut of_label = Vec::new();
     let mut slot_count = 0;
+    // The first slot of each shared run, by the run's address (alive as long as `outcome`).
+    let mut shared: FxHashMap<*const Label, usize> = FxHashMap::default();
     for (finding_index, finding) in outcome.findings.iter().enumerate() {
-        for (label_index, label) in finding.labels.iter().enumerate() {
-            if let Some(refs) = cited.get_mut(label.article) {
-                refs.push(Citing {
-                    finding: finding_index,
-                    label,
-                    slot: slot_count + label_index,
-                });
+        for run in finding.labels.runs() {
+            let (labels, known) = match run {
+                Run::Own(labels) => (labels, None),
+                Run::Shared(labels) => {
+                    let address = labels.as_ptr();
+                    let known = shared.get(&address).copied();
+                    if known.is_none() {
+                        shared.insert(address, slot_count);
+                    }
+                    (&labels[..], known)
+                }
+            };
+            let first = known.unwrap_or(slot_count);
+            if known.is_none() {
+                slot_count += labels.len();
+            }
+            for (offset, label) in labels.iter().enumerate() {
+                of_label.push(first + offset);
+                // A run located once is cited again only where each finding's reach in its
+                // source is needed, for the excerpts.
+                if known.is_some() && !keep_text {
+                    continue;
+                }
+                if let Some(refs) = cited.get_mut(label.article) {
+                    refs.push(Citing {
+                        finding: finding_index,
+                        label,
+                        slot: first + offset,
+                    });
+                }
             }
         }
-        slot_count += finding.labels.len();
     }
     // Filled from any thread as groups are located: no group's labels wait for the others.
     let slots: Vec<OnceLock<Located>> = (0..slot_count).map(|_| OnceLock::new()).collect();
@@ -497,7 +532,10 @@ fn locate_labels(
             all
         });
     sources.extend(texts);
-    slots
+    LocatedLabels {
+        slots,
+        of_label: of_label.into_iter(),
+    }
 }
 
 /// A label citing a source: its finding, the label, and its slot.
@@ -567,13 +605,17 @@ fn locate_group(
         // Each finding's labels here, from its first start to its last end.
         let mut shown: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         for (span, citing) in spans {
-            let located = locate(&names, span, cursor.as_mut());
+            // A label of a shared run is located once; the other findings citing it reach it
+            // all the same. Its source is its article's, so it is in this group only.
+            let slot = &slots[citing.slot];
+            let located = match slot.get() {
+                Some(located) => located,
+                None => slot.get_or_init(|| locate(&names, span, cursor.as_mut())),
+            };
             let reach = shown
                 .entry(citing.finding)
                 .or_insert((located.start, located.end));
             *reach = (reach.0.min(located.start), reach.1.max(located.end));
-            // Each label cites exactly one source: its slot is set once.
-            let _ = slots[citing.slot].set(located);
         }
         if let (true, Some(bytes)) = (keep_text, bytes) {
             // One file may be cited as an article and as an input problem: one text for both.
@@ -733,6 +775,64 @@ mod tests {
             ..Outcome::default()
         };
         build(outcome, false, Vec::new())
+    }
+
+    #[test]
+    fn a_shared_run_of_labels_is_located_once_and_shown_in_every_finding() {
+        let text = "Han met Voss in 2019.\nThey met again in 2022.\n";
+        let article = crate::pipeline::CheckedArticle {
+            origin: Origin::Stdin,
+            published: None,
+            published_from: PublishedFrom::None,
+            map: SourceMap::shifted(text.len(), 0),
+            claim_count: 0,
+        };
+        let span_of = |word: &str| {
+            let start = text.find(word).unwrap_or(0);
+            crate::extract::Span::new(start, start + word.len())
+        };
+        let run: Arc<[Label]> = vec![
+            Label::related(0, span_of("2019"), "1st meeting"),
+            Label::related(0, span_of("2022"), "2nd meeting"),
+        ]
+        .into();
+        let mut findings = Vec::new();
+        for (rule, word) in [("a", "Han"), ("b", "Voss")] {
+            let mut labels =
+                crate::finding::Labels::from(vec![Label::primary(0, span_of(word), "here")]);
+            labels.share(Arc::clone(&run));
+            findings.push(Finding {
+                labels,
+                ..finding(rule, Severity::Error)
+            });
+        }
+        let outcome = Outcome {
+            articles: vec![article],
+            findings,
+            kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
+            ..Outcome::default()
+        };
+        let located = locate_labels(&outcome, &mut BTreeMap::new(), false);
+        assert_eq!(located.slots.len(), 4);
+        assert_eq!(located.of_label.as_slice(), [0, 1, 2, 3, 1, 2]);
+        let mut report = build(outcome, false, Vec::new());
+        let shown: Vec<Vec<(String, usize)>> = std::iter::from_fn(|| report.next_finding())
+            .map(|finding| {
+                finding
+                    .labels
+                    .iter()
+                    .map(|label| (label.text.clone(), label.line))
+                    .collect()
+            })
+            .collect();
+        let expected = |word: &str| {
+            vec![
+                (word.to_string(), 1),
+                ("2019".to_string(), 1),
+                ("2022".to_string(), 2),
+            ]
+        };
+        assert_eq!(shown, [expected("Han"), expected("Voss")]);
     }
 
     #[test]
