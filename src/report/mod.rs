@@ -607,11 +607,7 @@ fn locate_group(
         for (span, citing) in spans {
             // A label of a shared run is located once; the other findings citing it reach it
             // all the same. Its source is its article's, so it is in this group only.
-            let slot = &slots[citing.slot];
-            let located = match slot.get() {
-                Some(located) => located,
-                None => slot.get_or_init(|| locate(&names, span, cursor.as_mut())),
-            };
+            let located = slots[citing.slot].get_or_init(|| locate(&names, span, cursor.as_mut()));
             let reach = shown
                 .entry(citing.finding)
                 .or_insert((located.start, located.end));
@@ -727,7 +723,8 @@ fn locate(
     };
     let at = cursor.position(start);
     let in_file = source.jsonl_line.is_none().then(|| {
-        // Counted on from the start, without moving the cursor past the next label's start.
+        // Counted on from the label's start by a copy: the next label may start before this
+        // one ends, and the cursor only walks forward.
         let until = cursor.clone().position(end);
         Box::new(InFile {
             end_line: until.line,
