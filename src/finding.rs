@@ -84,10 +84,6 @@ pub struct Labels {
 }
 
 impl Labels {
-    pub fn push(&mut self, label: Label) {
-        self.own.push(label);
-    }
-
     /// Adds a run of labels that other findings hold too.
     pub fn share(&mut self, run: Arc<[Label]>) {
         self.shared.push(run);
@@ -117,14 +113,21 @@ impl Labels {
         self.iter().next()
     }
 
-    /// Gives the own labels exactly the room they need (see [`Finding::settle`]).
+    /// Gives the labels and the list of shared runs exactly the room they need (see
+    /// [`Finding::settle`]).
     fn settle(&mut self) {
-        if self.own.capacity() > self.own.len() {
-            let mut own = Vec::with_capacity(self.own.len());
-            own.append(&mut self.own);
-            self.own = own;
-        }
-        self.shared.shrink_to_fit();
+        exact_vec(&mut self.own);
+        exact_vec(&mut self.shared);
+    }
+}
+
+/// Moves `items` into a block of their size. Shrinking in place would not do it: an allocator
+/// may keep a block that shrinks by half or less where it is, as mimalloc does.
+fn exact_vec<T>(items: &mut Vec<T>) {
+    if items.capacity() > items.len() {
+        let mut exact = Vec::with_capacity(items.len());
+        exact.append(items);
+        *items = exact;
     }
 }
 
@@ -168,16 +171,11 @@ pub struct Finding {
 
 impl Finding {
     /// Findings wait for the report, by the ten thousand in a big corpus: this gives their
-    /// message and labels exactly the room they need (a help's pieces are made to measure). Shrinking in place would not do it: an
-    /// allocator may keep a block that shrinks by half or less where it is, as mimalloc does,
-    /// so they are copied into fresh blocks of their size.
+    /// message and labels exactly the room they need (a help's pieces are made to measure).
     pub fn settle(&mut self) {
-        fn exact(text: &mut String) {
-            if text.capacity() > text.len() {
-                *text = text.as_str().to_owned();
-            }
+        if self.message.capacity() > self.message.len() {
+            self.message = self.message.as_str().to_owned();
         }
-        exact(&mut self.message);
         self.labels.settle();
     }
 
@@ -235,9 +233,11 @@ mod tests {
             Label::related(8, Span::new(2, 6), "1st meeting"),
         ]
         .into();
-        let mut labels = Labels::from(vec![Label::primary(1, Span::new(3, 5), "here")]);
+        let mut labels = Labels::from(vec![
+            Label::primary(1, Span::new(3, 5), "here"),
+            Label::related(2, Span::new(9, 9), "own"),
+        ]);
         labels.share(Arc::clone(&run));
-        labels.push(Label::related(2, Span::new(9, 9), "own"));
         labels.share(run);
         let articles: Vec<usize> = labels.iter().map(|label| label.article).collect();
         assert_eq!(articles, [1, 2, 7, 8, 7, 8]);

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::position::line_column;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
@@ -28,7 +29,7 @@ impl PackError {
     pub fn at(file: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let (line, column) = line_column(source, start);
+        let (line, column) = line_column(source.as_bytes(), start);
         let message = message.into();
         PackError {
             file: file.to_string(),
@@ -55,14 +56,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// 1-based line and column (in characters) of byte `offset`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..floor_char_boundary(text, offset.min(text.len()))];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +70,6 @@ mod tests {
 
     #[test]
     fn column_counts_characters_not_bytes() {
-        assert_eq!(line_column("é = x", 4), (1, 4));
+        assert_eq!(line_column("é = x".as_bytes(), 4), (1, 4));
     }
 }
