@@ -1,11 +1,13 @@
 //! The human report: one miette diagnostic per finding, its labels grouped per article, each
 //! article a related diagnostic with its own named source.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use rayon::prelude::*;
 
 use super::excerpt::CONTEXT_LINES;
 use super::{Excerpts, Report, Reporter, ResolvedFinding, ResolvedLabel};
@@ -86,7 +88,7 @@ fn labeled(label: &ResolvedLabel) -> LabeledSpan {
     }
 }
 
-fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
+fn diagnostic(sources: &BTreeMap<String, Arc<Excerpts>>, finding: &ResolvedFinding) -> ArticlePart {
     // Articles in the order their first label appears, the primary one first.
     let mut paths: Vec<&str> = Vec::new();
     let mut ordered: Vec<&ResolvedLabel> = finding.labels.iter().filter(|l| l.primary).collect();
@@ -101,7 +103,7 @@ fn diagnostic(report: &Report, finding: &ResolvedFinding) -> ArticlePart {
         code: None,
         severity: miette_severity(finding.severity),
         help: None,
-        source: report.sources.get(path).cloned().unwrap_or_default(),
+        source: sources.get(path).cloned().unwrap_or_default(),
         labels: finding
             .labels
             .iter()
@@ -133,13 +135,28 @@ impl Reporter for Human {
             .with_width(self.width)
             .with_links(false)
             .with_context_lines(CONTEXT_LINES);
-        while let Some(finding) = report.next_finding() {
-            let mut rendered = String::new();
-            handler
-                .render_report(&mut rendered, &diagnostic(report, &finding))
-                .map_err(io::Error::other)?;
-            writeln!(out, "{}", rendered.trim_end())?;
-            writeln!(out)?;
+        // Rendering is most of the work: a batch of findings is rendered in parallel, then
+        // written in order.
+        loop {
+            let batch = report.next_batch();
+            if batch.is_empty() {
+                break;
+            }
+            let sources = &report.sources;
+            let rendered: Vec<String> = batch
+                .par_iter()
+                .map(|finding| {
+                    let mut rendered = String::new();
+                    handler
+                        .render_report(&mut rendered, &diagnostic(sources, finding))
+                        .map(|()| rendered)
+                        .map_err(io::Error::other)
+                })
+                .collect::<io::Result<_>>()?;
+            for text in rendered {
+                writeln!(out, "{}", text.trim_end())?;
+                writeln!(out)?;
+            }
         }
         if let Some(statistics) = &report.statistics {
             for (rule, count) in statistics {

@@ -310,6 +310,14 @@ impl Report {
         }
     }
 
+    /// The next findings to print, [`FINDINGS_PER_BATCH`] at most (none once all are taken):
+    /// enough to share among threads, few enough to hold.
+    pub fn next_batch(&mut self) -> Vec<ResolvedFinding> {
+        std::iter::from_fn(|| self.next_finding())
+            .take(FINDINGS_PER_BATCH)
+            .collect()
+    }
+
     /// Takes (and counts) the findings a reporter left, so the counts are complete.
     pub fn finish(&mut self) {
         while self.next_finding().is_some() {}
@@ -320,6 +328,9 @@ impl Report {
         self.entries.take()
     }
 }
+
+/// Findings a reporter renders at once, in parallel, before writing them in order.
+pub(crate) const FINDINGS_PER_BATCH: usize = 256;
 
 /// The findings not yet printed, and where each of their labels was located.
 struct Pending {

@@ -12,8 +12,8 @@ use super::{json_error, Report, ResolvedFinding};
 
 const INDENT: &[u8] = b"  ";
 
-/// Findings made into JSON per batch: enough to share among threads, few enough to hold.
-const BATCH: usize = 256;
+/// Items of a list made into JSON per batch: as many as the report's findings per batch.
+const BATCH: usize = super::FINDINGS_PER_BATCH;
 
 /// `value` pretty-printed as it reads `depth` levels deep.
 pub(crate) fn nested(value: &impl Serialize, depth: usize) -> io::Result<Vec<u8>> {
@@ -168,9 +168,7 @@ pub(crate) fn findings_array(
 ) -> io::Result<()> {
     let mut array = Array::begin(out, depth)?;
     loop {
-        let batch: Vec<ResolvedFinding> = std::iter::from_fn(|| report.next_finding())
-            .take(BATCH)
-            .collect();
+        let batch = report.next_batch();
         if batch.is_empty() {
             break;
         }
