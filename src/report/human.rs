@@ -88,7 +88,10 @@ fn labeled(label: &ResolvedLabel) -> LabeledSpan {
     }
 }
 
-fn diagnostic(sources: &BTreeMap<String, Arc<Excerpts>>, finding: &ResolvedFinding) -> ArticlePart {
+fn diagnostic(
+    sources: &BTreeMap<Arc<str>, Arc<Excerpts>>,
+    finding: &ResolvedFinding,
+) -> ArticlePart {
     // Articles in the order their first label appears, the primary one first.
     let mut paths: Vec<&str> = Vec::new();
     let mut ordered: Vec<&ResolvedLabel> = finding.labels.iter().filter(|l| l.primary).collect();
@@ -98,19 +101,27 @@ fn diagnostic(sources: &BTreeMap<String, Arc<Excerpts>>, finding: &ResolvedFindi
             paths.push(&label.path);
         }
     }
-    let part = |path: &str, message: String| ArticlePart {
-        message,
-        code: None,
-        severity: miette_severity(finding.severity),
-        help: None,
-        source: sources.get(path).cloned().unwrap_or_default(),
-        labels: finding
-            .labels
-            .iter()
-            .filter(|label| &*label.path == path && label.line > 0)
-            .map(labeled)
-            .collect(),
-        related: Vec::new(),
+    let part = |path: &str, message: String| {
+        // A source gone since its labels were located is named, not quoted.
+        let source = sources.get(path).cloned();
+        let labels = match source {
+            Some(_) => finding
+                .labels
+                .iter()
+                .filter(|label| &*label.path == path && label.line > 0)
+                .map(labeled)
+                .collect(),
+            None => Vec::new(),
+        };
+        ArticlePart {
+            message,
+            code: None,
+            severity: miette_severity(finding.severity),
+            help: None,
+            source: source.unwrap_or_default(),
+            labels,
+            related: Vec::new(),
+        }
     };
     let main_path = paths.first().copied().unwrap_or("");
     let mut main = part(main_path, finding.message.clone());
@@ -142,13 +153,13 @@ impl Reporter for Human {
             if batch.is_empty() {
                 break;
             }
-            let sources = &report.sources;
+            let sources = report.quotes.excerpts(&batch);
             let rendered: Vec<String> = batch
                 .par_iter()
                 .map(|finding| {
                     let mut rendered = String::new();
                     handler
-                        .render_report(&mut rendered, &diagnostic(sources, finding))
+                        .render_report(&mut rendered, &diagnostic(&sources, finding))
                         .map(|()| rendered)
                         .map_err(io::Error::other)
                 })

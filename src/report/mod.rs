@@ -7,10 +7,12 @@ mod human;
 mod json;
 mod jsonl;
 mod pretty;
+mod quotes;
 mod sarif;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -31,6 +33,7 @@ pub use github::Github;
 pub use human::Human;
 pub use json::Json;
 pub use jsonl::Jsonl;
+pub use quotes::Quotes;
 pub use sarif::Sarif;
 
 /// A label as the report contract gives it: offsets into the file as read.
@@ -130,8 +133,8 @@ pub struct Report {
     pub statistics: Option<BTreeMap<String, usize>>,
     /// What `--baseline` matched, left new and found stale; set once every finding is taken.
     pub baseline: Option<crate::baseline::Comparison>,
-    /// The lines of the sources labels point into, for renderers that show them.
-    pub sources: BTreeMap<String, Arc<Excerpts>>,
+    /// Where the sources labels point into can be read again, for renderers that quote them.
+    pub quotes: Quotes,
     /// The checks that ran, for formats that describe rules (SARIF).
     pub rules: Vec<RuleInfo>,
     pending: Pending,
@@ -225,11 +228,10 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
 /// Re-reads the cited sources (only those) and locates every label in them. The outcome is
 /// used up: its findings' messages move into the report rather than being copied.
 ///
-/// `keep_text` keeps the lines around the labels of every cited source, for renderers that
-/// show them.
+/// `keep_text` keeps where every cited source can be read again, for renderers that quote them.
 pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
-    let mut sources = BTreeMap::new();
-    let located = locate_labels(&outcome, &mut sources, keep_text);
+    let mut quotes = Quotes::default();
+    let located = locate_labels(&outcome, &mut quotes, keep_text);
     let claims = outcome.claim_count();
     let articles: Vec<ArticleEntry> = outcome
         .articles
@@ -254,7 +256,7 @@ pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report 
         summary,
         statistics: None,
         baseline: None,
-        sources,
+        quotes,
         rules,
         pending: Pending {
             findings: outcome.findings.into_iter(),
@@ -461,13 +463,9 @@ impl Located {
 /// one per shared run of labels (a big event cited by thousands of timelines is located
 /// once), and the slot of each label, finding after finding. The sources are read again file
 /// by file: a JSONL shard once for all its cited lines, each text dropped once its labels are
-/// located, so this holds one file per thread at a time; with `keep_text`, only the lines
-/// around the labels are kept.
-fn locate_labels(
-    outcome: &Outcome,
-    sources: &mut BTreeMap<String, Arc<Excerpts>>,
-    keep_text: bool,
-) -> LocatedLabels {
+/// located, so this holds one file per thread at a time; with `keep_text`, where each source
+/// can be read again is kept.
+fn locate_labels(outcome: &Outcome, quotes: &mut Quotes, keep_text: bool) -> LocatedLabels {
     let articles = &outcome.articles;
     // Which labels cite each source (an article, then an input problem), by its index: no
     // origin is compared per label.
@@ -477,7 +475,7 @@ fn locate_labels(
     let mut slot_count = 0;
     // The first slot of each shared run, by the run's address (alive as long as `outcome`).
     let mut shared: FxHashMap<*const Label, usize> = FxHashMap::default();
-    for (finding_index, finding) in outcome.findings.iter().enumerate() {
+    for finding in &outcome.findings {
         for run in finding.labels.runs() {
             let (labels, known) = match run {
                 Run::Own(labels) => (labels, None),
@@ -496,14 +494,12 @@ fn locate_labels(
             }
             for (offset, label) in labels.iter().enumerate() {
                 of_label.push(first + offset);
-                // A run located once is cited again only where each finding's reach in its
-                // source is needed, for the excerpts.
-                if known.is_some() && !keep_text {
+                // A run located once is not cited again.
+                if known.is_some() {
                     continue;
                 }
                 if let Some(refs) = cited.get_mut(label.article) {
                     refs.push(Citing {
-                        finding: finding_index,
                         label,
                         slot: first + offset,
                     });
@@ -535,24 +531,25 @@ fn locate_labels(
             .push((origin, refs.as_slice()));
     }
     let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
-    let texts = groups
+    let rereads = groups
         .par_iter()
         .map(|group| locate_group(outcome, group, &slots, keep_text))
-        .reduce(BTreeMap::new, |mut all, texts| {
-            all.extend(texts);
+        .reduce(Vec::new, |mut all, rereads| {
+            all.extend(rereads);
             all
         });
-    sources.extend(texts);
+    for (name, reread) in rereads {
+        quotes.add(name, reread);
+    }
     LocatedLabels {
         slots,
         of_label: of_label.into_iter(),
     }
 }
 
-/// A label citing a source: its finding, the label, and its slot.
+/// A label citing a source, and its slot.
 #[derive(Debug, Clone, Copy)]
 struct Citing<'a> {
-    finding: usize,
     label: &'a Label,
     slot: usize,
 }
@@ -560,17 +557,14 @@ struct Citing<'a> {
 /// A source and the labels citing it.
 type Citations<'a> = (&'a Origin, &'a [Citing<'a>]);
 
-/// A text to quote, and the reach of each finding's labels in it (first start, last end).
-type Quoted = (String, Vec<(usize, usize)>);
-
 /// Locates the labels citing the origins of one file (all cited lines of a shard, read once)
-/// into their slots; with `keep_text`, gives the lines around them.
+/// into their slots; with `keep_text`, gives where each source that was read can be read again.
 fn locate_group(
     outcome: &Outcome,
     group: &[Citations],
     slots: &[OnceLock<Located>],
     keep_text: bool,
-) -> BTreeMap<String, Arc<Excerpts>> {
+) -> Vec<(Arc<str>, quotes::Reread)> {
     let articles = &outcome.articles;
     let wanted: BTreeSet<usize> = group
         .iter()
@@ -582,24 +576,32 @@ fn locate_group(
         })
         .collect();
     let mut shard: Option<ShardLines> = None;
-    let mut quoted: BTreeMap<Arc<str>, Quoted> = BTreeMap::new();
+    let mut rereads = Vec::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
-        let bytes: Option<&[u8]> = if let Some(kept) = outcome.kept_sources.get(origin) {
-            Some(kept)
-        } else {
-            match origin {
-                Origin::File(path) => {
-                    read = std::fs::read(path).ok();
-                    read.as_deref()
+        let (bytes, reread): (Option<&[u8]>, _) =
+            if let Some(kept) = outcome.kept_sources.get(origin) {
+                (Some(kept), quotes::Reread::Kept(kept.as_slice().into()))
+            } else {
+                match origin {
+                    Origin::File(path) => {
+                        read = std::fs::read(path).ok();
+                        (read.as_deref(), quotes::Reread::File(Arc::clone(path)))
+                    }
+                    Origin::JsonlLine { path, line } => {
+                        let found = shard
+                            .get_or_insert_with(|| shard_lines(path, &wanted))
+                            .get(line)
+                            .and_then(Option::as_ref);
+                        let reread = quotes::Reread::ShardLine {
+                            path: Arc::clone(path),
+                            bytes: found.map_or(0..0, |line| line.bytes.clone()),
+                        };
+                        (found.map(|line| line.text.as_slice()), reread)
+                    }
+                    Origin::Stdin => continue,
                 }
-                Origin::JsonlLine { path, line } => shard
-                    .get_or_insert_with(|| shard_lines(path, &wanted))
-                    .get(line)
-                    .and_then(|text| text.as_deref()),
-                Origin::Stdin => None,
-            }
-        };
+            };
         let names = Arc::new(SourceNames::of(origin));
         // In the order of their offsets, so that one walk through the bytes finds them all.
         let mut spans: Vec<((usize, usize), &Citing)> = refs
@@ -613,39 +615,29 @@ fn locate_group(
             .collect();
         spans.sort_unstable_by_key(|&(span, citing)| (span, citing.slot));
         let mut cursor = bytes.map(Cursor::new);
-        // Each finding's labels here, from its first start to its last end.
-        let mut shown: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         for (span, citing) in spans {
-            // A label of a shared run is located once; the other findings citing it reach it
-            // all the same. Its source is its article's, so it is in this group only.
-            let located = slots[citing.slot].get_or_init(|| locate(&names, span, cursor.as_mut()));
-            let reach = shown
-                .entry(citing.finding)
-                .or_insert((located.start, located.end));
-            *reach = (reach.0.min(located.start), reach.1.max(located.end));
+            // A label of a shared run is located once, by the first finding citing it.
+            slots[citing.slot].get_or_init(|| locate(&names, span, cursor.as_mut()));
         }
-        if let (true, Some(bytes)) = (keep_text, bytes) {
-            // One file may be cited as an article and as an input problem: one text for both.
-            let (_, groups) = quoted
-                .entry(Arc::clone(&names.article))
-                .or_insert_with(|| (String::from_utf8_lossy(bytes).into_owned(), Vec::new()));
-            groups.extend(shown.into_values());
+        if let (true, Some(_)) = (keep_text, bytes) {
+            rereads.push((Arc::clone(&names.article), reread));
         }
     }
-    quoted
-        .into_iter()
-        .map(|(name, (text, groups))| {
-            let excerpts = Excerpts::new(&name, &text, groups);
-            (name.to_string(), Arc::new(excerpts))
-        })
-        .collect()
+    rereads
 }
 
-/// Texts of a shard's cited lines by line number.
-type ShardLines = BTreeMap<usize, Option<Vec<u8>>>;
+/// A cited line of a JSONL shard.
+struct ShardLine {
+    /// Its bytes' place in the file, without the line end.
+    bytes: Range<u64>,
+    /// The article text its JSON holds.
+    text: Vec<u8>,
+}
 
-/// The texts of the numbered lines of a JSONL shard (`None` for a line that is gone or no
-/// longer an article).
+/// A shard's cited lines by line number (`None` for a line that is gone or no longer an
+/// article).
+type ShardLines = BTreeMap<usize, Option<ShardLine>>;
+
 fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> ShardLines {
     let bytes = std::fs::read(path).ok();
     let mut found = bytes
@@ -654,25 +646,38 @@ fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> ShardLines {
         .unwrap_or_default();
     wanted
         .iter()
-        .map(|&line| (line, found.remove(&line).and_then(corpus::jsonl_line_text)))
+        .map(|&number| {
+            let line = found.remove(&number).and_then(|(offset, line)| {
+                let text = corpus::jsonl_line_text(line)?;
+                let start = offset as u64;
+                Some(ShardLine {
+                    bytes: start..start + line.len() as u64,
+                    text,
+                })
+            });
+            (number, line)
+        })
         .collect()
 }
 
-/// The 1-based lines of `bytes` numbered in `wanted`, without their line ends.
-fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, &[u8]> + '_ {
+/// The 1-based lines of `bytes` numbered in `wanted`, with their offsets, without their line
+/// ends.
+fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, (usize, &[u8])> + '_ {
     move |bytes| {
         let mut found = BTreeMap::new();
         let Some(&last) = wanted.last() else {
             return found;
         };
+        let mut offset = 0;
         for (index, line) in bytes.split(|&byte| byte == b'\n').enumerate() {
             let number = index + 1;
             if wanted.contains(&number) {
-                found.insert(number, line);
+                found.insert(number, (offset, line));
             }
             if number >= last {
                 break;
             }
+            offset += line.len() + 1;
         }
         found
     }
@@ -820,7 +825,7 @@ mod tests {
             kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
             ..Outcome::default()
         };
-        let located = locate_labels(&outcome, &mut BTreeMap::new(), false);
+        let located = locate_labels(&outcome, &mut Quotes::default(), false);
         assert_eq!(located.slots.len(), 4);
         assert_eq!(located.of_label.as_slice(), [0, 1, 2, 3, 1, 2]);
         let mut report = build(outcome, false, Vec::new());
@@ -841,6 +846,116 @@ mod tests {
             ]
         };
         assert_eq!(shown, [expected("Han"), expected("Voss")]);
+    }
+
+    /// What miette reads around `label` in `source`, with the renderer's context.
+    fn quoted(source: &dyn miette::SourceCode, label: &ResolvedLabel) -> Option<String> {
+        let span = miette::SourceSpan::new(label.start.into(), label.end - label.start);
+        let contents = source
+            .read_span(&span, excerpt::CONTEXT_LINES, excerpt::CONTEXT_LINES)
+            .ok()?;
+        Some(format!(
+            "{:?} {:?} {} {}",
+            String::from_utf8_lossy(contents.data()),
+            contents.span(),
+            contents.line(),
+            contents.column()
+        ))
+    }
+
+    #[test]
+    fn quoted_sources_are_read_again_per_batch_and_one_gone_is_left_out() {
+        let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("a temporary dir: {error}"));
+        let shard_text = "Opening line.\n\nHan met Voss in 2019.\n\nClosing line.";
+        let shard_path = dir.path().join("shard.jsonl");
+        let first = serde_json::json!({"id": "a", "text": "Another article."});
+        let second = serde_json::json!({"id": "b", "text": shard_text});
+        std::fs::write(&shard_path, format!("{first}\n{second}\n"))
+            .unwrap_or_else(|error| panic!("the shard is written: {error}"));
+        let file_text = "One.\nTwo.\nThree: Voss spoke.\nFour.\nFive.\n";
+        let file_path = dir.path().join("article.txt");
+        std::fs::write(&file_path, file_text)
+            .unwrap_or_else(|error| panic!("the file is written: {error}"));
+        let article = |origin: Origin, len: usize| crate::pipeline::CheckedArticle {
+            origin,
+            published: None,
+            published_from: PublishedFrom::None,
+            map: SourceMap::shifted(len, 0),
+            claim_count: 0,
+        };
+        let shard_origin = Origin::JsonlLine {
+            path: shard_path.as_path().into(),
+            line: 2,
+        };
+        let file_origin = Origin::File(file_path.as_path().into());
+        let span_in = |text: &str, word: &str| {
+            let start = text.find(word).unwrap_or(0);
+            crate::extract::Span::new(start, start + word.len())
+        };
+        let outcome = || Outcome {
+            articles: vec![
+                article(shard_origin.clone(), shard_text.len()),
+                article(file_origin.clone(), file_text.len()),
+            ],
+            findings: vec![Finding {
+                labels: crate::finding::Labels::from(vec![
+                    Label::primary(0, span_in(shard_text, "2019"), "here"),
+                    Label::related(0, span_in(shard_text, "Han"), "who"),
+                    Label::related(1, span_in(file_text, "Voss"), "also"),
+                ]),
+                ..finding("a", Severity::Error)
+            }],
+            ..Outcome::default()
+        };
+        let mut report = build(outcome(), true, Vec::new());
+        // Located while the file is there, rendered once it is gone.
+        let mut rendered_later = build(outcome(), true, Vec::new());
+        let batch = report.next_batch();
+        assert_eq!(batch.len(), 1);
+        let excerpts = report.quotes.excerpts(&batch);
+        assert_eq!(excerpts.len(), 2);
+        for label in &batch[0].labels {
+            let whole = if *label.path == *shard_origin.to_string() {
+                shard_text
+            } else {
+                file_text
+            };
+            let kept = excerpts
+                .get(&label.path)
+                .map(|kept| &**kept as &dyn miette::SourceCode);
+            assert_eq!(
+                kept.and_then(|kept| quoted(kept, label)),
+                quoted(&whole, label),
+                "{}",
+                label.text
+            );
+        }
+        // The file vanishes between locating its labels and quoting them: the shard is still
+        // quoted, and the finding still renders, naming the file.
+        std::fs::remove_file(&file_path).unwrap_or_else(|error| panic!("removed: {error}"));
+        let excerpts = report.quotes.excerpts(&batch);
+        assert_eq!(
+            excerpts
+                .keys()
+                .map(|name| name.to_string())
+                .collect::<Vec<_>>(),
+            [shard_origin.to_string()]
+        );
+        let mut rendered = Vec::new();
+        Human {
+            color: false,
+            width: 100,
+            quiet: true,
+        }
+        .write(&mut rendered_later, &mut rendered)
+        .unwrap_or_else(|error| panic!("renders: {error}"));
+        let rendered = String::from_utf8_lossy(&rendered);
+        assert!(rendered.contains("Han met Voss in 2019."), "{rendered}");
+        assert!(
+            rendered.contains(&format!("also in {file_origin}")),
+            "{rendered}"
+        );
+        assert!(!rendered.contains("Three: Voss spoke."), "{rendered}");
     }
 
     #[test]
