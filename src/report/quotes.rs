@@ -32,10 +32,8 @@ impl Reread {
             Reread::ShardLine { path, bytes } => {
                 let mut file = std::fs::File::open(path).ok()?;
                 file.seek(SeekFrom::Start(bytes.start)).ok()?;
-                let mut line = Vec::new();
-                file.take(bytes.end - bytes.start)
-                    .read_to_end(&mut line)
-                    .ok()?;
+                let mut line = vec![0; usize::try_from(bytes.end - bytes.start).ok()?];
+                file.read_exact(&mut line).ok()?;
                 corpus::jsonl_line_text(&line)
             }
             Reread::Kept(bytes) => Some(bytes.to_vec()),
