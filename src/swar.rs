@@ -15,7 +15,7 @@ pub(crate) fn load8(bytes: &[u8], at: usize) -> Option<u64> {
 
 /// Bytes of `x` in `low..=high` (both ASCII).
 #[inline]
-fn ascii_range_bits(x: u64, low: u8, high: u8) -> u64 {
+pub(crate) fn ascii_range_bits(x: u64, low: u8, high: u8) -> u64 {
     let low7 = x & !HIGH_BITS;
     let at_least_low = low7.wrapping_add(LOW_BITS * u64::from(0x80 - low));
     let above_high = low7.wrapping_add(LOW_BITS * u64::from(0x7F - high));

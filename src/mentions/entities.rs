@@ -1,7 +1,6 @@
 //! Finds the pack's entities in an article: full names and aliases, surnames resolved by
 //! in-article coreference, and role phrases ("the Estavian president") resolved by date.
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use crate::extract::Span;
@@ -36,7 +35,7 @@ enum Target {
 
 /// The pack's names compiled into one automaton, built once per run.
 pub struct EntityMatcher {
-    automaton: AhoCorasick,
+    automaton: super::WordAutomaton,
     targets: Vec<Target>,
     /// Every title of every role, lowercase, longest first.
     titles: Vec<String>,
@@ -98,7 +97,7 @@ impl EntityMatcher {
                 add(demonym.clone(), Target::Demonym(id));
             }
         }
-        let automaton = super::word_automaton(&patterns, false);
+        let automaton = super::WordAutomaton::new(&patterns, false);
         let titles = pack.titles();
         EntityMatcher {
             automaton,

@@ -1,7 +1,6 @@
 //! Event mentions in one article: a trigger word of an event type, with the participants,
 //! place, date, ordinal and tense its sentence gives.
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +72,7 @@ impl EventMention {
 
 /// The trigger words of every event type, compiled once.
 pub struct EventMatcher {
-    automaton: AhoCorasick,
+    automaton: super::WordAutomaton,
     types: Vec<EventTypeId>,
 }
 
@@ -87,7 +86,7 @@ impl EventMatcher {
                 types.push(EventTypeId(index as u32));
             }
         }
-        let automaton = super::word_automaton(&words, true);
+        let automaton = super::WordAutomaton::new(&words, true);
         EventMatcher { automaton, types }
     }
 

@@ -1,0 +1,323 @@
+//! A pack's words compiled for leftmost-longest search through every article's text.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, PatternID,
+    StartKind,
+};
+
+use crate::swar::{ascii_range_bits, load8, HIGH_BITS};
+
+/// A leftmost-longest automaton over a pack's words.
+///
+/// Words that start with a byte rare in running text (a capital, a digit, the first byte of a
+/// non-ASCII letter), as names do, are found by skipping the text eight bytes at a time to
+/// such bytes and walking an anchored DFA from each until it dies, which for most is after a
+/// byte or two. The other words go through an ordinary automaton, searched through every
+/// byte. The leftmost-longest match is the longest at the first position that has any, so
+/// taking the earlier (then the longer) of the two searches' next matches gives the matches
+/// of one automaton over all the words.
+pub(crate) struct WordAutomaton {
+    rare: Option<Part<RareStarts>>,
+    other: Option<Part<AhoCorasick>>,
+}
+
+/// Some of the words, compiled, with the index among all the words of each.
+struct Part<A> {
+    automaton: A,
+    ids: Vec<PatternID>,
+}
+
+struct RareStarts {
+    dfa: DFA,
+    start: StateID,
+    /// The bytes its words start with, all rare.
+    starts: Box<[bool; 256]>,
+}
+
+impl WordAutomaton {
+    /// A pack's patterns are literals, so building fails only on size: the words are then
+    /// all searched through every byte, and an automaton that matches nothing is the last
+    /// resort.
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
+        let rare_start = |pattern: &[u8]| {
+            pattern.first().is_some_and(|&first| {
+                is_rare(first) && !(ascii_case_insensitive && first.is_ascii_alphabetic())
+            })
+        };
+        let (rare, other): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&index| rare_start(patterns[index].as_ref()));
+        let part_of = |indices: &[usize]| -> (Vec<&[u8]>, Vec<PatternID>) {
+            indices
+                .iter()
+                .map(|&index| (patterns[index].as_ref(), pattern_id(index)))
+                .unzip()
+        };
+        let (rare_words, rare_ids) = part_of(&rare);
+        match RareStarts::new(&rare_words, ascii_case_insensitive) {
+            Some(automaton) => {
+                let (other_words, other_ids) = part_of(&other);
+                WordAutomaton {
+                    rare: Some(Part {
+                        automaton,
+                        ids: rare_ids,
+                    }),
+                    other: everywhere(&other_words, ascii_case_insensitive).map(|automaton| Part {
+                        automaton,
+                        ids: other_ids,
+                    }),
+                }
+            }
+            None => WordAutomaton {
+                rare: None,
+                other: everywhere(patterns, ascii_case_insensitive).map(|automaton| Part {
+                    automaton,
+                    ids: (0..patterns.len()).map(pattern_id).collect(),
+                }),
+            },
+        }
+    }
+
+    /// The non-overlapping leftmost-longest matches in `text`, in order.
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> Matches<'a> {
+        Matches {
+            automaton: self,
+            text,
+            at: 0,
+            next_rare: None,
+            next_other: None,
+        }
+    }
+}
+
+fn pattern_id(index: usize) -> PatternID {
+    PatternID::new(index).unwrap_or(PatternID::MAX)
+}
+
+/// A DFA searched through every byte, or the crate's own choice when the words are too many
+/// for one; `None` for no words.
+fn everywhere<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let build = |kind| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
+            .build(patterns)
+    };
+    build(Some(AhoCorasickKind::DFA))
+        .or_else(|_| build(None))
+        .ok()
+}
+
+impl RareStarts {
+    /// `None` for no words, or too many for a DFA.
+    fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
+        if patterns.is_empty() {
+            return None;
+        }
+        let mut starts = Box::new([false; 256]);
+        for pattern in patterns {
+            starts[usize::from(*pattern.first()?)] = true;
+        }
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .ok()?;
+        let start = dfa.start_state(Anchored::Yes).ok()?;
+        Some(RareStarts { dfa, start, starts })
+    }
+
+    /// The first match at or after `from`.
+    fn next_from(&self, bytes: &[u8], mut at: usize) -> Option<Match> {
+        while at < bytes.len() {
+            if let Some(x) = load8(bytes, at) {
+                let rare = rare_bits(x);
+                if rare == 0 {
+                    at += 8;
+                    continue;
+                }
+                at += (rare.trailing_zeros() / 8) as usize;
+            }
+            if self.starts[usize::from(bytes[at])] {
+                if let Some(found) = self.longest_at(bytes, at) {
+                    return Some(found);
+                }
+            }
+            at += 1;
+        }
+        None
+    }
+
+    /// The longest match starting at `start`.
+    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<Match> {
+        let mut state = self.start;
+        let mut longest = None;
+        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+            state = self.dfa.next_state(Anchored::Yes, state, byte);
+            if !self.dfa.is_special(state) {
+                continue;
+            }
+            if self.dfa.is_dead(state) {
+                break;
+            }
+            if self.dfa.is_match(state) {
+                let pattern = self.dfa.match_pattern(state, 0);
+                let end = at + 1;
+                if end - self.dfa.pattern_len(pattern) == start {
+                    longest = Some(Match::new(pattern, start..end));
+                }
+            }
+        }
+        longest
+    }
+}
+
+fn is_rare(byte: u8) -> bool {
+    byte.is_ascii_uppercase() || byte.is_ascii_digit() || !byte.is_ascii()
+}
+
+/// Bytes of `x` that [`is_rare`] accepts.
+#[inline]
+fn rare_bits(x: u64) -> u64 {
+    ascii_range_bits(x, b'A', b'Z') | ascii_range_bits(x, b'0', b'9') | (x & HIGH_BITS)
+}
+
+/// The matches of a [`WordAutomaton`] in a text.
+pub(crate) struct Matches<'a> {
+    automaton: &'a WordAutomaton,
+    text: &'a str,
+    /// Where the search goes on: past the last match.
+    at: usize,
+    /// Each part's next match at or after the last place it was searched from (`Some(None)`:
+    /// none), kept while it does not overlap what was taken.
+    next_rare: Option<Option<Match>>,
+    next_other: Option<Option<Match>>,
+}
+
+impl Matches<'_> {
+    /// A part's next match at or after `at`, searched again only when the one kept is gone.
+    fn next_of<A>(
+        kept: &mut Option<Option<Match>>,
+        part: Option<&Part<A>>,
+        at: usize,
+        search: impl FnOnce(&A, usize) -> Option<Match>,
+    ) -> Option<Match> {
+        let part = part?;
+        let stale = match kept {
+            Some(Some(found)) => found.start() < at,
+            Some(None) => false,
+            None => true,
+        };
+        if stale {
+            let found = search(&part.automaton, at).map(|found| {
+                let id = part.ids.get(found.pattern().as_usize()).copied();
+                Match::new(id.unwrap_or(PatternID::MAX), found.span())
+            });
+            *kept = Some(found);
+        }
+        kept.flatten()
+    }
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let (text, at) = (self.text, self.at);
+        if at > text.len() {
+            return None;
+        }
+        let rare = Self::next_of(
+            &mut self.next_rare,
+            self.automaton.rare.as_ref(),
+            at,
+            |rare, at| rare.next_from(text.as_bytes(), at),
+        );
+        let other = Self::next_of(
+            &mut self.next_other,
+            self.automaton.other.as_ref(),
+            at,
+            |other, at| other.find(Input::new(text).range(at..)),
+        );
+        let found = match (rare, other) {
+            (Some(a), Some(b)) => {
+                // The earlier, then the longer, then the word given first.
+                let key = |m: &Match| (m.start(), std::cmp::Reverse(m.end()), m.pattern());
+                if key(&a) <= key(&b) {
+                    a
+                } else {
+                    b
+                }
+            }
+            (found, None) | (None, found) => found?,
+        };
+        // No word is empty, so the search always moves on.
+        self.at = found.end().max(at + 1);
+        Some(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(matches: impl Iterator<Item = Match>) -> Vec<(usize, usize, usize)> {
+        matches
+            .map(|found| (found.start(), found.end(), found.pattern().as_usize()))
+            .collect()
+    }
+
+    /// Every byte through an unanchored automaton: what the anchored search must equal.
+    fn everywhere(
+        patterns: &[String],
+        ascii_case_insensitive: bool,
+        text: &str,
+    ) -> Vec<(usize, usize, usize)> {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap_or_else(|error| panic!("builds: {error}"));
+        spans(automaton.find_iter(text))
+    }
+
+    #[test]
+    fn names_are_searched_from_rare_bytes_and_common_words_everywhere() {
+        let names = WordAutomaton::new(&["Han Seo", "Han", "Émile", "7th Fleet"], false);
+        assert!(names.rare.is_some() && names.other.is_none());
+        let words = WordAutomaton::new(&["met", "Summit"], false);
+        assert_eq!(words.rare.as_ref().map(|part| part.ids.len()), Some(1));
+        assert_eq!(words.other.as_ref().map(|part| part.ids.len()), Some(1));
+        let ignoring_case = WordAutomaton::new(&["Summit", "7th"], true);
+        assert_eq!(
+            ignoring_case.rare.as_ref().map(|part| part.ids.len()),
+            Some(1)
+        );
+        let text = "Han Seo met Émile and Hans of the 7th Fleet.";
+        assert_eq!(
+            spans(names.find_iter(text)),
+            vec![(0, 7, 0), (12, 18, 2), (23, 26, 1), (35, 44, 3)]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn searching_from_rare_bytes_finds_what_searching_every_byte_finds(
+            patterns in proptest::collection::vec("[a-cA-CÉ0-2 ][a-cA-C é-]{0,5}", 1..8),
+            text in "([a-cA-CÉé0-2 .-]{0,6}){0,20}",
+            ignore_case in proptest::bool::ANY,
+        ) {
+            let automaton = WordAutomaton::new(&patterns, ignore_case);
+            proptest::prop_assert_eq!(
+                spans(automaton.find_iter(&text)),
+                everywhere(&patterns, ignore_case, &text)
+            );
+        }
+    }
+}
