@@ -3,6 +3,7 @@
 #
 #   bash benches/run.sh              # 10 MB and 100 MB corpora, 5 runs each
 #   SIZES="10 100 1000" RUNS=3 bash benches/run.sh
+#   FORMAT=human bash benches/run.sh    # the default report, rendered with its excerpts
 #
 # Prints, per corpus size: MB/s on one thread and on all cores (medians), the speed-up (the
 # median of the ratios of back-to-back pairs of runs), peak memory (max RSS), the split between
@@ -12,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 100"}
 RUNS=${RUNS:-5}
+# The report format of the timed runs: json (the contract) or human (the default).
+FORMAT=${FORMAT:-json}
 SEED=${SEED:-7}
 WORK=${WORK:-/tmp/claimlint-bench}
 CORES=$(nproc)
@@ -28,6 +31,7 @@ measure() {
   tail -n 1 "$WORK/time.err"
 }
 
+echo "claimlint check --format $FORMAT, $CORES cores"
 printf '%-7s %-9s %-10s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
   size articles claims "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
 for size in $SIZES; do
@@ -37,9 +41,9 @@ for size in $SIZES; do
   fi
   one=(); all=(); rss=(); ratios=()
   for _ in $(seq "$RUNS"); do
-    read -r s1 kb < <(measure "$BIN" check "$corpus" -j 1 --format json -q)
+    read -r s1 kb < <(measure "$BIN" check "$corpus" -j 1 --format "$FORMAT" -q)
     one+=("$s1"); rss+=("$kb")
-    read -r sn _ < <(measure "$BIN" check "$corpus" -j "$CORES" --format json -q)
+    read -r sn _ < <(measure "$BIN" check "$corpus" -j "$CORES" --format "$FORMAT" -q)
     all+=("$sn")
     # Each pair runs back to back: its ratio is spared the drift of a noisy machine.
     ratios+=("$(awk -v a="$s1" -v b="$sn" 'BEGIN {print (b > 0 ? a / b : 0)}')")
@@ -48,7 +52,7 @@ for size in $SIZES; do
   tn=$(printf '%s\n' "${all[@]}" | median)
   speedup=$(printf '%s\n' "${ratios[@]}" | median)
   kb=$(printf '%s\n' "${rss[@]}" | median)
-  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format json -q 2>&1 >/dev/null | grep '^timings: articles' || true)
+  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format "$FORMAT" -q 2>&1 >/dev/null | grep '^timings: articles' || true)
   articles=$(sed -E 's/.*articles ([0-9]+).*/\1/' <<<"$timings")
   claims=$(sed -E 's/.* claims ([0-9]+).*/\1/' <<<"$timings")
   map=$(sed -E 's/.* map ([0-9.]+)s.*/\1/' <<<"$timings")
