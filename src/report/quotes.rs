@@ -3,6 +3,7 @@
 //! than the rest of the run; what is held instead is where each cited source can be read.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::Path;
@@ -26,11 +27,16 @@ pub(crate) enum Reread {
 }
 
 impl Reread {
-    fn bytes(&self) -> Option<Vec<u8>> {
+    /// The source's bytes; a shard line is read through `shard`, the shard opened once for all
+    /// the lines read from it.
+    fn bytes(&self, shard: &mut Option<File>) -> Option<Vec<u8>> {
         match self {
             Reread::File(path) => std::fs::read(path).ok(),
             Reread::ShardLine { path, bytes } => {
-                let mut file = std::fs::File::open(path).ok()?;
+                let file = match shard {
+                    Some(file) => file,
+                    None => shard.insert(File::open(path).ok()?),
+                };
                 file.seek(SeekFrom::Start(bytes.start)).ok()?;
                 let mut line = vec![0; usize::try_from(bytes.end - bytes.start).ok()?];
                 file.read_exact(&mut line).ok()?;
@@ -40,6 +46,9 @@ impl Reread {
         }
     }
 }
+
+/// A source a batch quotes: its name, where to read it, and each finding's reach in it.
+type Cited<'a> = (&'a Arc<str>, &'a Reread, Vec<(usize, usize)>);
 
 /// Every cited source whose labels were located, by the name labels give it.
 #[derive(Debug, Default)]
@@ -68,13 +77,28 @@ impl Quotes {
                 groups.entry(path).or_default().push(span);
             }
         }
-        groups
+        // The lines of one shard are read through one handle, a shard at a time in parallel.
+        let mut by_file: BTreeMap<(Option<&Path>, Option<&Arc<str>>), Vec<Cited>> = BTreeMap::new();
+        for (name, spans) in groups {
+            let Some(reread) = self.sources.get(name) else {
+                continue;
+            };
+            let file = match reread {
+                Reread::ShardLine { path, .. } => (Some(&**path), None),
+                Reread::File(_) | Reread::Kept(_) => (None, Some(name)),
+            };
+            by_file.entry(file).or_default().push((name, reread, spans));
+        }
+        by_file
             .into_par_iter()
-            .filter_map(|(name, spans)| {
-                let bytes = self.sources.get(name)?.bytes()?;
-                let text = String::from_utf8_lossy(&bytes);
-                let excerpts = Excerpts::new(name, &text, spans);
-                Some((Arc::clone(name), Arc::new(excerpts)))
+            .flat_map_iter(|(_, cited)| {
+                let mut shard = None;
+                cited.into_iter().filter_map(move |(name, reread, spans)| {
+                    let bytes = reread.bytes(&mut shard)?;
+                    let text = String::from_utf8_lossy(&bytes);
+                    let excerpts = Excerpts::new(name, &text, spans);
+                    Some((Arc::clone(name), Arc::new(excerpts)))
+                })
             })
             .collect()
     }
