@@ -47,6 +47,13 @@ impl Reread {
     }
 }
 
+/// What a batch reads a source through: a shard it shares with other sources, or itself.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum ReadThrough<'a> {
+    Shard(&'a Path),
+    Alone(&'a Arc<str>),
+}
+
 /// A source a batch quotes: its name, where to read it, and each finding's reach in it.
 type Cited<'a> = (&'a Arc<str>, &'a Reread, Vec<(usize, usize)>);
 
@@ -78,14 +85,14 @@ impl Quotes {
             }
         }
         // The lines of one shard are read through one handle, a shard at a time in parallel.
-        let mut by_file: BTreeMap<(Option<&Path>, Option<&Arc<str>>), Vec<Cited>> = BTreeMap::new();
+        let mut by_file: BTreeMap<ReadThrough, Vec<Cited>> = BTreeMap::new();
         for (name, spans) in groups {
             let Some(reread) = self.sources.get(name) else {
                 continue;
             };
             let file = match reread {
-                Reread::ShardLine { path, .. } => (Some(&**path), None),
-                Reread::File(_) | Reread::Kept(_) => (None, Some(name)),
+                Reread::ShardLine { path, .. } => ReadThrough::Shard(path),
+                Reread::File(_) | Reread::Kept(_) => ReadThrough::Alone(name),
             };
             by_file.entry(file).or_default().push((name, reread, spans));
         }
