@@ -53,6 +53,47 @@ pub enum ClaimsFileError {
     },
 }
 
+/// A claims file being written: the header, then each record as it comes.
+pub struct ClaimsWriter<W> {
+    out: W,
+}
+
+impl<W: Write> ClaimsWriter<W> {
+    /// Writes the header for claims extracted with `pack`.
+    pub fn start(out: W, pack: &Pack) -> io::Result<Self> {
+        let header = Header {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            tool: env!("CARGO_PKG_VERSION").to_string(),
+            pack: pack.fingerprint.clone(),
+        };
+        let mut writer = ClaimsWriter { out };
+        writer.line(&header)?;
+        Ok(writer)
+    }
+
+    pub fn article(&mut self, article: &ArticleAnalysis) -> io::Result<()> {
+        self.line(&RecordRef::Article(article))
+    }
+
+    pub fn problem(&mut self, problem: &InputProblem) -> io::Result<()> {
+        self.line(&RecordRef::Problem(problem))
+    }
+
+    fn line(&mut self, value: &impl Serialize) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, value).map_err(io::Error::other)?;
+        writeln!(self.out)
+    }
+}
+
+/// A [`Record`] written from borrowed parts: the same JSON, without a copy of the article.
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum RecordRef<'a> {
+    Article(&'a ArticleAnalysis),
+    Problem(&'a InputProblem),
+}
+
 /// Writes the header, then every article and problem.
 pub fn write(
     out: &mut dyn Write,
@@ -60,25 +101,102 @@ pub fn write(
     articles: &[ArticleAnalysis],
     problems: &[InputProblem],
 ) -> io::Result<()> {
-    let header = Header {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        tool: env!("CARGO_PKG_VERSION").to_string(),
-        pack: pack.fingerprint.clone(),
-    };
-    serde_json::to_writer(&mut *out, &header).map_err(io::Error::other)?;
-    writeln!(out)?;
+    let mut writer = ClaimsWriter::start(out, pack)?;
     for article in articles {
-        serde_json::to_writer(&mut *out, &Record::Article(Box::new(article.clone())))
-            .map_err(io::Error::other)?;
-        writeln!(out)?;
+        writer.article(article)?;
     }
     for problem in problems {
-        serde_json::to_writer(&mut *out, &Record::Problem(problem.clone()))
-            .map_err(io::Error::other)?;
-        writeln!(out)?;
+        writer.problem(problem)?;
     }
     Ok(())
+}
+
+/// A claims file read a record at a time: its articles in the order they were written, its
+/// input problems set aside.
+pub struct ClaimsReader {
+    path: String,
+    lines: io::Lines<io::BufReader<std::fs::File>>,
+    /// The 1-based number of the last line read.
+    line: usize,
+    problems: Vec<InputProblem>,
+}
+
+impl ClaimsReader {
+    /// Opens a claims file and checks that it was written with `pack`.
+    pub fn open(path: &Path, pack: &Pack) -> Result<Self, ClaimsFileError> {
+        let shown = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|source| ClaimsFileError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut lines = io::BufReader::new(file).lines();
+        let header_line = match lines.next() {
+            Some(Ok(line)) => line,
+            Some(Err(source)) => {
+                return Err(ClaimsFileError::Io {
+                    path: shown,
+                    source,
+                })
+            }
+            None => return Err(ClaimsFileError::NoHeader { path: shown }),
+        };
+        let header: Header = serde_json::from_str(&header_line)
+            .ok()
+            .filter(|header: &Header| header.format == FORMAT)
+            .ok_or_else(|| ClaimsFileError::NoHeader {
+                path: shown.clone(),
+            })?;
+        if header.version != VERSION {
+            return Err(ClaimsFileError::Version {
+                path: shown,
+                found: header.version,
+            });
+        }
+        if header.pack != pack.fingerprint {
+            return Err(ClaimsFileError::Pack {
+                path: shown,
+                found: header.pack,
+                expected: pack.fingerprint.clone(),
+            });
+        }
+        Ok(ClaimsReader {
+            path: shown,
+            lines,
+            line: 1,
+            problems: Vec::new(),
+        })
+    }
+
+    /// The next article; the problems read on the way are kept for [`ClaimsReader::problems`].
+    pub fn next_article(&mut self) -> Result<Option<ArticleAnalysis>, ClaimsFileError> {
+        for line in self.lines.by_ref() {
+            self.line += 1;
+            let line = line.map_err(|source| ClaimsFileError::Io {
+                path: self.path.clone(),
+                source,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Record>(&line) {
+                Ok(Record::Article(article)) => return Ok(Some(*article)),
+                Ok(Record::Problem(problem)) => self.problems.push(problem),
+                Err(error) => {
+                    return Err(ClaimsFileError::Record {
+                        path: self.path.clone(),
+                        line: self.line,
+                        message: error.to_string(),
+                    })
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The input problems read so far.
+    pub fn problems(self) -> Vec<InputProblem> {
+        self.problems
+    }
 }
 
 /// Reads one claims file written with the same pack.
@@ -86,62 +204,10 @@ pub fn read(
     path: &Path,
     pack: &Pack,
 ) -> Result<(Vec<ArticleAnalysis>, Vec<InputProblem>), ClaimsFileError> {
-    let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|source| ClaimsFileError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    let mut lines = io::BufReader::new(file).lines();
-    let header_line = match lines.next() {
-        Some(Ok(line)) => line,
-        Some(Err(source)) => {
-            return Err(ClaimsFileError::Io {
-                path: shown,
-                source,
-            })
-        }
-        None => return Err(ClaimsFileError::NoHeader { path: shown }),
-    };
-    let header: Header = serde_json::from_str(&header_line)
-        .ok()
-        .filter(|header: &Header| header.format == FORMAT)
-        .ok_or_else(|| ClaimsFileError::NoHeader {
-            path: shown.clone(),
-        })?;
-    if header.version != VERSION {
-        return Err(ClaimsFileError::Version {
-            path: shown,
-            found: header.version,
-        });
-    }
-    if header.pack != pack.fingerprint {
-        return Err(ClaimsFileError::Pack {
-            path: shown,
-            found: header.pack,
-            expected: pack.fingerprint.clone(),
-        });
-    }
+    let mut reader = ClaimsReader::open(path, pack)?;
     let mut articles = Vec::new();
-    let mut problems = Vec::new();
-    for (index, line) in lines.enumerate() {
-        let line = line.map_err(|source| ClaimsFileError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Record>(&line) {
-            Ok(Record::Article(article)) => articles.push(*article),
-            Ok(Record::Problem(problem)) => problems.push(problem),
-            Err(error) => {
-                return Err(ClaimsFileError::Record {
-                    path: shown,
-                    line: index + 2,
-                    message: error.to_string(),
-                })
-            }
-        }
+    while let Some(article) = reader.next_article()? {
+        articles.push(article);
     }
-    Ok((articles, problems))
+    Ok((articles, reader.problems()))
 }

@@ -13,20 +13,13 @@ pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
         Ok(reading) => reading,
         Err(exit) => return exit,
     };
-    let analyzer = reading.analyzer(common);
-    let pack = &reading.pack;
-    let mut problems = reading.problems.clone();
-    let analyzed = pipeline::analyze_inputs(&analyzer, &reading.inputs, &reading.options);
-    problems.extend(analyzed.problems);
     let written = if output.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        interchange::write(&mut stdout, pack, &analyzed.articles, &problems)
-            .and_then(|()| stdout.flush())
+        let mut stdout = std::io::BufWriter::new(std::io::stdout());
+        extract(&reading, common, &mut stdout).and_then(|()| stdout.flush())
     } else {
         std::fs::File::create(output).and_then(|file| {
             let mut out = std::io::BufWriter::new(file);
-            interchange::write(&mut out, pack, &analyzed.articles, &problems)
-                .and_then(|()| out.flush())
+            extract(&reading, common, &mut out).and_then(|()| out.flush())
         })
     };
     match written {
@@ -36,4 +29,30 @@ pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
             Exit::Error
         }
     }
+}
+
+/// Analyses the inputs and writes each input's articles as its batch is done, so a shard of
+/// any size is extracted in the memory of a batch; the input problems follow them.
+fn extract(
+    reading: &super::Reading,
+    common: &Common,
+    out: &mut (dyn Write + Send),
+) -> std::io::Result<()> {
+    let analyzer = reading.analyzer(common);
+    let mut writer = interchange::ClaimsWriter::start(out, &reading.pack)?;
+    let mut problems = reading.problems.clone();
+    let mut written = Ok(());
+    pipeline::analyze_each(&analyzer, &reading.inputs, &reading.options, |analyzed| {
+        problems.extend(analyzed.problems);
+        if written.is_ok() {
+            written = analyzed
+                .articles
+                .iter()
+                .try_for_each(|article| writer.article(article));
+        }
+    });
+    written?;
+    problems
+        .iter()
+        .try_for_each(|problem| writer.problem(problem))
 }
