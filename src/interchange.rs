@@ -2,6 +2,8 @@
 //! and the reduce step (`claimlint check --claims`). JSONL: a header line, then one record per
 //! line, each an analysed article or an input problem.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
 
@@ -199,6 +201,53 @@ impl ClaimsReader {
     }
 }
 
+/// Why the articles of claims files were not all merged in origin order.
+#[derive(Debug)]
+pub enum MergeError {
+    File(ClaimsFileError),
+    /// This file lists an article after one whose origin sorts after it.
+    OutOfOrder {
+        path: String,
+    },
+}
+
+/// Hands the articles of every claims file to `sink` in origin order (equal origins in the
+/// order of the files), each file read once, a record at a time. Every file must list its
+/// articles in origin order, as `extract` writes a corpus of files or of JSONL shards; the
+/// first article out of order stops the merge with [`MergeError::OutOfOrder`].
+pub fn merge_in_origin_order(
+    readers: &mut [ClaimsReader],
+    mut sink: impl FnMut(ArticleAnalysis),
+) -> Result<(), MergeError> {
+    let mut heads: Vec<Option<ArticleAnalysis>> = Vec::with_capacity(readers.len());
+    let mut queue = BinaryHeap::new();
+    for (index, reader) in readers.iter_mut().enumerate() {
+        let head = reader.next_article().map_err(MergeError::File)?;
+        if let Some(article) = &head {
+            queue.push(Reverse((article.origin.clone(), index)));
+        }
+        heads.push(head);
+    }
+    while let Some(Reverse((origin, index))) = queue.pop() {
+        let Some(article) = heads[index].take() else {
+            continue;
+        };
+        sink(article);
+        let reader = &mut readers[index];
+        let next = reader.next_article().map_err(MergeError::File)?;
+        if let Some(article) = &next {
+            if article.origin < origin {
+                return Err(MergeError::OutOfOrder {
+                    path: reader.path.clone(),
+                });
+            }
+            queue.push(Reverse((article.origin.clone(), index)));
+        }
+        heads[index] = next;
+    }
+    Ok(())
+}
+
 /// Reads one claims file written with the same pack.
 pub fn read(
     path: &Path,
@@ -210,4 +259,86 @@ pub fn read(
         articles.push(article);
     }
     Ok((articles, reader.problems()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Origin;
+
+    fn article_from(name: &str) -> ArticleAnalysis {
+        let pack = Pack::default();
+        let analyzer = crate::analysis::Analyzer::new(&pack);
+        let path = Path::new(name);
+        let loaded = crate::corpus::load_file_bytes(path, b"Han met Voss on Monday.");
+        let Some(Ok(article)) = loaded.into_iter().next() else {
+            panic!("{name} loads");
+        };
+        analyzer.analyze(&article, None)
+    }
+
+    /// A claims file of articles named `names`, in that order.
+    fn claims_file(dir: &Path, file: &str, names: &[&str]) -> std::path::PathBuf {
+        let path = dir.join(file);
+        let mut out = Vec::new();
+        let mut writer =
+            ClaimsWriter::start(&mut out, &Pack::default()).unwrap_or_else(|e| panic!("{e}"));
+        for name in names {
+            writer
+                .article(&article_from(name))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(&path, out).unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+
+    fn merged(files: &[std::path::PathBuf]) -> Result<Vec<String>, MergeError> {
+        let pack = Pack::default();
+        let mut readers: Vec<ClaimsReader> = files
+            .iter()
+            .map(|file| ClaimsReader::open(file, &pack).unwrap_or_else(|e| panic!("{e}")))
+            .collect();
+        let mut origins = Vec::new();
+        merge_in_origin_order(&mut readers, |article| {
+            origins.push(article.origin.to_string())
+        })?;
+        Ok(origins)
+    }
+
+    #[test]
+    fn files_in_origin_order_are_merged_equal_origins_in_file_order() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let first = claims_file(dir.path(), "1.jsonl", &["a.txt", "c.txt", "d.txt"]);
+        let second = claims_file(dir.path(), "2.jsonl", &["b.txt", "c.txt"]);
+        let origins = merged(&[second.clone(), first.clone()]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(origins, ["a.txt", "b.txt", "c.txt", "c.txt", "d.txt"]);
+        // The read-everything path sorts the same way.
+        let mut all: Vec<ArticleAnalysis> = [second, first]
+            .iter()
+            .flat_map(|file| {
+                read(file, &Pack::default())
+                    .map(|(articles, _)| articles)
+                    .unwrap_or_default()
+            })
+            .collect();
+        all.sort_by(|a, b| a.origin.cmp(&b.origin));
+        let sorted: Vec<String> = all
+            .iter()
+            .map(|article| article.origin.to_string())
+            .collect();
+        assert_eq!(origins, sorted);
+    }
+
+    #[test]
+    fn a_file_out_of_origin_order_stops_the_merge() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let sorted = claims_file(dir.path(), "1.jsonl", &["a.txt", "b.txt"]);
+        let unsorted = claims_file(dir.path(), "2.jsonl", &["d.txt", "c.txt"]);
+        let stopped = merged(&[sorted, unsorted.clone()]);
+        assert!(
+            matches!(&stopped, Err(MergeError::OutOfOrder { path }) if *path == unsorted.display().to_string()),
+            "{stopped:?}"
+        );
+        assert!(Origin::File(Path::new("c.txt").into()) < Origin::File(Path::new("d.txt").into()));
+    }
 }

@@ -280,6 +280,73 @@ fn extract_then_check_claims_equals_check() {
     );
 }
 
+/// Files and a JSONL shard whose name sorts between them: the reduce step orders the articles
+/// as the direct run reads them, by path. A claims file listing them in another order (its
+/// records reversed) is read whole and sorted, to the same report.
+#[test]
+fn claims_of_files_and_shards_give_the_report_of_the_direct_run_in_any_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    let seeds: Vec<_> = fs::read_dir("seeds")
+        .expect("seeds")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    for path in &seeds {
+        fs::copy(path, corpus.join(path.file_name().expect("file name"))).expect("copy");
+    }
+    // Two seeds again, as the articles of a shard named between the files.
+    let shard: String = seeds
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(index, path)| {
+            let text = fs::read_to_string(path).expect("a seed reads");
+            format!("{}\n", serde_json::json!({"id": index, "text": text}))
+        })
+        .collect();
+    fs::write(corpus.join("001a_shard.jsonl"), shard).expect("shard written");
+    let claims = dir.path().join("claims.jsonl");
+    claimlint()
+        .arg("extract")
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&claims)
+        .assert()
+        .code(0);
+    let reduced = claimlint()
+        .args(["check", "--format", "json", "--claims"])
+        .arg(&claims)
+        .output()
+        .expect("runs");
+    let direct = claimlint()
+        .args(["check", "--format", "json"])
+        .arg(&corpus)
+        .output()
+        .expect("runs");
+    assert_eq!(reduced.status.code(), direct.status.code());
+    assert_eq!(
+        String::from_utf8_lossy(&reduced.stdout),
+        String::from_utf8_lossy(&direct.stdout)
+    );
+    let report: Value = serde_json::from_slice(&reduced.stdout).expect("JSON");
+    assert_eq!(report["articles"].as_array().map(Vec::len), Some(7));
+    let written = fs::read_to_string(&claims).expect("claims read");
+    let mut lines: Vec<&str> = written.lines().collect();
+    lines[1..].reverse();
+    let reversed = dir.path().join("reversed.jsonl");
+    fs::write(&reversed, lines.join("\n") + "\n").expect("written");
+    let resorted = claimlint()
+        .args(["check", "--format", "json", "--claims"])
+        .arg(&reversed)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&resorted.stdout),
+        String::from_utf8_lossy(&direct.stdout)
+    );
+}
+
 /// The reduce step where the articles are gone: findings keep their offsets and say nothing of
 /// text, and the run still fails on them.
 #[test]

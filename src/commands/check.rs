@@ -12,7 +12,8 @@ use crate::config::{Config, Threshold};
 use crate::corpus::LoadOptions;
 use crate::finding::Finding;
 use crate::interchange;
-use crate::pipeline;
+use crate::pack::Pack;
+use crate::pipeline::{self, InputProblem};
 use crate::report::{self, RuleInfo};
 use crate::timings;
 
@@ -86,22 +87,16 @@ fn reduce_claims(
     config: &Config,
 ) -> Result<(pipeline::Outcome, Vec<RuleInfo>), Exit> {
     let pack = load_pack(&extra_packs(common, config))?;
-    let mut articles = Vec::new();
-    let mut problems = Vec::new();
-    for file in files {
-        match interchange::read(file, &pack) {
-            Ok((found, trouble)) => {
-                articles.extend(found);
-                problems.extend(trouble);
-            }
-            Err(error) => {
-                eprintln!("claimlint: {error}");
-                return Err(Exit::Error);
-            }
-        }
-    }
     // Shards may come in any order; the report may not depend on it.
-    articles.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let gathered = match gather_merged(files, &pack) {
+        Err(interchange::MergeError::OutOfOrder { .. }) => gather_sorted(files, &pack),
+        Err(interchange::MergeError::File(error)) => Err(error),
+        Ok(gathered) => Ok(gathered),
+    };
+    let (gathered, mut problems) = gathered.map_err(|error| {
+        eprintln!("claimlint: {error}");
+        Exit::Error
+    })?;
     problems.sort_by(|a, b| (&a.origin, &a.message).cmp(&(&b.origin, &b.message)));
     let mut analyzer = Analyzer::new(&pack);
     analyzer.max_claims = common.max_claims;
@@ -109,12 +104,49 @@ fn reduce_claims(
         max_file_size: common.max_file_size,
         progress: crate::app::show_progress(common),
     };
+    let outcome = pipeline::reduce(&analyzer, gathered, problems, Default::default(), &options);
+    Ok((outcome, RuleInfo::of_pack(&pack)))
+}
+
+/// The articles of claims files that each list them in origin order (as `extract` writes
+/// them), merged a record at a time, and their input problems.
+fn gather_merged(
+    files: &[PathBuf],
+    pack: &Pack,
+) -> Result<(Gathered, Vec<InputProblem>), interchange::MergeError> {
+    let mut readers = files
+        .iter()
+        .map(|file| interchange::ClaimsReader::open(file, pack))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(interchange::MergeError::File)?;
+    let mut gathered = Gathered::default();
+    interchange::merge_in_origin_order(&mut readers, |article| gathered.add(article))?;
+    let problems = readers
+        .into_iter()
+        .flat_map(interchange::ClaimsReader::problems)
+        .collect();
+    Ok((gathered, problems))
+}
+
+/// The articles of claims files in any order, all read, then sorted by origin, and their
+/// input problems.
+fn gather_sorted(
+    files: &[PathBuf],
+    pack: &Pack,
+) -> Result<(Gathered, Vec<InputProblem>), interchange::ClaimsFileError> {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        let (found, trouble) = interchange::read(file, pack)?;
+        articles.extend(found);
+        problems.extend(trouble);
+    }
+    articles.sort_by(|a, b| a.origin.cmp(&b.origin));
     let mut gathered = Gathered::default();
     for article in articles {
         gathered.add(article);
     }
-    let outcome = pipeline::reduce(&analyzer, gathered, problems, Default::default(), &options);
-    Ok((outcome, RuleInfo::of_pack(&pack)))
+    Ok((gathered, problems))
 }
 
 /// Renders the findings, then writes the baseline and gives the exit code.

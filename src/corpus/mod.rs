@@ -24,7 +24,10 @@ pub use source_map::SourceMap;
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 
 /// Where an article was read from. A JSONL file holds one article per line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Origins sort as the corpus is read: by path (a shard's lines in order, beside the files
+/// whose names sort around it), standard input last.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Origin {
     // Shared: every line of a JSONL shard names the same file.
     File(Arc<Path>),
@@ -38,6 +41,28 @@ impl Origin {
             Origin::File(path) | Origin::JsonlLine { path, .. } => Some(path),
             Origin::Stdin => None,
         }
+    }
+
+    /// Standard input after every path; a path's file before its lines (one path is never
+    /// both, but the order must tell every two origins apart).
+    fn sort_key(&self) -> (bool, Option<&Path>, bool, usize) {
+        match self {
+            Origin::File(path) => (false, Some(path), false, 0),
+            Origin::JsonlLine { path, line } => (false, Some(path), true, *line),
+            Origin::Stdin => (true, None, false, 0),
+        }
+    }
+}
+
+impl Ord for Origin {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for Origin {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
