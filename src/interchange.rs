@@ -6,10 +6,12 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ArticleAnalysis;
+use crate::corpus::Origin;
 use crate::pack::Pack;
 use crate::pipeline::InputProblem;
 
@@ -121,6 +123,9 @@ pub struct ClaimsReader {
     /// The 1-based number of the last line read.
     line: usize,
     problems: Vec<InputProblem>,
+    /// The path of the last article read, shared by the next ones from the same file, as a
+    /// direct run shares one path among a shard's lines.
+    last_path: Option<Arc<Path>>,
 }
 
 impl ClaimsReader {
@@ -166,6 +171,7 @@ impl ClaimsReader {
             lines,
             line: 1,
             problems: Vec::new(),
+            last_path: None,
         })
     }
 
@@ -181,7 +187,10 @@ impl ClaimsReader {
                 continue;
             }
             match serde_json::from_str::<Record>(&line) {
-                Ok(Record::Article(article)) => return Ok(Some(*article)),
+                Ok(Record::Article(mut article)) => {
+                    self.share_path(&mut article.origin);
+                    return Ok(Some(*article));
+                }
                 Ok(Record::Problem(problem)) => self.problems.push(problem),
                 Err(error) => {
                     return Err(ClaimsFileError::Record {
@@ -193,6 +202,16 @@ impl ClaimsReader {
             }
         }
         Ok(None)
+    }
+
+    fn share_path(&mut self, origin: &mut Origin) {
+        let (Origin::File(path) | Origin::JsonlLine { path, .. }) = origin else {
+            return;
+        };
+        match &self.last_path {
+            Some(last) if **last == **path => *path = Arc::clone(last),
+            _ => self.last_path = Some(Arc::clone(path)),
+        }
     }
 
     /// The input problems read so far.
@@ -264,7 +283,6 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Origin;
 
     fn article_from(name: &str) -> ArticleAnalysis {
         let pack = Pack::default();
