@@ -2,6 +2,7 @@
 //! lines around every label of a big corpus until the last finding is printed took more memory
 //! than the rest of the run; what is held instead is where each cited source can be read.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -29,9 +30,9 @@ pub(crate) enum Reread {
 impl Reread {
     /// The source's bytes; a shard line is read through `shard`, the shard opened once for all
     /// the lines read from it.
-    fn bytes(&self, shard: &mut Option<File>) -> Option<Vec<u8>> {
+    fn bytes(&self, shard: &mut Option<File>) -> Option<Cow<'_, [u8]>> {
         match self {
-            Reread::File(path) => std::fs::read(path).ok(),
+            Reread::File(path) => std::fs::read(path).ok().map(Cow::Owned),
             Reread::ShardLine { path, bytes } => {
                 let file = match shard {
                     Some(file) => file,
@@ -40,9 +41,9 @@ impl Reread {
                 file.seek(SeekFrom::Start(bytes.start)).ok()?;
                 let mut line = vec![0; usize::try_from(bytes.end - bytes.start).ok()?];
                 file.read_exact(&mut line).ok()?;
-                corpus::jsonl_line_text(&line)
+                corpus::jsonl_line_text(&line).map(Cow::Owned)
             }
-            Reread::Kept(bytes) => Some(bytes.to_vec()),
+            Reread::Kept(bytes) => Some(Cow::Borrowed(bytes)),
         }
     }
 }
