@@ -388,6 +388,40 @@ fn claims_whose_articles_are_gone_still_report_their_offsets() {
     }
 }
 
+/// Claims extracted from standard input: the reduce step cannot read the text again, and its
+/// findings keep every label, with offsets and no text.
+#[test]
+fn claims_from_standard_input_keep_their_labels() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claims = dir.path().join("claims.jsonl");
+    let text = fs::read("seeds/001_e907f36626033505.txt").expect("a seed reads");
+    claimlint()
+        .args(["extract", "-", "-o"])
+        .arg(&claims)
+        .write_stdin(text.clone())
+        .assert()
+        .code(0);
+    let (reduced, code) = json_report(&["check", "--claims", claims.to_str().expect("UTF-8")]);
+    let direct = claimlint()
+        .args(["check", "-", "--format", "json"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(Some(code), direct.status.code());
+    let direct: Value = serde_json::from_slice(&direct.stdout).expect("JSON");
+    let labels = |report: &Value| -> Vec<(Value, Value)> {
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .flat_map(|finding| finding["labels"].as_array().into_iter().flatten())
+            .map(|label| (label["start"].clone(), label["end"].clone()))
+            .collect()
+    };
+    assert!(!labels(&reduced).is_empty());
+    assert_eq!(labels(&reduced), labels(&direct));
+}
+
 #[test]
 fn claims_from_another_rule_pack_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -579,27 +579,35 @@ fn locate_group(
     let mut rereads = Vec::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
-        let (bytes, reread): (Option<&[u8]>, _) =
+        // The source's bytes, and where they can be read again; none for standard input
+        // that was not kept (claims extracted from it): its labels keep their offsets only.
+        let (bytes, reread): (Option<&[u8]>, Option<quotes::Reread>) =
             if let Some(kept) = outcome.kept_sources.get(origin) {
-                (Some(kept), quotes::Reread::Kept(kept.as_slice().into()))
+                (
+                    Some(kept),
+                    Some(quotes::Reread::Kept(kept.as_slice().into())),
+                )
             } else {
                 match origin {
                     Origin::File(path) => {
                         read = std::fs::read(path).ok();
-                        (read.as_deref(), quotes::Reread::File(Arc::clone(path)))
+                        (
+                            read.as_deref(),
+                            Some(quotes::Reread::File(Arc::clone(path))),
+                        )
                     }
                     Origin::JsonlLine { path, line } => {
                         let found = shard
                             .get_or_insert_with(|| shard_lines(path, &wanted))
                             .get(line)
                             .and_then(Option::as_ref);
-                        let reread = quotes::Reread::ShardLine {
+                        let reread = found.map(|line| quotes::Reread::ShardLine {
                             path: Arc::clone(path),
-                            bytes: found.map_or(0..0, |line| line.bytes.clone()),
-                        };
+                            bytes: line.bytes.clone(),
+                        });
                         (found.map(|line| line.text.as_slice()), reread)
                     }
-                    Origin::Stdin => continue,
+                    Origin::Stdin => (None, None),
                 }
             };
         let names = Arc::new(SourceNames::of(origin));
@@ -619,7 +627,7 @@ fn locate_group(
             // A label of a shared run is located once, by the first finding citing it.
             slots[citing.slot].get_or_init(|| locate(&names, span, cursor.as_mut()));
         }
-        if let (true, Some(_)) = (keep_text, bytes) {
+        if let (true, Some(_), Some(reread)) = (keep_text, bytes, reread) {
             rereads.push((Arc::clone(&names.article), reread));
         }
     }
