@@ -98,23 +98,6 @@ enum RecordRef<'a> {
     Problem(&'a InputProblem),
 }
 
-/// Writes the header, then every article and problem.
-pub fn write(
-    out: &mut dyn Write,
-    pack: &Pack,
-    articles: &[ArticleAnalysis],
-    problems: &[InputProblem],
-) -> io::Result<()> {
-    let mut writer = ClaimsWriter::start(out, pack)?;
-    for article in articles {
-        writer.article(article)?;
-    }
-    for problem in problems {
-        writer.problem(problem)?;
-    }
-    Ok(())
-}
-
 /// A claims file read a record at a time: its articles in the order they were written, its
 /// input problems set aside.
 pub struct ClaimsReader {
