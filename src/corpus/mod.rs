@@ -439,6 +439,33 @@ pub fn read_source(origin: &Origin) -> Result<Vec<u8>, ArticleError> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn origins_sort_as_the_corpus_is_read() {
+        let file = |name: &str| Origin::File(Path::new(name).into());
+        let line = |name: &str, line| Origin::JsonlLine {
+            path: Path::new(name).into(),
+            line,
+        };
+        let mut origins = vec![
+            Origin::Stdin,
+            file("c.txt"),
+            line("b.jsonl", 10),
+            file("a.txt"),
+            line("b.jsonl", 2),
+        ];
+        origins.sort();
+        assert_eq!(
+            origins,
+            [
+                file("a.txt"),
+                line("b.jsonl", 2),
+                line("b.jsonl", 10),
+                file("c.txt"),
+                Origin::Stdin
+            ]
+        );
+    }
+
     fn only(loaded: Vec<Result<Article, ArticleError>>) -> Result<Article, ArticleError> {
         let mut loaded = loaded.into_iter();
         let first = loaded.next().expect("one result");
