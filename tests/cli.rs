@@ -280,21 +280,39 @@ fn extract_then_check_claims_equals_check() {
     );
 }
 
+/// A copy of the seeds in `dir/corpus`, and the seeds' paths.
+fn seeds_copied_into(dir: &Path) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+    let corpus = dir.join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    let mut seeds: Vec<_> = fs::read_dir("seeds")
+        .expect("seeds")
+        .map(|entry| entry.expect("entry").path())
+        .collect();
+    seeds.sort();
+    for path in &seeds {
+        fs::copy(path, corpus.join(path.file_name().expect("file name"))).expect("copy");
+    }
+    (corpus, seeds)
+}
+
+/// `claimlint extract PATH -o CLAIMS`, which succeeds.
+fn extract(path: &Path, claims: &Path) {
+    claimlint()
+        .arg("extract")
+        .arg(path)
+        .arg("-o")
+        .arg(claims)
+        .assert()
+        .code(0);
+}
+
 /// Files and a JSONL shard whose name sorts between them: the reduce step orders the articles
 /// as the direct run reads them, by path. A claims file listing them in another order (its
 /// records reversed) is read whole and sorted, to the same report.
 #[test]
 fn claims_of_files_and_shards_give_the_report_of_the_direct_run_in_any_order() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).expect("mkdir");
-    let seeds: Vec<_> = fs::read_dir("seeds")
-        .expect("seeds")
-        .map(|entry| entry.expect("entry").path())
-        .collect();
-    for path in &seeds {
-        fs::copy(path, corpus.join(path.file_name().expect("file name"))).expect("copy");
-    }
+    let (corpus, seeds) = seeds_copied_into(dir.path());
     // Two seeds again, as the articles of a shard named between the files.
     let shard: String = seeds
         .iter()
@@ -307,13 +325,7 @@ fn claims_of_files_and_shards_give_the_report_of_the_direct_run_in_any_order() {
         .collect();
     fs::write(corpus.join("001a_shard.jsonl"), shard).expect("shard written");
     let claims = dir.path().join("claims.jsonl");
-    claimlint()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("-o")
-        .arg(&claims)
-        .assert()
-        .code(0);
+    extract(&corpus, &claims);
     let reduced = claimlint()
         .args(["check", "--format", "json", "--claims"])
         .arg(&claims)
@@ -352,21 +364,9 @@ fn claims_of_files_and_shards_give_the_report_of_the_direct_run_in_any_order() {
 #[test]
 fn claims_whose_articles_are_gone_still_report_their_offsets() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).expect("mkdir");
-    for entry in fs::read_dir("seeds").expect("seeds") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().expect("file name");
-        fs::copy(&path, corpus.join(name)).expect("copy");
-    }
+    let (corpus, _) = seeds_copied_into(dir.path());
     let claims = dir.path().join("claims.jsonl");
-    claimlint()
-        .arg("extract")
-        .arg(&corpus)
-        .arg("-o")
-        .arg(&claims)
-        .assert()
-        .code(0);
+    extract(&corpus, &claims);
     fs::remove_dir_all(&corpus).expect("rm");
     let (report, code) = json_report(&["check", "--claims", claims.to_str().expect("UTF-8")]);
     assert_eq!(code, 1);
