@@ -55,28 +55,22 @@ impl WordAutomaton {
                 .unzip()
         };
         let (rare_words, rare_ids) = part_of(&rare);
-        match RareStarts::new(&rare_words, ascii_case_insensitive) {
-            Some(automaton) => {
-                let (other_words, other_ids) = part_of(&other);
-                WordAutomaton {
-                    rare: Some(Part {
-                        automaton,
-                        ids: rare_ids,
-                    }),
-                    other: everywhere(&other_words, ascii_case_insensitive).map(|automaton| Part {
-                        automaton,
-                        ids: other_ids,
-                    }),
-                }
-            }
-            None => WordAutomaton {
-                rare: None,
-                other: everywhere(patterns, ascii_case_insensitive).map(|automaton| Part {
-                    automaton,
-                    ids: (0..patterns.len()).map(pattern_id).collect(),
-                }),
-            },
-        }
+        let rare = RareStarts::new(&rare_words, ascii_case_insensitive).map(|automaton| Part {
+            automaton,
+            ids: rare_ids,
+        });
+        // Searched through every byte: the other words, or all when the rare ones could not
+        // be built.
+        let rest: Vec<usize> = match rare {
+            Some(_) => other,
+            None => (0..patterns.len()).collect(),
+        };
+        let (rest_words, rest_ids) = part_of(&rest);
+        let other = everywhere(&rest_words, ascii_case_insensitive).map(|automaton| Part {
+            automaton,
+            ids: rest_ids,
+        });
+        WordAutomaton { rare, other }
     }
 
     /// The non-overlapping leftmost-longest matches in `text`, in order.
