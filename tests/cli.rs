@@ -388,6 +388,32 @@ fn claims_whose_articles_are_gone_still_report_their_offsets() {
     }
 }
 
+/// The claims file appears whole or not at all: written beside, renamed into place.
+#[test]
+fn extract_leaves_only_the_finished_claims_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claims = dir.path().join("claims.jsonl");
+    extract(Path::new("seeds"), &claims);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("listed")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["claims.jsonl"]);
+    let written = fs::read_to_string(&claims).expect("claims read");
+    assert_eq!(written.lines().count(), 1 + 5);
+    claimlint()
+        .args(["extract", "seeds", "-o"])
+        .arg(dir.path().join("missing").join("claims.jsonl"))
+        .assert()
+        .code(2);
+}
+
 /// Claims extracted from standard input: the reduce step cannot read the text again, and its
 /// findings keep every label, with offsets and no text.
 #[test]

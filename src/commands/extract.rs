@@ -17,10 +17,7 @@ pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
         let mut stdout = std::io::BufWriter::new(std::io::stdout());
         extract(&reading, common, &mut stdout).and_then(|()| stdout.flush())
     } else {
-        std::fs::File::create(output).and_then(|file| {
-            let mut out = std::io::BufWriter::new(file);
-            extract(&reading, common, &mut out).and_then(|()| out.flush())
-        })
+        write_then_rename(output, |out| extract(&reading, common, out))
     };
     match written {
         Ok(()) => Exit::Clean,
@@ -29,6 +26,28 @@ pub fn run(paths: &[PathBuf], output: &Path, common: &Common) -> Exit {
             Exit::Error
         }
     }
+}
+
+/// Writes `output` through a file beside it, renamed into place once complete: a run that
+/// fails or is stopped leaves no claims file that looks whole but misses articles, and an
+/// `output` among the inputs is read before it is replaced.
+fn write_then_rename(
+    output: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let name = output.file_name().unwrap_or_default().to_string_lossy();
+    let partial = output.with_file_name(format!(".{name}.partial"));
+    let written = std::fs::File::create(&partial).and_then(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out)?;
+        out.flush()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&partial, output));
+    if renamed.is_err() {
+        // Nothing half-written stays behind; a failure to remove it changes nothing.
+        let _ = std::fs::remove_file(&partial);
+    }
+    renamed
 }
 
 /// Analyses the inputs and writes each input's articles as its batch is done, so a shard of
