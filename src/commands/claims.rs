@@ -6,14 +6,15 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::analysis::ArticleAnalysis;
+use crate::analysis::{Analyzer, ArticleAnalysis};
 use crate::app::Exit;
 use crate::cli::{Common, Format};
-use crate::corpus::{self, Origin};
+use crate::corpus::{self, Article, Origin};
 use crate::extract::{Claim, ClaimKind, DayPart, Qualifier, Span, Tense, Unresolved};
 use crate::pack::Pack;
 use crate::pipeline;
 use crate::position::Cursor;
+use crate::report::pretty::{nested, Array, Object};
 
 #[derive(Debug, Serialize)]
 struct ClaimRow {
@@ -174,115 +175,141 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
         Err(exit) => return exit,
     };
     let analyzer = reading.analyzer(common);
-    let (pack, inputs, options) = (&reading.pack, &reading.inputs, &reading.options);
     let mut problems = reading.problems.clone();
-    let mut rows = Vec::new();
-    for input in inputs {
-        for loaded in corpus::load(input, options) {
-            let article = match loaded {
-                Ok(article) => article,
-                Err(error) => {
-                    problems.push(pipeline::InputProblem::from(&error));
-                    continue;
+    let mut listed = 0;
+    // Each article's rows are written as they are made: the listing of a big corpus is never
+    // held.
+    let mut each_article = |write: &mut dyn FnMut(ArticleRows) -> std::io::Result<()>| {
+        for input in &reading.inputs {
+            for loaded in corpus::load(input, &reading.options) {
+                match loaded {
+                    Ok(article) => {
+                        write(article_rows(&analyzer, &article))?;
+                        listed += 1;
+                    }
+                    Err(error) => problems.push(pipeline::InputProblem::from(&error)),
                 }
-            };
-            let (analysis, claims) = analyzer.analyze_with_claims(&article, article.published);
-            // A file is read again for the bytes its offsets point into, markup and all; a JSONL
-            // article's point into its own text, already here (reading its shard again for each
-            // article would cost the shard's size per article).
-            let source: Cow<[u8]> = match &article.origin {
-                Origin::File(_) => Cow::Owned(
-                    corpus::read_source(&article.origin)
-                        .unwrap_or_else(|_| article.text.clone().into_bytes()),
-                ),
-                Origin::JsonlLine { .. } | Origin::Stdin => Cow::Borrowed(article.text.as_bytes()),
-            };
-            let mut at = Cursor::new(&source);
-            rows.push(ArticleRows {
-                path: article.origin.to_string(),
-                published: article.published.map(|day| day.to_string()),
-                claims: claims
-                    .iter()
-                    .map(|claim| claim_row(claim, &analysis, &mut at))
-                    .collect(),
-                events: event_rows(pack, &analysis, &source),
-            });
+            }
+        }
+        Ok(())
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match common.format {
+        Format::Human => each_article(&mut |rows| write_table(&mut stdout, &rows)),
+        // The claims are a debugging view: every machine format gets the JSON document.
+        Format::Json | Format::Jsonl | Format::Sarif | Format::Github => {
+            write_json(&mut stdout, each_article)
         }
     }
+    .and_then(|()| stdout.flush());
     for problem in &problems {
         eprintln!("claimlint: {}", problem.message);
     }
-    let mut stdout = std::io::stdout().lock();
-    let written = match common.format {
-        Format::Human => write_table(&mut stdout, &rows),
-        // The claims are a debugging view: every machine format gets the JSON document.
-        Format::Json | Format::Jsonl | Format::Sarif | Format::Github => {
-            serde_json::to_writer_pretty(&mut stdout, &serde_json::json!({ "articles": rows }))
-                .map_err(std::io::Error::other)
-                .and_then(|()| writeln!(stdout))
-        }
-    };
     if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("claimlint: {error}");
             return Exit::Error;
         }
     }
-    if problems.is_empty() || !rows.is_empty() {
+    if problems.is_empty() || listed > 0 {
         Exit::Clean
     } else {
         Exit::Error
     }
 }
 
-fn write_table(out: &mut dyn Write, rows: &[ArticleRows]) -> std::io::Result<()> {
-    for article in rows {
+/// Every claim and event mention of one article, placed in the bytes its offsets point into.
+fn article_rows(analyzer: &Analyzer, article: &Article) -> ArticleRows {
+    let (analysis, claims) = analyzer.analyze_with_claims(article, article.published);
+    // A file is read again for the bytes its offsets point into, markup and all; a JSONL
+    // article's point into its own text, already here (reading its shard again for each
+    // article would cost the shard's size per article).
+    let source: Cow<[u8]> = match &article.origin {
+        Origin::File(_) => Cow::Owned(
+            corpus::read_source(&article.origin)
+                .unwrap_or_else(|_| article.text.clone().into_bytes()),
+        ),
+        Origin::JsonlLine { .. } | Origin::Stdin => Cow::Borrowed(article.text.as_bytes()),
+    };
+    let mut at = Cursor::new(&source);
+    ArticleRows {
+        path: article.origin.to_string(),
+        published: article.published.map(|day| day.to_string()),
+        claims: claims
+            .iter()
+            .map(|claim| claim_row(claim, &analysis, &mut at))
+            .collect(),
+        events: event_rows(analyzer.pack, &analysis, &source),
+    }
+}
+
+/// `{"articles": [...]}`, pretty-printed, the articles written one by one as `each_article`
+/// makes them.
+fn write_json(
+    out: &mut dyn Write,
+    each_article: impl FnOnce(&mut dyn FnMut(ArticleRows) -> std::io::Result<()>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut document = Object::begin(out, 0)?;
+    document.field_with("articles", |out, depth| {
+        let mut articles = Array::begin(out, depth)?;
+        each_article(&mut |rows| {
+            // As a `Value`, as the whole document was: its keys in alphabetical order.
+            let value = serde_json::to_value(&rows).map_err(std::io::Error::other)?;
+            articles.element_with(|out, depth| out.write_all(&nested(&value, depth)?))
+        })?;
+        articles.end()
+    })?;
+    document.end()?;
+    writeln!(out)
+}
+
+/// One article's claims and event mentions as a table.
+fn write_table(out: &mut dyn Write, article: &ArticleRows) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} (published {})",
+        article.path,
+        article.published.as_deref().unwrap_or("unknown")
+    )?;
+    for claim in &article.claims {
+        let range = match (&claim.from, &claim.to) {
+            (Some(from), Some(to)) if claim.kind != "date" || from != to => {
+                format!(" [{from} .. {to}]")
+            }
+            _ => String::new(),
+        };
         writeln!(
             out,
-            "{} (published {})",
-            article.path,
-            article.published.as_deref().unwrap_or("unknown")
+            "  {:>4}:{:<4} {:9} {:12} {:<28} {}{range}",
+            claim.line,
+            claim.column,
+            claim.kind,
+            format!("{:?}", claim.tense).to_lowercase(),
+            format!("“{}”", claim.text),
+            claim.value
         )?;
-        for claim in &article.claims {
-            let range = match (&claim.from, &claim.to) {
-                (Some(from), Some(to)) if claim.kind != "date" || from != to => {
-                    format!(" [{from} .. {to}]")
-                }
-                _ => String::new(),
-            };
-            writeln!(
-                out,
-                "  {:>4}:{:<4} {:9} {:12} {:<28} {}{range}",
-                claim.line,
-                claim.column,
-                claim.kind,
-                format!("{:?}", claim.tense).to_lowercase(),
-                format!("“{}”", claim.text),
-                claim.value
-            )?;
-        }
-        for event in &article.events {
-            writeln!(
-                out,
-                "  {:>4}      event     {:12} “{}” {} {}{}{}",
-                event.line,
-                format!("{:?}", event.tense).to_lowercase(),
-                event.trigger,
-                event.participants.join(" & "),
-                event
-                    .place
-                    .as_deref()
-                    .map(|p| format!(" in {p}"))
-                    .unwrap_or_default(),
-                event
-                    .date
-                    .as_deref()
-                    .map(|d| format!(" on {d}"))
-                    .unwrap_or_default(),
-                event.ordinal.map(|n| format!(" #{n}")).unwrap_or_default(),
-            )?;
-        }
-        writeln!(out)?;
     }
+    for event in &article.events {
+        writeln!(
+            out,
+            "  {:>4}      event     {:12} “{}” {} {}{}{}",
+            event.line,
+            format!("{:?}", event.tense).to_lowercase(),
+            event.trigger,
+            event.participants.join(" & "),
+            event
+                .place
+                .as_deref()
+                .map(|p| format!(" in {p}"))
+                .unwrap_or_default(),
+            event
+                .date
+                .as_deref()
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default(),
+            event.ordinal.map(|n| format!(" #{n}")).unwrap_or_default(),
+        )?;
+    }
+    writeln!(out)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ mod github;
 mod human;
 mod json;
 mod jsonl;
-mod pretty;
+pub(crate) mod pretty;
 mod quotes;
 mod sarif;
 
