@@ -112,17 +112,6 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
     analyzed
 }
 
-/// Loads and analyses every input, in parallel, keeping the inputs' order.
-pub fn analyze_inputs(analyzer: &Analyzer, inputs: &[Input], options: &LoadOptions) -> Analyzed {
-    let mut all = Analyzed::default();
-    analyze_each(analyzer, inputs, options, |analyzed| {
-        all.articles.extend(analyzed.articles);
-        all.problems.extend(analyzed.problems);
-        all.kept_sources.extend(analyzed.kept_sources);
-    });
-    all
-}
-
 /// Analyses the inputs in parallel batches and hands each input's result to `sink`, in the
 /// inputs' order, as its batch completes: a caller that folds what it needs and drops the
 /// rest holds one batch at a time, not the corpus.
