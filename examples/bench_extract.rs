@@ -108,7 +108,7 @@ fn main() {
         let mut all = String::new();
         for (k, (text, publication)) in texts.iter().zip(&docs).map(|(t, d)| (t, d.1)).enumerate() {
             for c in extractor_once().extract(text, publication) {
-                let _ = writeln!(all, "{k}\t{:?}\t{:?}\t{:?}", c.span, c.tense, c.kind);
+                let _ = writeln!(all, "{k}\t{:?}\t{:?}", c.span, c.kind);
             }
         }
         if let Err(e) = std::fs::write(&out, all) {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::{EventIndex, Tellings};
-use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span};
+use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span, Tense, TensesOf};
 use crate::mentions::{
     self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameSpelling, RelationClaim,
     TitleClaim,
@@ -169,20 +169,40 @@ impl<'p> Analyzer<'p> {
 
     /// Analyses one article, optionally as if it had been published on `publication`.
     pub fn analyze(&self, article: &Article, publication: Option<NaiveDate>) -> ArticleAnalysis {
-        self.analyze_with_claims(article, publication).0
+        self.analyze_where(article, publication, TensesOf::Dates).0
     }
 
-    /// Like [`Analyzer::analyze`], also returning every claim (for `claimlint claims`).
+    /// Like [`Analyzer::analyze`], also returning every claim with the tense of its clause
+    /// (for `claimlint claims`).
     pub fn analyze_with_claims(
         &self,
         article: &Article,
         publication: Option<NaiveDate>,
-    ) -> (ArticleAnalysis, Vec<Claim>) {
+    ) -> (ArticleAnalysis, Vec<(Claim, Tense)>) {
+        let (analysis, claims, clauses) =
+            self.analyze_where(article, publication, TensesOf::EveryClaim);
+        let told = claims
+            .into_iter()
+            .map(|claim| {
+                let tense = clauses.tense_of(claim.span.start);
+                (claim, tense)
+            })
+            .collect();
+        (analysis, told)
+    }
+
+    /// The analysis of `article` with its claims, and the clause analyses `tenses_of` asks for.
+    fn analyze_where<'t>(
+        &self,
+        article: &'t Article,
+        publication: Option<NaiveDate>,
+        tenses_of: TensesOf,
+    ) -> (ArticleAnalysis, Vec<Claim>, extract::tense::Clauses<'t>) {
         let text = article.text.as_str();
         let sentences = extract::sentences::sentences(text);
         let (mut claims, analysed) =
             self.extractor
-                .extract_with_clauses(text, &sentences, publication);
+                .extract_with_clauses(text, &sentences, publication, tenses_of);
         let claims_found = claims.len();
         claims.truncate(self.max_claims);
         let sentence_of = |offset: usize| {
@@ -204,7 +224,7 @@ impl<'p> Analyzer<'p> {
                 .or_else(|| publication.map(|day| (day, day)))
         };
         let entities = self.entities.find(self.pack, text, &date_at);
-        // A sentence with claims was analysed by the extractor; any other is analysed here, and
+        // A sentence with a date was analysed by the extractor; any other is analysed here, and
         // as triggers come in text order, one analysis serves all the triggers of its sentence.
         let clauses = std::cell::RefCell::new(extract::tense::Analysis::empty());
         let tense_at = |sentence: Span, at: usize| {
@@ -283,13 +303,34 @@ impl<'p> Analyzer<'p> {
             titles,
             names,
         };
-        (analysis, claims)
+        (analysis, claims, analysed)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_claim_shown_carries_the_tense_of_its_clause() {
+        let pack = crate::pack::Pack::default();
+        let analyzer = Analyzer::new(&pack);
+        let text = "Thursday, January 27, 2022\n\nThe ministers will sign 12 accords. They met 40 envoys on Monday.";
+        let loaded = crate::corpus::load_file_bytes(std::path::Path::new("a.txt"), text.as_bytes());
+        let Some(Ok(article)) = loaded.into_iter().next() else {
+            panic!("the article loads");
+        };
+        let (_, claims) = analyzer.analyze_with_claims(&article, article.published);
+        let tense_of = |words: &str| {
+            claims
+                .iter()
+                .find(|(claim, _)| &text[claim.span.start..claim.span.end] == words)
+                .map(|(_, tense)| *tense)
+        };
+        assert_eq!(tense_of("12"), Some(Tense::Future));
+        assert_eq!(tense_of("40"), Some(Tense::Past));
+        assert_eq!(tense_of("Monday"), Some(Tense::Past));
+    }
 
     #[test]
     fn a_gathered_article_keeps_what_the_checks_read_in_little_room() {

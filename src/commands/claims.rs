@@ -77,7 +77,7 @@ fn number(value: f64) -> String {
 }
 
 /// `at` walks through `source`: claims in the order of their offsets cost one pass over it.
-fn claim_row(claim: &Claim, article: &ArticleAnalysis, at: &mut Cursor) -> ClaimRow {
+fn claim_row(claim: &Claim, tense: Tense, article: &ArticleAnalysis, at: &mut Cursor) -> ClaimRow {
     let source = at.bytes();
     let (start, end) = article.map.to_source(claim.span.start, claim.span.end);
     let (start, end) = (start.min(source.len()), end.min(source.len()));
@@ -130,7 +130,7 @@ fn claim_row(claim: &Claim, article: &ArticleAnalysis, at: &mut Cursor) -> Claim
         value,
         from,
         to,
-        tense: claim.tense,
+        tense,
         qualifier,
         part_of_day,
         unresolved,
@@ -237,7 +237,7 @@ fn article_rows(analyzer: &Analyzer, article: &Article) -> ArticleRows {
         published: article.published.map(|day| day.to_string()),
         claims: claims
             .iter()
-            .map(|claim| claim_row(claim, &analysis, &mut at))
+            .map(|(claim, tense)| claim_row(claim, *tense, &analysis, &mut at))
             .collect(),
         events: event_rows(analyzer.pack, &analysis, &source),
     }

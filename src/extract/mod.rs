@@ -254,6 +254,9 @@ pub struct DateClaim {
     /// news copy names the part loosely ("Friday night" for an evening), so it refines the
     /// reading without changing the date.
     pub part_of_day: Option<DayPart>,
+    /// The tense of its clause: it decides which way a relative date resolves, and whether
+    /// the date can be that of an event told in another tense.
+    pub tense: Tense,
 }
 
 /// How a number or duration was hedged in the text.
@@ -351,12 +354,22 @@ pub enum ClaimKind {
     Duration(DurationClaim),
 }
 
-/// One typed claim found in an article's text.
+/// One typed claim found in an article's text. A date carries the tense of its clause; the
+/// tense of any other claim is asked of the clause analyses ([`TensesOf::EveryClaim`]), for a
+/// lint run never reads it and working it out is a good part of the extraction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub span: Span,
     pub kind: ClaimKind,
-    pub tense: Tense,
+}
+
+/// Which claims' sentences the extractor analyses into clauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TensesOf {
+    /// Only those holding a date, whose tense decides its value.
+    Dates,
+    /// Those holding any claim, to show the tense of each.
+    EveryClaim,
 }
 
 /// Substrings without which a stretch of text holds no claim: a cheap test that lets
@@ -479,23 +492,29 @@ impl Extractor {
         Extractor { triggers }
     }
 
-    /// All claims in `text`, sorted by (start, end), each with the tense of its clause.
+    /// All claims in `text`, sorted by (start, end), dates with the tense of their clause.
     /// Relative dates resolve against `publication`; without it they stay unresolved.
     pub fn extract(&self, text: &str, publication: Option<NaiveDate>) -> Vec<Claim> {
-        self.extract_with_clauses(text, &sentences::sentences(text), publication)
-            .0
+        self.extract_with_clauses(
+            text,
+            &sentences::sentences(text),
+            publication,
+            TensesOf::Dates,
+        )
+        .0
     }
 
     /// Like [`Extractor::extract`], for a caller that has split `text` into its
     /// [`sentences::sentences`] already, also giving the clause analyses of the sentences
-    /// that held claims, for whatever else asks for a tense there.
+    /// `tenses_of` asks for, for whatever else asks for a tense there.
     pub(crate) fn extract_with_clauses<'a>(
         &self,
         text: &'a str,
         sentences: &[Span],
         publication: Option<NaiveDate>,
+        tenses_of: TensesOf,
     ) -> (Vec<Claim>, tense::Clauses<'a>) {
-        self.extract_where(text, sentences, publication, |piece| {
+        self.extract_where(text, sentences, publication, tenses_of, |piece| {
             self.triggers.is_match(piece)
         })
     }
@@ -507,6 +526,7 @@ impl Extractor {
         text: &'a str,
         sentences: &[Span],
         publication: Option<NaiveDate>,
+        tenses_of: TensesOf,
         worth_a_look: impl Fn(&str) -> bool,
     ) -> (Vec<Claim>, tense::Clauses<'a>) {
         let mut claims = Vec::new();
@@ -523,8 +543,14 @@ impl Extractor {
                     continue;
                 };
                 if worth_a_look(words) {
-                    let analysed =
-                        self.extract_piece(text, piece, publication, &mut state, &mut claims);
+                    let analysed = self.extract_piece(
+                        text,
+                        piece,
+                        publication,
+                        tenses_of,
+                        &mut state,
+                        &mut claims,
+                    );
                     clauses.extend(analysed);
                 }
             }
@@ -540,6 +566,7 @@ impl Extractor {
         text: &'a str,
         piece: Span,
         publication: Option<NaiveDate>,
+        tenses_of: TensesOf,
         state: &mut State,
         claims: &mut Vec<Claim>,
     ) -> Option<tense::Analysis<'a>> {
@@ -575,12 +602,18 @@ impl Extractor {
                 continue;
             };
             let span = Span::new(first_tok.start, last_tok.end);
-            let (tense, own_tense) = analysis
-                .get_or_insert_with(|| tense::Analysis::from_tokens(text, piece, toks))
-                .tense_at(span.start);
             let kind = match found {
-                Found::Kind(kind) => kind,
+                Found::Kind(kind) => {
+                    if tenses_of == TensesOf::EveryClaim {
+                        analysis
+                            .get_or_insert_with(|| tense::Analysis::from_tokens(text, piece, toks));
+                    }
+                    kind
+                }
                 Found::Date(d) => {
+                    let (tense, own_tense) = analysis
+                        .get_or_insert_with(|| tense::Analysis::from_tokens(text, piece, toks))
+                        .tense_at(span.start);
                     let anchor = match d.raw {
                         dates::Raw::YearEarlier | dates::Raw::QuarterOfYear(_) => {
                             state.last_quarter
@@ -641,10 +674,11 @@ impl Extractor {
                         relative: d.raw.is_relative(),
                         weekday,
                         part_of_day: d.part_of_day,
+                        tense,
                     })
                 }
             };
-            claims.push(Claim { span, kind, tense });
+            claims.push(Claim { span, kind });
             i = end.max(i + 1);
         }
         analysis
@@ -1135,7 +1169,10 @@ mod tests {
         let text = "Han said that Voss will visit in the second half of April.";
         let claims = Extractor::new().extract(text, Some(ymd(2022, 1, 27)));
         assert_eq!(claims.len(), 1);
-        assert_eq!(claims[0].tense, Tense::Future);
+        let ClaimKind::Date(date) = &claims[0].kind else {
+            panic!("a date: {claims:?}");
+        };
+        assert_eq!(date.tense, Tense::Future);
     }
 
     /// The claims of `text` with and without the trigger filter.
@@ -1145,7 +1182,9 @@ mod tests {
         (
             extractor.extract(text, publication),
             extractor
-                .extract_where(text, &sentences(text), publication, |_| true)
+                .extract_where(text, &sentences(text), publication, TensesOf::Dates, |_| {
+                    true
+                })
                 .0,
         )
     }

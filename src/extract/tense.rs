@@ -168,6 +168,18 @@ impl<'a> Clauses<'a> {
         self.analysed.extend(analysis);
     }
 
+    /// The tense at byte `at`, from the analysis of the sentence (or stretch of one) holding
+    /// it; unknown where none was analysed.
+    pub fn tense_of(&self, at: usize) -> Tense {
+        let index = self
+            .analysed
+            .partition_point(|analysis| analysis.sentence.end <= at);
+        self.analysed
+            .get(index)
+            .filter(|analysis| analysis.sentence.start <= at)
+            .map_or(Tense::Unknown, |analysis| analysis.tense_at(at).0)
+    }
+
     /// The tense at byte `at` of `sentence`, if that sentence was analysed.
     pub fn tense_at(&self, sentence: Span, at: usize) -> Option<Tense> {
         let index = self

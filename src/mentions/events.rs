@@ -518,7 +518,7 @@ fn mention_date(view: &ArticleView, reach: &Reach, tense: &dyn Fn() -> Tense) ->
     let dates = |span: Span| -> Vec<DateSlot> {
         claims_in(view, span)
             .filter_map(|claim| match &claim.kind {
-                ClaimKind::Date(date) if compatible(claim.tense) => {
+                ClaimKind::Date(date) if compatible(date.tense) => {
                     date.value.ok().map(|value| DateSlot {
                         value,
                         span: claim.span,
