@@ -138,7 +138,11 @@ pub fn parse(decoded: &Decoded) -> Vec<Result<LineArticle, Problem>> {
 pub fn line_text(line: &[u8]) -> Option<String> {
     // The file's first line may open with a byte order mark the loader skipped.
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-    let line = String::from_utf8_lossy(line);
+    // Checked whole first: a valid line (nearly every one) is not walked chunk by chunk.
+    let line = match std::str::from_utf8(line) {
+        Ok(valid) => std::borrow::Cow::Borrowed(valid),
+        Err(_) => String::from_utf8_lossy(line),
+    };
     let parsed: Line = serde_json::from_str(line.trim_end_matches(['\n', '\r'])).ok()?;
     parsed.text
 }

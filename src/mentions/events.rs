@@ -424,15 +424,9 @@ fn is_venue(text: &str, place: Span) -> bool {
         .trim_end_matches([' ', '\u{a0}'])
         .trim_end_matches("the")
         .trim_end();
-    let lower: String = before
-        .chars()
-        .rev()
-        .take(16)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
+    // The last 16 characters, lower-cased.
+    let from = before.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
+    let lower = before[from..].to_lowercase();
     VENUE_LEAD_INS.iter().any(|lead_in| {
         lower.ends_with(lead_in)
             && lower[..lower.len() - lead_in.len()]

@@ -402,6 +402,18 @@ mod tests {
         found
     }
 
+    #[test]
+    fn a_capitalised_word_also_written_in_lower_case_is_common() {
+        let text = "Summit talks began. The summit ended. Voss left. Élan and élan.";
+        let spellings = name_spellings(text);
+        let common: Vec<&str> = spellings
+            .iter()
+            .filter(|spelling| spelling.common_word)
+            .map(|spelling| spelling.surface.as_str())
+            .collect();
+        assert_eq!(common, ["Summit", "Élan"]);
+    }
+
     proptest::proptest! {
         #[test]
         fn the_ascii_key_is_the_key_of_the_chars(text in "[A-Za-z0-9 .'-]{0,30}") {
