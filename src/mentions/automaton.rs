@@ -7,7 +7,7 @@ use aho_corasick::{
     StartKind,
 };
 
-use crate::swar::{ascii_range_bits, load8, HIGH_BITS};
+use crate::swar::{ascii_alphanumeric_bits, ascii_range_bits, load8, HIGH_BITS};
 
 /// A leftmost-longest automaton over a pack's words.
 ///
@@ -182,6 +182,174 @@ fn rare_bits(x: u64) -> u64 {
     ascii_range_bits(x, b'A', b'Z') | ascii_range_bits(x, b'0', b'9') | (x & HIGH_BITS)
 }
 
+/// Words found only as whole words of a text: where a word of the text starts, the longest
+/// of them that ends where a word ends.
+///
+/// Word starts are found eight bytes at a time (a letter or digit, or a non-ASCII byte, after
+/// a byte that is neither); from each whose byte a word starts with, an anchored automaton is
+/// walked until it dies. A search of every byte that keeps only whole words after the fact
+/// loses a word to a longer match that is not one: "summit meeting" in "summit meetings"
+/// would hide "summit".
+pub(crate) struct WholeWords {
+    automaton: Walked,
+    /// The bytes its words start with.
+    starts: Box<[bool; 256]>,
+}
+
+/// An automaton walked from its anchored start: a DFA, or an NFA for words too many for one.
+enum Walked {
+    Dfa(DFA, StateID),
+    Nfa(aho_corasick::nfa::contiguous::NFA, StateID),
+}
+
+impl WholeWords {
+    /// `None` for no words, or a word list no automaton could be built for.
+    pub(crate) fn new<P: AsRef<[u8]>>(
+        patterns: &[P],
+        ascii_case_insensitive: bool,
+    ) -> Option<Self> {
+        if patterns.is_empty() {
+            return None;
+        }
+        let mut starts = Box::new([false; 256]);
+        // An empty word is no word: it starts with nothing and is never found.
+        for pattern in patterns {
+            let Some(&first) = pattern.as_ref().first() else {
+                continue;
+            };
+            starts[usize::from(first)] = true;
+            if ascii_case_insensitive {
+                starts[usize::from(first.to_ascii_lowercase())] = true;
+                starts[usize::from(first.to_ascii_uppercase())] = true;
+            }
+        }
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns);
+        let automaton = match dfa {
+            Ok(dfa) => {
+                let start = dfa.start_state(Anchored::Yes).ok()?;
+                Walked::Dfa(dfa, start)
+            }
+            Err(_) => {
+                let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+                    .ascii_case_insensitive(ascii_case_insensitive)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(patterns)
+                    .ok()?;
+                let start = nfa.start_state(Anchored::Yes).ok()?;
+                Walked::Nfa(nfa, start)
+            }
+        };
+        Some(WholeWords { automaton, starts })
+    }
+
+    /// The whole-word matches in `text`, in order, none overlapping.
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Match> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let found = self.next_from(text, at)?;
+            at = found.end();
+            Some(found)
+        })
+    }
+
+    /// The first whole-word match starting at or after `at`.
+    fn next_from(&self, text: &str, mut at: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        while at < bytes.len() {
+            let Some(x) = load8(bytes, at) else {
+                if let Some(found) = self.at_word_start(text, at) {
+                    return Some(found);
+                }
+                at += 1;
+                continue;
+            };
+            let word = ascii_alphanumeric_bits(x);
+            let after_word = (word << 8)
+                | if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+                    0x80
+                } else {
+                    0
+                };
+            let mut starts = (word | (x & HIGH_BITS)) & !after_word;
+            while starts != 0 {
+                let start = at + (starts.trailing_zeros() / 8) as usize;
+                // Most words start with a byte none of its words do.
+                if self.starts[usize::from(bytes[start])] {
+                    if let Some(found) = self.at_word_start(text, start) {
+                        return Some(found);
+                    }
+                }
+                starts &= starts - 1;
+            }
+            at += 8;
+        }
+        None
+    }
+
+    /// The longest whole-word match at `start`, if a word of the text starts there.
+    fn at_word_start(&self, text: &str, start: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        let starts_word = match start.checked_sub(1).map(|before| bytes[before]) {
+            None => true,
+            Some(before) if before.is_ascii() => !before.is_ascii_alphanumeric(),
+            Some(_) => {
+                text.is_char_boundary(start)
+                    && !text[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            }
+        };
+        if !starts_word || !self.starts[usize::from(*bytes.get(start)?)] {
+            return None;
+        }
+        match &self.automaton {
+            Walked::Dfa(dfa, state) => longest_whole_word(dfa, *state, text, start),
+            Walked::Nfa(nfa, state) => longest_whole_word(nfa, *state, text, start),
+        }
+    }
+}
+
+/// The longest match of `automaton`, walked from `state`, at `start` that ends a word.
+fn longest_whole_word<A: Automaton>(
+    automaton: &A,
+    mut state: StateID,
+    text: &str,
+    start: usize,
+) -> Option<Match> {
+    let bytes = text.as_bytes();
+    let mut longest = None;
+    for (offset, &byte) in bytes.get(start..)?.iter().enumerate() {
+        let at = start + offset;
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if !automaton.is_special(state) {
+            continue;
+        }
+        if automaton.is_dead(state) {
+            break;
+        }
+        if automaton.is_match(state) {
+            let pattern = automaton.match_pattern(state, 0);
+            let end = at + 1;
+            let ends_word = match bytes.get(end) {
+                None => true,
+                Some(after) if after.is_ascii() => !after.is_ascii_alphanumeric(),
+                Some(_) => text
+                    .get(end..)
+                    .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric())),
+            };
+            if ends_word && end - automaton.pattern_len(pattern) == start {
+                longest = Some(Match::new(pattern, start..end));
+            }
+        }
+    }
+    longest
+}
+
 /// The matches of a [`WordAutomaton`] in a text.
 pub(crate) struct Matches<'a> {
     automaton: &'a WordAutomaton,
@@ -300,7 +468,74 @@ mod tests {
         );
     }
 
+    /// Whole words by brute force: at each place a word starts, every word tried, the longest
+    /// that ends a word kept (the first given among equals).
+    fn whole_words_by_trying_each(
+        patterns: &[String],
+        ascii_case_insensitive: bool,
+        text: &str,
+    ) -> Vec<(usize, usize, usize)> {
+        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let same = |a: &[u8], b: &[u8]| {
+            if ascii_case_insensitive {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let starts_word =
+                text.is_char_boundary(at) && !alphanumeric(text[..at].chars().next_back());
+            let longest = patterns
+                .iter()
+                .enumerate()
+                .filter(|_| starts_word)
+                .filter(|(_, word)| {
+                    let end = at + word.len();
+                    text.as_bytes()
+                        .get(at..end)
+                        .is_some_and(|here| same(here, word.as_bytes()))
+                        && text.is_char_boundary(end)
+                        && !alphanumeric(text[end..].chars().next())
+                })
+                .max_by_key(|(index, word)| (word.len(), std::cmp::Reverse(*index)));
+            match longest {
+                Some((index, word)) => {
+                    found.push((at, at + word.len(), index));
+                    at += word.len();
+                }
+                None => at += 1,
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn a_longer_word_that_runs_into_the_next_hides_no_whole_word() {
+        let words = WholeWords::new(&["summit", "summit meeting", "met"], true)
+            .unwrap_or_else(|| panic!("builds"));
+        let text = "Summit meetings; they met at the helmet factory, metres away. Met.";
+        assert_eq!(
+            spans(words.find_iter(text)),
+            vec![(0, 6, 0), (22, 25, 2), (62, 65, 2)]
+        );
+        assert!(WholeWords::new(&[] as &[&str], true).is_none());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn whole_words_are_the_longest_that_end_a_word_where_one_starts(
+            patterns in proptest::collection::vec("[a-cA-CÉ0-2][a-cA-C é-]{0,5}", 1..8),
+            text in "([a-cA-CÉé0-2 .#-]{0,6}){0,20}",
+            ignore_case in proptest::bool::ANY,
+        ) {
+            let words = WholeWords::new(&patterns, ignore_case);
+            let found = words.map(|words| spans(words.find_iter(&text))).unwrap_or_default();
+            proptest::prop_assert_eq!(found, whole_words_by_trying_each(&patterns, ignore_case, &text));
+        }
+
         #[test]
         fn searching_from_rare_bytes_finds_what_searching_every_byte_finds(
             patterns in proptest::collection::vec("[a-cA-CÉ0-2 ][a-cA-C é-]{0,5}", 1..8),

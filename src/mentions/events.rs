@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::extract::{Claim, ClaimKind, DateValue, DurationClaim, Span, Tense};
 use crate::pack::{EntityId, EntityKind, EventTypeId, Pack};
 
-use super::entities::{is_hashtag, is_word_boundary, EntityMention, Naming};
+use super::entities::{is_hashtag, EntityMention, Naming};
 
 /// How far before a trigger an ordinal or anaphor may stand ("their third summit meeting").
 const WORDS_BEFORE_TRIGGER: usize = 4;
@@ -72,7 +72,8 @@ impl EventMention {
 
 /// The trigger words of every event type, compiled once.
 pub struct EventMatcher {
-    automaton: super::WordAutomaton,
+    /// `None` when the pack has no trigger words.
+    automaton: Option<super::WholeWords>,
     types: Vec<EventTypeId>,
 }
 
@@ -86,17 +87,16 @@ impl EventMatcher {
                 types.push(EventTypeId(index as u32));
             }
         }
-        let automaton = super::WordAutomaton::new(&words, true);
+        let automaton = super::WholeWords::new(&words, true);
         EventMatcher { automaton, types }
     }
 
     fn triggers(&self, pack: &Pack, text: &str) -> Vec<(Span, EventTypeId)> {
         let mut found: Vec<(Span, EventTypeId)> = self
             .automaton
-            .find_iter(text)
-            .filter(|hit| {
-                is_word_boundary(text, hit.start(), hit.end()) && !is_hashtag(text, hit.start())
-            })
+            .iter()
+            .flat_map(|automaton| automaton.find_iter(text))
+            .filter(|hit| !is_hashtag(text, hit.start()))
             .map(|hit| {
                 (
                     Span::new(hit.start(), hit.end()),

@@ -12,4 +12,4 @@ pub use events::{Counting, DateSlot, EventMatcher, EventMention, Gap, Ordinal};
 pub use names::{NameIndex, NameSpelling, SurfaceStats};
 pub use relations::{RelationClaim, TitleClaim};
 
-pub(crate) use automaton::WordAutomaton;
+pub(crate) use automaton::{WholeWords, WordAutomaton};
