@@ -272,33 +272,45 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
 /// The tallies (by index) of single capitalised words the article also writes in lower case:
 /// common words, not names.
 fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usize> {
-    let lowered: FxHashMap<String, usize> = tallies
+    // Sorted, so that every spelling of one lower case ("McKay", "Mckay") is found.
+    let mut lowered: Vec<(String, usize)> = tallies
         .iter()
         .enumerate()
         .filter(|(_, tally)| tally.words == 1)
         .map(|(index, tally)| (tally.surface.to_lowercase(), index))
         .collect();
-    // Most lower-case words cannot be one of them: their first byte and length say so
-    // without a hash.
-    let length_bit = |word: &str| 1u16 << word.len().min(15);
-    let mut shapes = [0u16; 256];
-    for lower in lowered.keys() {
-        if let Some(&first) = lower.as_bytes().first() {
-            shapes[usize::from(first)] |= length_bit(lower);
+    lowered.sort_unstable();
+    // Most lower-case words cannot be one of them: their first byte with their length, and
+    // with their second byte, say so without a search.
+    let length_bit = |word: &[u8]| 1u16 << word.len().min(15);
+    let second_bit = |word: &[u8]| word.get(1).map_or(1, |&second| 1u64 << (second & 63));
+    let mut lengths = [0u16; 256];
+    let mut seconds = [0u64; 256];
+    for (lower, _) in &lowered {
+        let lower = lower.as_bytes();
+        if let Some(&first) = lower.first() {
+            lengths[usize::from(first)] |= length_bit(lower);
+            seconds[usize::from(first)] |= second_bit(lower);
         }
     }
+    let bytes = text.as_bytes();
     let mut common = FxHashSet::default();
     for word in words.iter().filter(|word| !word.capitalised) {
-        let surface = &text[word.span.start..word.span.end];
-        let Some(&first) = surface.as_bytes().first() else {
+        let surface = &bytes[word.span.start..word.span.end];
+        let Some(&first) = surface.first() else {
             continue;
         };
-        if shapes[usize::from(first)] & length_bit(surface) == 0 {
+        let first = usize::from(first);
+        if lengths[first] & length_bit(surface) == 0 || seconds[first] & second_bit(surface) == 0 {
             continue;
         }
-        if let Some(&index) = lowered.get(surface) {
-            common.insert(index);
-        }
+        let from = lowered.partition_point(|(lower, _)| lower.as_bytes() < surface);
+        common.extend(
+            lowered[from..]
+                .iter()
+                .take_while(|(lower, _)| lower.as_bytes() == surface)
+                .map(|&(_, index)| index),
+        );
     }
     common
 }
@@ -404,17 +416,55 @@ mod tests {
 
     #[test]
     fn a_capitalised_word_also_written_in_lower_case_is_common() {
-        let text = "Summit talks began. The summit ended. Voss left. Élan and élan.";
+        let text =
+            "Summit talks began. The summit ended. Voss left. Élan and élan. McKay, Mckay, mckay.";
         let spellings = name_spellings(text);
         let common: Vec<&str> = spellings
             .iter()
             .filter(|spelling| spelling.common_word)
             .map(|spelling| spelling.surface.as_str())
             .collect();
-        assert_eq!(common, ["Summit", "Élan"]);
+        assert_eq!(common, ["Summit", "Élan", "McKay", "Mckay"]);
+    }
+
+    /// Common words by looking every lower-case word up: what the filters in front of the
+    /// lookup must not change.
+    fn common_by_looking_up_every_word(text: &str) -> Vec<String> {
+        let spellings = name_spellings(text);
+        let single: FxHashSet<String> = spellings
+            .iter()
+            .filter(|spelling| !spelling.surface.contains(' '))
+            .map(|spelling| spelling.surface.to_lowercase())
+            .collect();
+        let lower: FxHashSet<&str> = words(text)
+            .iter()
+            .filter(|word| !word.capitalised)
+            .map(|word| &text[word.span.start..word.span.end])
+            .collect();
+        spellings
+            .iter()
+            .filter(|spelling| !spelling.surface.contains(' '))
+            .filter(|spelling| {
+                let lowered = spelling.surface.to_lowercase();
+                single.contains(&lowered) && lower.contains(lowered.as_str())
+            })
+            .map(|spelling| spelling.surface.clone())
+            .collect()
     }
 
     proptest::proptest! {
+        #[test]
+        fn filtered_lookups_find_every_common_word(
+            text in "([AaBbÉéÀà@`][AaBbÉéÀà@`]{0,3}[ .,\n]{1,2}){0,24}"
+        ) {
+            let flagged: Vec<String> = name_spellings(&text)
+                .into_iter()
+                .filter(|spelling| spelling.common_word)
+                .map(|spelling| spelling.surface)
+                .collect();
+            proptest::prop_assert_eq!(flagged, common_by_looking_up_every_word(&text));
+        }
+
         #[test]
         fn the_ascii_key_is_the_key_of_the_chars(text in "[A-Za-z0-9 .'-]{0,30}") {
             let by_chars: String = text
