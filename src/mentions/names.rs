@@ -240,6 +240,13 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
         run.clear();
     };
     for word in &words {
+        // Most words are not capitalised: they end a run, if one is open.
+        if !word.capitalised {
+            if !run.is_empty() {
+                flush(&mut run);
+            }
+            continue;
+        }
         let joined = run
             .last()
             .is_none_or(|previous: &&Word| &text[previous.span.end..word.span.start] == " ");
@@ -247,10 +254,8 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             flush(&mut run);
         }
         let surface = &text[word.span.start..word.span.end];
-        if word.capitalised && !(run.is_empty() && NOT_NAME_SET.contains(surface)) {
+        if !(run.is_empty() && NOT_NAME_SET.contains(surface)) {
             run.push(word);
-        } else {
-            flush(&mut run);
         }
     }
     flush(&mut run);
