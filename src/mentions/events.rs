@@ -163,6 +163,12 @@ pub fn event_mentions(
         else {
             continue;
         };
+        let wanted = pack.event(event_type).participants;
+        // The host of a visit is the only participant added below: a trigger short of more
+        // than one (most are, in sentences naming no leader) is let go before the rest.
+        if people.len() + 1 < wanted {
+            continue;
+        }
         let counts = counting(pack, view.text, trigger, event_type);
         let ordinal =
             ordinal_before(view, sentence, trigger).map(|(n, span)| Ordinal { n, span, counts });
@@ -195,7 +201,6 @@ pub fn event_mentions(
         if counts == Counting::Visits {
             add_host(pack, view, &mut mention);
         }
-        let wanted = pack.event(event_type).participants;
         if mention.participants.len() < wanted {
             continue;
         }
