@@ -169,7 +169,8 @@ impl<'p> Analyzer<'p> {
 
     /// Analyses one article, optionally as if it had been published on `publication`.
     pub fn analyze(&self, article: &Article, publication: Option<NaiveDate>) -> ArticleAnalysis {
-        self.analyze_where(article, publication, TensesOf::Dates).0
+        self.analyze_with_clauses(article, publication, TensesOf::Dates)
+            .0
     }
 
     /// Like [`Analyzer::analyze`], also returning every claim with the tense of its clause
@@ -180,7 +181,7 @@ impl<'p> Analyzer<'p> {
         publication: Option<NaiveDate>,
     ) -> (ArticleAnalysis, Vec<(Claim, Tense)>) {
         let (analysis, claims, clauses) =
-            self.analyze_where(article, publication, TensesOf::EveryClaim);
+            self.analyze_with_clauses(article, publication, TensesOf::EveryClaim);
         let told = claims
             .into_iter()
             .map(|claim| {
@@ -192,7 +193,7 @@ impl<'p> Analyzer<'p> {
     }
 
     /// The analysis of `article` with its claims, and the clause analyses `tenses_of` asks for.
-    fn analyze_where<'t>(
+    fn analyze_with_clauses<'t>(
         &self,
         article: &'t Article,
         publication: Option<NaiveDate>,

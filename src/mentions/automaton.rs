@@ -150,25 +150,7 @@ impl RareStarts {
 
     /// The longest match starting at `start`.
     fn longest_at(&self, bytes: &[u8], start: usize) -> Option<Match> {
-        let mut state = self.start;
-        let mut longest = None;
-        for (at, &byte) in bytes.iter().enumerate().skip(start) {
-            state = self.dfa.next_state(Anchored::Yes, state, byte);
-            if !self.dfa.is_special(state) {
-                continue;
-            }
-            if self.dfa.is_dead(state) {
-                break;
-            }
-            if self.dfa.is_match(state) {
-                let pattern = self.dfa.match_pattern(state, 0);
-                let end = at + 1;
-                if end - self.dfa.pattern_len(pattern) == start {
-                    longest = Some(Match::new(pattern, start..end));
-                }
-            }
-        }
-        longest
+        longest_anchored(&self.dfa, self.start, bytes, start, |_| true)
     }
 }
 
@@ -314,17 +296,35 @@ impl WholeWords {
     }
 }
 
-/// The longest match of `automaton`, walked from `state`, at `start` that ends a word.
+/// The longest match at `start` that ends a word.
 fn longest_whole_word<A: Automaton>(
     automaton: &A,
-    mut state: StateID,
+    state: StateID,
     text: &str,
     start: usize,
 ) -> Option<Match> {
     let bytes = text.as_bytes();
+    let ends_word = |end: usize| match bytes.get(end) {
+        None => true,
+        Some(after) if after.is_ascii() => !after.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(end..)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric())),
+    };
+    longest_anchored(automaton, state, bytes, start, ends_word)
+}
+
+/// The longest match of `automaton`, walked from its anchored start `state` at `start` until it
+/// dies, whose end `accept`s.
+fn longest_anchored<A: Automaton>(
+    automaton: &A,
+    mut state: StateID,
+    bytes: &[u8],
+    start: usize,
+    accept: impl Fn(usize) -> bool,
+) -> Option<Match> {
     let mut longest = None;
     for (offset, &byte) in bytes.get(start..)?.iter().enumerate() {
-        let at = start + offset;
         state = automaton.next_state(Anchored::Yes, state, byte);
         if !automaton.is_special(state) {
             continue;
@@ -334,15 +334,8 @@ fn longest_whole_word<A: Automaton>(
         }
         if automaton.is_match(state) {
             let pattern = automaton.match_pattern(state, 0);
-            let end = at + 1;
-            let ends_word = match bytes.get(end) {
-                None => true,
-                Some(after) if after.is_ascii() => !after.is_ascii_alphanumeric(),
-                Some(_) => text
-                    .get(end..)
-                    .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric())),
-            };
-            if ends_word && end - automaton.pattern_len(pattern) == start {
+            let end = start + offset + 1;
+            if end - automaton.pattern_len(pattern) == start && accept(end) {
                 longest = Some(Match::new(pattern, start..end));
             }
         }
