@@ -461,6 +461,19 @@ const CLAUSE_BREAKS: &[&str] = &[
     "”",
 ];
 
+/// Whether a byte is the last of some clause break: a place no break can end at is passed
+/// over without comparing the breaks.
+const ENDS_A_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < CLAUSE_BREAKS.len() {
+        let bytes = CLAUSE_BREAKS[k].as_bytes();
+        table[bytes[bytes.len() - 1] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 impl Reach {
     fn new(text: &str, sentence: Span, trigger: Span, next_trigger: usize) -> Self {
         let head = &text.as_bytes()[sentence.start..trigger.start];
@@ -468,9 +481,10 @@ impl Reach {
         let clause_start = (1..=head.len())
             .rev()
             .find(|&end| {
-                CLAUSE_BREAKS
-                    .iter()
-                    .any(|mark| head[..end].ends_with(mark.as_bytes()))
+                ENDS_A_BREAK[usize::from(head[end - 1])]
+                    && CLAUSE_BREAKS
+                        .iter()
+                        .any(|mark| head[..end].ends_with(mark.as_bytes()))
             })
             .map_or(sentence.start, |end| sentence.start + end);
         Reach {
