@@ -436,11 +436,6 @@ mod tests {
     /// lookup must not change.
     fn common_by_looking_up_every_word(text: &str) -> Vec<String> {
         let spellings = name_spellings(text);
-        let single: FxHashSet<String> = spellings
-            .iter()
-            .filter(|spelling| !spelling.surface.contains(' '))
-            .map(|spelling| spelling.surface.to_lowercase())
-            .collect();
         let lower: FxHashSet<&str> = words(text)
             .iter()
             .filter(|word| !word.capitalised)
@@ -449,10 +444,7 @@ mod tests {
         spellings
             .iter()
             .filter(|spelling| !spelling.surface.contains(' '))
-            .filter(|spelling| {
-                let lowered = spelling.surface.to_lowercase();
-                single.contains(&lowered) && lower.contains(lowered.as_str())
-            })
+            .filter(|spelling| lower.contains(spelling.surface.to_lowercase().as_str()))
             .map(|spelling| spelling.surface.clone())
             .collect()
     }
