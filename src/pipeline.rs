@@ -246,7 +246,7 @@ pub fn reduce(
     phase.end();
     timings::print(format_args!(
         "article-events {} events {}",
-        analysis.events.article_events.len(),
+        analysis.events.told_count(),
         analysis.events.events.len()
     ));
     let phase = timings::Phase::start("checks");

@@ -27,46 +27,49 @@ A relative date that another article corroborates (the same event, the same date
 reported: the publication date that resolved it is then no suspect.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
-        let events = &analysis.events.article_events;
+        let index = &analysis.events;
         // Group dated tellings by series and month of the year; compare within a group only.
-        let mut groups: BTreeMap<(&crate::events::SeriesKey, u32), Vec<usize>> = BTreeMap::new();
-        for (position, event) in events.iter().enumerate() {
+        let mut groups: BTreeMap<(&crate::events::SeriesKey, u32), MonthGroup> = BTreeMap::new();
+        for (position, event) in index.tellings() {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)
             {
                 continue;
             }
-            let Some((from, to)) = event.bounds() else {
+            let (Some(slot), Some((from, to))) = (event.date, event.bounds()) else {
                 continue;
             };
             if from.year() != to.year() || from.month() != to.month() || event.places.is_empty() {
                 continue;
             }
-            groups
-                .entry((&event.series, from.month()))
-                .or_default()
-                .push(position);
+            let group = groups
+                .entry((index.series_of(position), from.month()))
+                .or_default();
+            group.positions.push(position);
+            if slot.relative {
+                group.relative.push(position);
+            }
         }
         let mut findings = Vec::new();
-        for positions in groups.values() {
-            for &position in positions {
-                let event = &events[position];
-                if !event.date.is_some_and(|slot| slot.relative) || corroborated(analysis, position)
-                {
+        for group in groups.values() {
+            for &position in &group.relative {
+                if corroborated(analysis, position) {
                     continue;
                 }
+                let event = index.told(position);
                 let Some((from, _)) = event.bounds() else {
                     continue;
                 };
-                let others: Vec<&ArticleEvent> = positions
+                let others: Vec<ArticleEvent> = group
+                    .positions
                     .iter()
-                    .map(|&other| &events[other])
-                    .filter(|other| other.article != event.article)
+                    .filter(|&&other| index.told_in(other) != event.article)
+                    .map(|&other| index.told(other))
                     .filter(|other| other.bounds().is_some_and(|(o, _)| o.year() != from.year()))
-                    .filter(|other| shares_place(pack, event, other))
+                    .filter(|other| shares_place(pack, &event, other))
                     .collect();
-                if let Some(finding) = date_conflict(spec, analysis, pack, event, &others) {
+                if let Some(finding) = date_conflict(spec, analysis, pack, &event, &others) {
                     findings.push(finding);
                 }
             }
@@ -75,16 +78,24 @@ reported: the publication date that resolved it is then no suspect.";
     }
 }
 
+/// The tellings of one series dated within one month of the year, by position, and those of
+/// them whose date was resolved from a relative phrase (the ones that can be misdated).
+#[derive(Default)]
+struct MonthGroup {
+    positions: Vec<usize>,
+    relative: Vec<usize>,
+}
+
 /// True when another article dates the same event as this telling does: then the date is no
 /// artefact of one article's publication date.
 fn corroborated(analysis: &Analysis, position: usize) -> bool {
     let index = &analysis.events;
-    let article = index.article_events[position].article;
-    index.event_of[position].is_some_and(|event| {
+    let article = index.told_in(position);
+    index.event_of(position).is_some_and(|event| {
         index.events[event]
             .members
             .iter()
-            .any(|&member| index.article_events[member].article != article)
+            .any(|&member| index.told_in(member) != article)
     })
 }
 
@@ -108,7 +119,7 @@ fn date_conflict(
     analysis: &Analysis,
     pack: &Pack,
     event: &ArticleEvent,
-    others: &[&ArticleEvent],
+    others: &[ArticleEvent],
 ) -> Option<Finding> {
     let slot = event.date?;
     let first = others.first()?;

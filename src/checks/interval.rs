@@ -29,7 +29,7 @@ nothing is reported.";
         let tolerance = param_f64(spec, "tolerance", 0.1);
         let index = &analysis.events;
         let mut findings = Vec::new();
-        for (position, event) in index.article_events.iter().enumerate() {
+        for (position, event) in index.tellings() {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)
@@ -42,7 +42,7 @@ nothing is reported.";
             };
             // The latest earlier event of what the claim counts; none known, nothing to say.
             let Some(&previous) = index
-                .counted_before(position, gap.counts, start)
+                .counted_before(position, &event, gap.counts, start)
                 .and_then(|earlier| earlier.recent.last().copied())
                 .as_ref()
             else {
@@ -60,7 +60,7 @@ nothing is reported.";
                 continue;
             }
             let years = gap_days / 365.2425;
-            let told = &index.article_events[previous.members[0]];
+            let told = index.told(previous.members[0]);
             let mut labels = vec![Label::primary(
                 event.article,
                 gap.span,

@@ -35,14 +35,13 @@ belongs to the interval check.";
         let index = &analysis.events;
         // Each article event's ordinals are checked on their own, in parallel (a description
         // memo per worker); the results are gathered in article-event order.
-        let checked: Vec<Numbered> = index
-            .article_events
-            .par_iter()
-            .enumerate()
+        let checked: Vec<Numbered> = (0..index.told_count())
+            .into_par_iter()
             .map_init(
                 || Described::new(analysis),
-                |described, (position, event)| {
-                    check_ordinals(spec, analysis, pack, described, position, event)
+                |described, position| {
+                    let event = index.told(position);
+                    check_ordinals(spec, analysis, pack, described, position, &event)
                 },
             )
             .flatten_iter()
@@ -53,7 +52,7 @@ belongs to the interval check.";
             match numbered {
                 Numbered::Miscount(finding) => findings.push(*finding),
                 Numbered::ToCompare { position, n } => {
-                    let series = &index.article_events[position].series;
+                    let series = index.series_of(position);
                     by_ordinal.entry((series, n)).or_default().push(position);
                 }
             }
@@ -110,7 +109,7 @@ fn check_ordinals(
     ordinals.sort_unstable();
     ordinals.dedup();
     for (counts, n) in ordinals {
-        let Some(earlier) = index.counted_before(position, counts, start) else {
+        let Some(earlier) = index.counted_before(position, event, counts, start) else {
             continue;
         };
         let counted = Counted::new(pack, event, counts);
@@ -121,7 +120,7 @@ fn check_ordinals(
             // thousands of these, and their spare room would all be held at once.
             finding.settle();
             numbered.push(Numbered::Miscount(Box::new(finding)));
-        } else if counts == Counting::Meetings && index.event_of[position].is_some() {
+        } else if counts == Counting::Meetings && index.event_of(position).is_some() {
             // A miscount is explained above; the rest are compared with each other.
             numbered.push(Numbered::ToCompare { position, n });
         }
@@ -282,13 +281,14 @@ const SOURCES_CITED: usize = 3;
 fn event_labels(analysis: &Analysis, event: &Event, message: Arc<str>) -> Vec<Label> {
     let mut labels: Vec<Label> = Vec::new();
     for &member in &event.members {
-        let told = &analysis.events.article_events[member];
-        if labels.iter().any(|label| label.article == told.article) {
+        let article = analysis.events.told_in(member);
+        if labels.iter().any(|label| label.article == article) {
             continue;
         }
         if labels.len() == SOURCES_CITED {
             break;
         }
+        let told = analysis.events.told(member);
         let span = told.date.map_or(told.anchor, |slot| slot.span);
         labels.push(Label::related(told.article, span, Arc::clone(&message)));
     }
@@ -301,7 +301,7 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
     let mut articles: Vec<usize> = event
         .members
         .iter()
-        .map(|&member| analysis.events.article_events[member].article)
+        .map(|&member| analysis.events.told_in(member))
         .collect();
     articles.dedup();
     let more = articles.len().saturating_sub(SOURCES_CITED);
@@ -318,11 +318,11 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
 }
 
 fn event_date(analysis: &Analysis, event: &Event) -> String {
-    let told = &analysis.events.article_events[event.members[0]];
+    let told = analysis.events.told(event.members[0]);
     let planned = event
         .members
         .iter()
-        .all(|&member| analysis.events.article_events[member].planned());
+        .all(|&member| analysis.events.planned(member));
     let date = told
         .date
         .map(|slot| describe_date(&slot.value))
@@ -387,7 +387,7 @@ fn same_ordinal_twice(
     let index = &analysis.events;
     let mut events: Vec<usize> = positions
         .iter()
-        .filter_map(|&p| index.event_of[p])
+        .filter_map(|&p| index.event_of(p))
         .collect();
     events.sort_unstable();
     events.dedup();
@@ -402,9 +402,8 @@ fn same_ordinal_twice(
         let (date, sources) = described.event(event_index);
         dates.push(format!("{date} ({sources})"));
         for &position in positions {
-            if index.event_of[position] == Some(event_index) {
-                let mut own =
-                    ordinal_labels(&index.article_events[position], Counting::Meetings, n);
+            if index.event_of(position) == Some(event_index) {
+                let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n);
                 if i > 0 || !labels.is_empty() {
                     for label in &mut own {
                         label.primary = false;

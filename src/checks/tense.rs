@@ -21,7 +21,7 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for event in &analysis.events.article_events {
+        for (_, event) in analysis.events.tellings() {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)

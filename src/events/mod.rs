@@ -13,6 +13,9 @@ use crate::extract::{Span, Tense};
 use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
 use crate::pack::{EntityId, EventTypeId};
 
+mod store;
+use store::TellingStore;
+
 /// A date range longer than this is too coarse to tell two events apart ("in 2019").
 const FINE_DAYS: i64 = 62;
 
@@ -124,24 +127,22 @@ impl SeriesKeys {
 /// analysed, so that no article's event mentions outlive it.
 #[derive(Debug, Default)]
 pub struct Tellings {
-    article_events: Vec<ArticleEvent>,
+    store: TellingStore,
     series: SeriesKeys,
 }
 
 impl Tellings {
     /// Adds the events told by `article`, which comes after every article added so far.
     pub fn add(&mut self, article: usize, mentions: &[EventMention]) {
-        debug_assert!(self
-            .article_events
-            .last()
-            .is_none_or(|last| last.article <= article));
-        let merged = merge_in_article(article, mentions, &mut self.series);
-        self.article_events.extend(merged);
+        debug_assert!(self.store.is_empty() || self.store.article(self.store.len() - 1) <= article);
+        for event in merge_in_article(article, mentions, &mut self.series) {
+            self.store.push(&event);
+        }
     }
 
     /// Clusters the article events into events.
     pub fn index(self) -> EventIndex {
-        EventIndex::cluster(self.article_events)
+        EventIndex::cluster(self.store)
     }
 }
 
@@ -151,60 +152,121 @@ pub struct Event {
     pub series: SeriesKey,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Indices into [`EventIndex::article_events`], in article order.
+    /// Positions of the article events (see [`EventIndex::told`]), in article order.
     pub members: Vec<usize>,
 }
 
+/// The article events of a corpus, by position in article order, and the events they cluster
+/// into.
 #[derive(Debug, Clone, Default)]
 pub struct EventIndex {
-    pub article_events: Vec<ArticleEvent>,
+    tellings: TellingStore,
     /// Sorted by series, then end date.
     pub events: Vec<Event>,
-    /// For each article event, the event it belongs to.
-    pub event_of: Vec<Option<usize>>,
+    /// For each article event, the event it belongs to, or [`NO_EVENT`].
+    event_of: Vec<u32>,
     /// Events that are a visit by a person to a country, by date.
     pub visits: BTreeMap<(EntityId, EntityId), Vec<usize>>,
 }
 
+/// An article event that belongs to no event (it has no date).
+const NO_EVENT: u32 = u32::MAX;
+
 impl EventIndex {
+    /// How many article events the corpus tells.
+    pub fn told_count(&self) -> usize {
+        self.tellings.len()
+    }
+
+    /// The article event at `position`.
+    pub fn told(&self, position: usize) -> ArticleEvent {
+        self.tellings.get(position)
+    }
+
+    /// The article telling the article event at `position`.
+    pub fn told_in(&self, position: usize) -> usize {
+        self.tellings.article(position)
+    }
+
+    /// The series of the article event at `position`.
+    pub fn series_of(&self, position: usize) -> &SeriesKey {
+        self.tellings.series(position)
+    }
+
+    /// Whether the article event at `position` is announced rather than reported.
+    pub fn planned(&self, position: usize) -> bool {
+        self.tellings.tense(position).looks_ahead()
+    }
+
+    /// Every article event with its position, in article order.
+    pub fn tellings(&self) -> impl Iterator<Item = (usize, ArticleEvent)> + '_ {
+        self.tellings.iter().enumerate()
+    }
+
+    /// The event the article event at `position` belongs to.
+    pub fn event_of(&self, position: usize) -> Option<usize> {
+        let event = self.event_of[position];
+        (event != NO_EVENT).then_some(event as usize)
+    }
+
     /// This index as it would be if `article` told of its events with `mentions` instead.
     pub fn retold(&self, article: usize, mentions: &[EventMention]) -> Self {
-        let mut article_events = self.article_events.clone();
-        article_events.splice(
-            self.told_range(article),
-            merge_in_article(article, mentions, &mut SeriesKeys::default()),
-        );
-        Self::cluster(article_events)
+        let told = self.told_range(article);
+        let mut tellings = TellingStore::default();
+        for position in 0..told.start {
+            tellings.push(&self.told(position));
+        }
+        for event in merge_in_article(article, mentions, &mut SeriesKeys::default()) {
+            tellings.push(&event);
+        }
+        for position in told.end..self.told_count() {
+            tellings.push(&self.told(position));
+        }
+        Self::cluster(tellings)
     }
 
     /// The events `article` tells of, merged within it.
-    pub fn told_by(&self, article: usize) -> &[ArticleEvent] {
-        &self.article_events[self.told_range(article)]
+    pub fn told_by(&self, article: usize) -> Vec<ArticleEvent> {
+        self.told_range(article)
+            .map(|position| self.told(position))
+            .collect()
     }
 
-    /// Where the events of `article` are in [`EventIndex::article_events`] (in article order).
+    /// Where the events of `article` are among the article events (in article order).
     fn told_range(&self, article: usize) -> std::ops::Range<usize> {
-        let events = &self.article_events;
-        events.partition_point(|event| event.article < article)
-            ..events.partition_point(|event| event.article <= article)
+        let before = |wanted: usize| {
+            partition_point(self.told_count(), |position| {
+                self.told_in(position) < wanted
+            })
+        };
+        before(article)..before(article + 1)
     }
 
     /// Clusters article events, in article order, into events.
-    fn cluster(mut article_events: Vec<ArticleEvent>) -> Self {
-        article_events.shrink_to_fit();
-        let mut by_series: BTreeMap<&SeriesKey, Vec<usize>> = BTreeMap::new();
-        for (index, event) in article_events.iter().enumerate() {
-            by_series.entry(&event.series).or_default().push(index);
+    fn cluster(mut tellings: TellingStore) -> Self {
+        tellings.shrink_to_fit();
+        // What clustering reads of each article event, unpacked once.
+        let mut bounds = Vec::with_capacity(tellings.len());
+        let mut trips = Vec::with_capacity(tellings.len());
+        let mut by_series: BTreeMap<Arc<SeriesKey>, Vec<usize>> = BTreeMap::new();
+        for (position, told) in tellings.iter().enumerate() {
+            bounds.push(told.bounds());
+            trips.push(told.visitor.zip(told.destination));
+            by_series.entry(told.series).or_default().push(position);
         }
         // Series cluster independently, in parallel; joined in series order.
         let events: Vec<Event> = by_series
             .into_par_iter()
-            .flat_map_iter(|(series, members)| cluster_series(series, &members, &article_events))
+            .flat_map_iter(|(series, members)| cluster_series(&series, &members, &bounds))
             .collect();
-        let mut event_of = vec![None; article_events.len()];
+        drop(bounds);
+        let mut event_of = vec![NO_EVENT; tellings.len()];
         for (index, event) in events.iter().enumerate() {
+            // Events are fewer than article events, which a corpus in memory cannot hold 2³²
+            // of; were it otherwise, the excess would read as belonging to no event.
+            let index = u32::try_from(index).unwrap_or(NO_EVENT);
             for &member in &event.members {
-                event_of[member] = Some(index);
+                event_of[member] = index;
             }
         }
         let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
@@ -212,10 +274,7 @@ impl EventIndex {
             let mut trips: Vec<(EntityId, EntityId)> = event
                 .members
                 .iter()
-                .filter_map(|&member| {
-                    let told = &article_events[member];
-                    Some((told.visitor?, told.destination?))
-                })
+                .filter_map(|&member| trips[member])
                 .collect();
             trips.sort();
             trips.dedup();
@@ -227,34 +286,34 @@ impl EventIndex {
             list.sort_by_key(|&index| (events[index].to, events[index].from, index));
         }
         EventIndex {
-            article_events,
+            tellings,
             events,
             event_of,
             visits,
         }
     }
 
-    /// The events an ordinal or interval of the article event at `position` counts that ended
-    /// before `start`; `None` when what it counts cannot be established (a visit to an unknown
-    /// country). O(log n).
+    /// The events an ordinal or interval of `told`, the article event at `position`, counts
+    /// that ended before `start`; `None` when what it counts cannot be established (a visit to
+    /// an unknown country). O(log n).
     pub fn counted_before(
         &self,
         position: usize,
+        told: &ArticleEvent,
         counts: Counting,
         start: NaiveDate,
     ) -> Option<Earlier> {
-        let event = &self.article_events[position];
-        let own = self.event_of[position];
+        let own = self.event_of(position);
         let ended_before = |index: &usize| self.events[*index].to < start;
         let (count, recent): (usize, Vec<usize>) = match counts {
             Counting::Meetings => {
-                let (first, last) = self.series_range(&event.series);
+                let (first, last) = self.series_range(&told.series);
                 let count = self.events[first..last].partition_point(|other| other.to < start);
                 let from = first + count.saturating_sub(RECENT_KEPT);
                 (count, (from..first + count).collect())
             }
             Counting::Visits => {
-                let list = self.visits.get(&(event.visitor?, event.destination?))?;
+                let list = self.visits.get(&(told.visitor?, told.destination?))?;
                 let count = list.partition_point(ended_before);
                 let from = count.saturating_sub(RECENT_KEPT);
                 (count, list[from..count].to_vec())
@@ -319,12 +378,12 @@ fn merge_in_article(
 fn cluster_series(
     series: &SeriesKey,
     members: &[usize],
-    article_events: &[ArticleEvent],
+    bounds: &[Option<(NaiveDate, NaiveDate)>],
 ) -> Vec<Event> {
     let mut fine: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
     let mut coarse: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
     for &member in members {
-        if let Some((from, to)) = article_events[member].bounds() {
+        if let Some((from, to)) = bounds[member] {
             if (to - from).num_days() <= FINE_DAYS {
                 fine.push((from, to, member));
             } else {
@@ -369,12 +428,25 @@ fn cluster_series(
     }
     // By end date, so that "every event over before day D" is a prefix found by bisection.
     events.sort_by_key(|event| (event.to, event.from));
+    // Positions are in article order, so this puts the members in article order too.
     for event in &mut events {
-        event
-            .members
-            .sort_by_key(|&member| (article_events[member].article, member));
+        event.members.sort_unstable();
     }
     events
+}
+
+/// The first position in `0..len` where `before` is false (it must be true, then false).
+fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
 }
 
 #[cfg(test)]
@@ -411,14 +483,43 @@ mod tests {
         tellings.add(1, &[]);
         tellings.add(2, &[mention(&[1, 3], Some((2019, 4, 25)), 9)]);
         let index = tellings.index();
-        let told = &index.article_events;
-        assert_eq!(told.len(), 3);
+        assert_eq!(index.told_count(), 3);
+        let told: Vec<ArticleEvent> = index.tellings().map(|(_, told)| told).collect();
         assert!(Arc::ptr_eq(&told[0].series, &told[1].series));
         assert!(!Arc::ptr_eq(&told[0].series, &told[2].series));
         assert_eq!(told[2].series.participants, vec![EntityId(1), EntityId(3)]);
         // Same series, same day: one event told by two articles; the other series stays apart.
         assert_eq!(index.events.len(), 2);
-        assert_eq!(index.event_of, vec![Some(0), Some(0), Some(1)]);
+        let event_of: Vec<Option<usize>> = (0..3).map(|p| index.event_of(p)).collect();
+        assert_eq!(event_of, vec![Some(0), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn an_article_finds_the_events_it_tells_among_every_article_s() {
+        let mut tellings = Tellings::default();
+        tellings.add(0, &[mention(&[1, 2], Some((2019, 4, 25)), 0)]);
+        tellings.add(
+            2,
+            &[
+                mention(&[1, 2], Some((2019, 4, 25)), 10),
+                mention(&[1, 2], Some((2023, 9, 13)), 20),
+            ],
+        );
+        tellings.add(5, &[mention(&[1, 3], None, 30)]);
+        let index = tellings.index();
+        let anchors = |article| -> Vec<usize> {
+            index
+                .told_by(article)
+                .iter()
+                .map(|told| told.anchor.start)
+                .collect()
+        };
+        assert_eq!(anchors(0), vec![0]);
+        assert_eq!(anchors(1), Vec::<usize>::new());
+        assert_eq!(anchors(2), vec![10, 20]);
+        assert_eq!(anchors(5), vec![30]);
+        assert_eq!(anchors(6), Vec::<usize>::new());
+        assert_eq!(index.event_of(3), None);
     }
 
     #[test]
@@ -433,8 +534,8 @@ mod tests {
             ],
         );
         let index = tellings.index();
-        assert_eq!(index.article_events.len(), 2);
+        assert_eq!(index.told_count(), 2);
         assert_eq!(index.told_by(0).len(), 2);
-        assert_eq!(index.article_events[0].anchor, Span::new(0, 6));
+        assert_eq!(index.told(0).anchor, Span::new(0, 6));
     }
 }

@@ -1,0 +1,430 @@
+//! The article events of a corpus, packed. A big corpus tells a few events hundreds of
+//! thousands of times: held as [`ArticleEvent`]s, with their places and ordinals on the heap,
+//! each telling costs about 190 bytes. Packed as varints, with the few distinct series and
+//! dates interned and the rare stated gap kept aside, a telling takes about 25 bytes and is
+//! unpacked when a check reads it.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::{ArticleEvent, SeriesKey};
+use crate::extract::{DateValue, Span, Tense};
+use crate::mentions::{Counting, DateSlot, Gap, Ordinal};
+use crate::pack::EntityId;
+
+/// The tenses in the order of their code in a telling's flags.
+const TENSES: [Tense; 5] = [
+    Tense::Past,
+    Tense::Present,
+    Tense::Future,
+    Tense::Conditional,
+    Tense::Unknown,
+];
+
+const HAS_DATE: u8 = 1;
+const RELATIVE: u8 = 1 << 1;
+const HAS_SINCE: u8 = 1 << 2;
+const HAS_VISITOR: u8 = 1 << 3;
+const HAS_DESTINATION: u8 = 1 << 4;
+const TENSE_SHIFT: u32 = 5;
+
+/// Article events in the order they were added, each packed into `bytes`.
+#[derive(Debug, Clone, Default)]
+pub struct TellingStore {
+    bytes: Vec<u8>,
+    /// Where each telling starts in `bytes`.
+    starts: Vec<u64>,
+    series: Interned<Arc<SeriesKey>>,
+    dates: Interned<DateValue>,
+    /// Stated gaps, by the order of the tellings that state them: few tellings have one.
+    gaps: Vec<Gap>,
+}
+
+/// Distinct values, each stored once and named by its index.
+#[derive(Debug, Clone)]
+struct Interned<T> {
+    values: Vec<T>,
+    ids: FxHashMap<T, usize>,
+}
+
+impl<T> Default for Interned<T> {
+    fn default() -> Self {
+        Interned {
+            values: Vec::new(),
+            ids: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Interned<T> {
+    fn id(&mut self, value: &T) -> usize {
+        if let Some(&id) = self.ids.get(value) {
+            return id;
+        }
+        let id = self.values.len();
+        self.values.push(value.clone());
+        self.ids.insert(value.clone(), id);
+        id
+    }
+}
+
+impl TellingStore {
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Appends `event` as the last telling.
+    pub fn push(&mut self, event: &ArticleEvent) {
+        self.starts.push(self.bytes.len() as u64);
+        let series = self.series.id(&event.series);
+        let mut flags = (event.tense as u8) << TENSE_SHIFT;
+        for (present, flag) in [
+            (event.date.is_some(), HAS_DATE),
+            (event.date.is_some_and(|slot| slot.relative), RELATIVE),
+            (event.since.is_some(), HAS_SINCE),
+            (event.visitor.is_some(), HAS_VISITOR),
+            (event.destination.is_some(), HAS_DESTINATION),
+        ] {
+            if present {
+                flags |= flag;
+            }
+        }
+        let out = &mut self.bytes;
+        put_varint(out, event.article as u64);
+        put_varint(out, series as u64);
+        out.push(flags);
+        put_span(out, event.anchor);
+        if let Some(slot) = event.date {
+            let date = self.dates.id(&slot.value);
+            put_varint(&mut self.bytes, date as u64);
+            put_span(&mut self.bytes, slot.span);
+        }
+        let out = &mut self.bytes;
+        put_varint(out, event.ordinals.len() as u64);
+        for ordinal in &event.ordinals {
+            let counts = match ordinal.counts {
+                Counting::Meetings => 0,
+                Counting::Visits => 1,
+            };
+            put_varint(out, (u64::from(ordinal.n) << 1) | counts);
+            put_span(out, ordinal.span);
+        }
+        put_varint(out, event.places.len() as u64);
+        for (place, span) in &event.places {
+            put_varint(out, u64::from(place.0));
+            put_span(out, *span);
+        }
+        if let Some(gap) = &event.since {
+            put_varint(out, self.gaps.len() as u64);
+            self.gaps.push(**gap);
+        }
+        for entity in [event.visitor, event.destination].into_iter().flatten() {
+            put_varint(out, u64::from(entity.0));
+        }
+    }
+
+    /// The telling at `position`, unpacked.
+    pub fn get(&self, position: usize) -> ArticleEvent {
+        self.unpack(&mut Reader::at(&self.bytes, self.starts[position]))
+    }
+
+    /// The article of the telling at `position`, without unpacking the rest.
+    pub fn article(&self, position: usize) -> usize {
+        Reader::at(&self.bytes, self.starts[position]).varint() as usize
+    }
+
+    /// The series of the telling at `position`, without unpacking the rest.
+    pub fn series(&self, position: usize) -> &SeriesKey {
+        let mut reader = Reader::at(&self.bytes, self.starts[position]);
+        reader.varint();
+        &self.series.values[reader.varint() as usize]
+    }
+
+    /// The tense of the telling at `position`, without unpacking the rest.
+    pub fn tense(&self, position: usize) -> Tense {
+        let mut reader = Reader::at(&self.bytes, self.starts[position]);
+        reader.varint();
+        reader.varint();
+        TENSES[usize::from(reader.byte() >> TENSE_SHIFT)]
+    }
+
+    /// Every telling, unpacked in order: one pass through the bytes.
+    pub fn iter(&self) -> impl Iterator<Item = ArticleEvent> + '_ {
+        let mut reader = Reader::at(&self.bytes, 0);
+        (0..self.len()).map(move |_| self.unpack(&mut reader))
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.gaps.shrink_to_fit();
+    }
+
+    fn unpack(&self, reader: &mut Reader) -> ArticleEvent {
+        let article = reader.varint() as usize;
+        let series = Arc::clone(&self.series.values[reader.varint() as usize]);
+        let flags = reader.byte();
+        let anchor = reader.span();
+        let date = (flags & HAS_DATE != 0).then(|| DateSlot {
+            value: self.dates.values[reader.varint() as usize],
+            span: reader.span(),
+            relative: flags & RELATIVE != 0,
+        });
+        let ordinals = (0..reader.varint())
+            .map(|_| {
+                let code = reader.varint();
+                Ordinal {
+                    n: (code >> 1) as u32,
+                    counts: if code & 1 == 0 {
+                        Counting::Meetings
+                    } else {
+                        Counting::Visits
+                    },
+                    span: reader.span(),
+                }
+            })
+            .collect();
+        let places = (0..reader.varint())
+            .map(|_| (EntityId(reader.varint() as u32), reader.span()))
+            .collect();
+        let since = (flags & HAS_SINCE != 0).then(|| Box::new(self.gaps[reader.varint() as usize]));
+        let visitor = (flags & HAS_VISITOR != 0).then(|| EntityId(reader.varint() as u32));
+        let destination = (flags & HAS_DESTINATION != 0).then(|| EntityId(reader.varint() as u32));
+        ArticleEvent {
+            article,
+            series,
+            date,
+            ordinals,
+            places,
+            since,
+            visitor,
+            destination,
+            anchor,
+            tense: TENSES[usize::from(flags >> TENSE_SHIFT)],
+        }
+    }
+}
+
+/// LEB128: seven bits a byte, low bits first.
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A span as its start and its length; any pair of offsets round-trips, even a reversed one.
+fn put_span(out: &mut Vec<u8>, span: Span) {
+    put_varint(out, span.start as u64);
+    put_varint(out, span.end.wrapping_sub(span.start) as u64);
+}
+
+/// Reads what [`TellingStore::push`] wrote. The bytes are the store's own, never input.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn at(bytes: &'a [u8], start: u64) -> Self {
+        Reader {
+            bytes,
+            at: start as usize,
+        }
+    }
+
+    fn byte(&mut self) -> u8 {
+        let byte = self.bytes[self.at];
+        self.at += 1;
+        byte
+    }
+
+    fn varint(&mut self) -> u64 {
+        let mut value = 0u64;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte();
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return value;
+            }
+            shift += 7;
+        }
+    }
+
+    fn span(&mut self) -> Span {
+        let start = self.varint() as usize;
+        let len = self.varint() as usize;
+        Span::new(start, start.wrapping_add(len))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{DurationClaim, Qualifier, Quantity, TimeUnit};
+    use crate::pack::EventTypeId;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn series(event_type: u32, participants: &[u32]) -> Arc<SeriesKey> {
+        Arc::new(SeriesKey {
+            event_type: EventTypeId(event_type),
+            participants: participants.iter().copied().map(EntityId).collect(),
+        })
+    }
+
+    fn span() -> impl Strategy<Value = Span> {
+        prop_oneof![
+            (0usize..5_000, 0usize..40).prop_map(|(start, len)| Span::new(start, start + len)),
+            (any::<usize>(), any::<usize>()).prop_map(|(start, end)| Span::new(start, end)),
+        ]
+    }
+
+    fn date_value() -> impl Strategy<Value = DateValue> {
+        (1900i32..2100, 1u32..=12, 1u32..=28, 0u32..40).prop_map(|(year, month, day, days)| {
+            let from = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            match days % 4 {
+                0 => DateValue::Day(from),
+                1 => DateValue::Month { year, month },
+                2 => DateValue::Year(year),
+                _ => DateValue::Range {
+                    from,
+                    to: from + chrono::Days::new(u64::from(days)),
+                },
+            }
+        })
+    }
+
+    fn article_event() -> impl Strategy<Value = ArticleEvent> {
+        let date = proptest::option::of((date_value(), span(), any::<bool>()).prop_map(
+            |(value, span, relative)| DateSlot {
+                value,
+                span,
+                relative,
+            },
+        ));
+        let ordinals = proptest::collection::vec(
+            (any::<u32>(), any::<bool>(), span()).prop_map(|(n, visits, span)| Ordinal {
+                n,
+                span,
+                counts: if visits {
+                    Counting::Visits
+                } else {
+                    Counting::Meetings
+                },
+            }),
+            0..3,
+        );
+        let places = proptest::collection::vec((any::<u32>().prop_map(EntityId), span()), 0..3);
+        let since = proptest::option::of((1u32..40, span()).prop_map(|(years, span)| {
+            Box::new(Gap {
+                duration: DurationClaim {
+                    amount: Quantity {
+                        value: f64::from(years),
+                        low: f64::from(years),
+                        high: f64::INFINITY,
+                        qualifier: Qualifier::MoreThan,
+                    },
+                    unit: TimeUnit::Year,
+                },
+                span,
+                counts: Counting::Visits,
+            })
+        }));
+        let entity = || proptest::option::of(any::<u32>().prop_map(EntityId));
+        (
+            (0usize..1_000_000, 0u32..3, 0usize..TENSES.len(), span()),
+            date,
+            ordinals,
+            places,
+            since,
+            entity(),
+            entity(),
+        )
+            .prop_map(
+                |(
+                    (article, kind, tense, anchor),
+                    date,
+                    ordinals,
+                    places,
+                    since,
+                    visitor,
+                    destination,
+                )| {
+                    ArticleEvent {
+                        article,
+                        series: series(kind, &[1, 2 + kind]),
+                        date,
+                        ordinals,
+                        places,
+                        since,
+                        visitor,
+                        destination,
+                        anchor,
+                        tense: TENSES[tense],
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn every_telling_unpacks_as_it_was_packed(events in proptest::collection::vec(article_event(), 0..20)) {
+            let mut store = TellingStore::default();
+            for event in &events {
+                store.push(event);
+            }
+            prop_assert_eq!(store.len(), events.len());
+            let unpacked: Vec<ArticleEvent> = store.iter().collect();
+            prop_assert_eq!(&unpacked, &events);
+            for (position, event) in events.iter().enumerate() {
+                prop_assert_eq!(&store.get(position), event);
+                prop_assert_eq!(store.article(position), event.article);
+                prop_assert_eq!(store.series(position), &*event.series);
+                prop_assert_eq!(store.tense(position), event.tense);
+            }
+        }
+    }
+
+    #[test]
+    fn tenses_are_listed_in_the_order_of_their_codes() {
+        for (code, tense) in TENSES.iter().enumerate() {
+            assert_eq!(*tense as usize, code);
+        }
+    }
+
+    #[test]
+    fn a_telling_of_a_dated_meeting_in_one_place_takes_a_few_bytes() {
+        let event = ArticleEvent {
+            article: 250_000,
+            series: series(0, &[1, 2]),
+            date: Some(DateSlot {
+                value: DateValue::Day(NaiveDate::from_ymd_opt(2023, 9, 13).unwrap()),
+                span: Span::new(1_200, 1_218),
+                relative: false,
+            }),
+            ordinals: vec![Ordinal {
+                n: 3,
+                span: Span::new(1_150, 1_155),
+                counts: Counting::Meetings,
+            }],
+            places: vec![(EntityId(40), Span::new(1_170, 1_181))],
+            since: None,
+            visitor: None,
+            destination: None,
+            anchor: Span::new(1_156, 1_162),
+            tense: Tense::Past,
+        };
+        let mut store = TellingStore::default();
+        store.push(&event);
+        assert!(store.bytes.len() <= 24, "{} bytes", store.bytes.len());
+        assert_eq!(store.get(0), event);
+    }
+}
