@@ -283,7 +283,7 @@ fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
         if article.published_from != PublishedFrom::None {
             continue;
         }
-        let unresolved = &article.unresolved_dates;
+        let unresolved = article.unresolved_dates();
         let Some(first) = unresolved.first() else {
             continue;
         };

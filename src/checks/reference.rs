@@ -20,7 +20,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (index, article) in analysis.articles.iter().enumerate() {
-            for claim in &article.relations {
+            for claim in article.relations() {
                 let Some((known, word)) = known_relation(pack, claim.subject, claim.object) else {
                     continue;
                 };
@@ -52,7 +52,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                     .into(),
                 });
             }
-            for claim in &article.titles {
+            for claim in article.titles() {
                 let person = pack.entity(claim.person);
                 let held = person
                     .roles
