@@ -576,6 +576,7 @@ fn locate_group(
         })
         .collect();
     let mut shard: Option<ShardLines> = None;
+    let mut shard_name = ShardName::default();
     let mut rereads = Vec::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
@@ -610,7 +611,7 @@ fn locate_group(
                     Origin::Stdin => (None, None),
                 }
             };
-        let names = Arc::new(SourceNames::of(origin));
+        let names = Arc::new(SourceNames::of(origin, &mut shard_name));
         // In the order of their offsets, so that one walk through the bytes finds them all.
         let mut spans: Vec<((usize, usize), &Citing)> = refs
             .iter()
@@ -700,10 +701,11 @@ struct SourceNames {
 }
 
 impl SourceNames {
-    fn of(origin: &Origin) -> Self {
+    /// The names of `origin`; a JSONL article takes the name of its shard from `shard`.
+    fn of(origin: &Origin, shard: &mut ShardName) -> Self {
         let article: Arc<str> = origin.to_string().into();
         let (file, jsonl_line) = match origin {
-            Origin::JsonlLine { path, line } => (path.display().to_string().into(), Some(*line)),
+            Origin::JsonlLine { path, line } => (shard.of(path), Some(*line)),
             _ => (Arc::clone(&article), None),
         };
         SourceNames {
@@ -711,6 +713,24 @@ impl SourceNames {
             file,
             jsonl_line,
         }
+    }
+}
+
+/// The name of a JSONL shard, made once for all its cited lines: a big corpus cites hundreds
+/// of thousands of them, and a name each would cost as much again as the labels.
+#[derive(Default)]
+struct ShardName(Option<(Arc<Path>, Arc<str>)>);
+
+impl ShardName {
+    fn of(&mut self, path: &Arc<Path>) -> Arc<str> {
+        if let Some((known, name)) = &self.0 {
+            if known == path {
+                return Arc::clone(name);
+            }
+        }
+        let name: Arc<str> = path.display().to_string().into();
+        self.0 = Some((Arc::clone(path), Arc::clone(&name)));
+        name
     }
 }
 
