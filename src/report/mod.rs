@@ -794,6 +794,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_lines_of_one_shard_share_its_name() {
+        let shard: Arc<Path> = Path::new("news/shard-1.jsonl").into();
+        let other: Arc<Path> = Path::new("news/shard-2.jsonl").into();
+        let mut names = ShardName::default();
+        let line = |path: &Arc<Path>, line| Origin::JsonlLine {
+            path: Arc::clone(path),
+            line,
+        };
+        let first = SourceNames::of(&line(&shard, 3), &mut names);
+        let second = SourceNames::of(&line(&shard, 9), &mut names);
+        let third = SourceNames::of(&line(&other, 1), &mut names);
+        assert_eq!(&*second.article, "news/shard-1.jsonl:9");
+        assert_eq!(&*second.file, "news/shard-1.jsonl");
+        assert!(Arc::ptr_eq(&first.file, &second.file));
+        assert_eq!(&*third.file, "news/shard-2.jsonl");
+        assert_eq!(third.jsonl_line, Some(1));
+    }
+
+    #[test]
     fn a_located_label_stays_small() {
         // Every label of a run waits in one of these: 1.36 million at 1 GB of news.
         assert!(std::mem::size_of::<OnceLock<Located>>() <= 72);
