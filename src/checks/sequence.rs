@@ -139,6 +139,9 @@ struct Described<'a> {
     listed: BTreeMap<(usize, usize), NounLabels>,
     /// Miscount helps' shared parts by what they count: noun, participants, earlier events.
     timelines: BTreeMap<TimelineKey, (Arc<str>, Arc<str>)>,
+    /// The message of an ordinal's label ("numbered 3rd here"), by its number: a finding
+    /// that two events share an ordinal labels every telling of it, thousands in a big corpus.
+    numbered: BTreeMap<u32, Arc<str>>,
 }
 
 type TimelineKey = (String, String, usize, Vec<usize>);
@@ -153,7 +156,17 @@ impl<'a> Described<'a> {
             memo: BTreeMap::new(),
             listed: BTreeMap::new(),
             timelines: BTreeMap::new(),
+            numbered: BTreeMap::new(),
         }
+    }
+
+    /// "numbered 3rd here", one copy per number.
+    fn numbered_here(&mut self, n: u32) -> Arc<str> {
+        let message = self
+            .numbered
+            .entry(n)
+            .or_insert_with(|| format!("numbered {} here", ordinal_suffix(n)).into());
+        Arc::clone(message)
     }
 
     /// The labels of event `index` listed as the `number`th `noun` of a timeline: one run,
@@ -256,14 +269,21 @@ fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> 
     }
 }
 
-fn ordinal_labels(event: &ArticleEvent, counts: Counting, n: u32) -> Vec<Label> {
+/// The labels of the ordinals `n` of `event` that count `counts`, the first one primary; all
+/// say `message` ("numbered 3rd here").
+fn ordinal_labels(
+    event: &ArticleEvent,
+    counts: Counting,
+    n: u32,
+    message: &Arc<str>,
+) -> Vec<Label> {
     event
         .ordinals
         .iter()
         .filter(|ordinal| ordinal.n == n && ordinal.counts == counts)
         .enumerate()
         .map(|(i, ordinal)| {
-            let message = format!("numbered {} here", ordinal_suffix(n));
+            let message = Arc::clone(message);
             if i == 0 {
                 Label::primary(event.article, ordinal.span, message)
             } else {
@@ -344,7 +364,8 @@ fn too_many_before(
     earlier: &Earlier,
 ) -> Finding {
     let (noun, who) = (&counted.noun, &counted.who);
-    let mut labels = Labels::from(ordinal_labels(event, counted.counts, n));
+    let here = described.numbered_here(n);
+    let mut labels = Labels::from(ordinal_labels(event, counted.counts, n, &here));
     let unnamed = earlier.count - earlier.recent.len();
     for (offset, &other) in earlier.recent.iter().enumerate() {
         labels.share(described.listed(other, unnamed + offset + 1, noun));
@@ -396,6 +417,7 @@ fn same_ordinal_twice(
     }
     let noun = &pack.event(series.event_type).noun;
     let who = participants(pack, &series.participants);
+    let here = described.numbered_here(n);
     let mut labels = Vec::new();
     let mut dates = Vec::new();
     for (i, &event_index) in events.iter().enumerate() {
@@ -403,7 +425,7 @@ fn same_ordinal_twice(
         dates.push(format!("{date} ({sources})"));
         for &position in positions {
             if index.event_of(position) == Some(event_index) {
-                let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n);
+                let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n, &here);
                 if i > 0 || !labels.is_empty() {
                     for label in &mut own {
                         label.primary = false;
