@@ -19,6 +19,7 @@ pub mod inline_tests;
 pub mod interchange;
 pub mod mentions;
 pub mod pack;
+mod packed;
 pub mod pipeline;
 pub mod position;
 pub mod report;

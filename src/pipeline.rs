@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, ArticleRecord, Gathered};
+use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, ArticleRecords, Gathered};
 use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
 use crate::extract::Span;
@@ -27,33 +27,11 @@ pub struct InputProblem {
 /// articles. The claims are gone by then, so the report is built in their memory.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub articles: Vec<CheckedArticle>,
+    pub articles: ArticleRecords,
     pub problems: Vec<InputProblem>,
     pub findings: Vec<Finding>,
     /// Sources that cannot be read again (stdin), kept for rendering.
     pub kept_sources: BTreeMap<Origin, Vec<u8>>,
-}
-
-/// An article once checked: where it came from, its date and how to map offsets back.
-#[derive(Debug, Clone)]
-pub struct CheckedArticle {
-    pub origin: Origin,
-    pub published: Option<chrono::NaiveDate>,
-    pub published_from: PublishedFrom,
-    pub map: corpus::SourceMap,
-    pub claim_count: usize,
-}
-
-impl From<ArticleRecord> for CheckedArticle {
-    fn from(article: ArticleRecord) -> Self {
-        CheckedArticle {
-            origin: article.origin,
-            published: article.published,
-            published_from: article.published_from,
-            map: article.map,
-            claim_count: article.claim_count,
-        }
-    }
 }
 
 impl Outcome {
@@ -261,15 +239,8 @@ pub fn reduce(
         findings.push(problem_finding(base + offset, problem));
     }
     sort_findings_with_problems(&analysis, &problems, &mut findings);
-    let mut articles: Vec<CheckedArticle> = analysis
-        .articles
-        .into_iter()
-        .map(CheckedArticle::from)
-        .collect();
-    // Collected in place, into the analyses' larger buffer: give the rest back.
-    articles.shrink_to_fit();
     Outcome {
-        articles,
+        articles: analysis.articles,
         problems,
         findings,
         kept_sources,
@@ -283,7 +254,7 @@ fn undated_notes(analysis: &Analysis) -> Vec<Finding> {
         if article.published_from != PublishedFrom::None {
             continue;
         }
-        let unresolved = article.unresolved_dates();
+        let unresolved = &article.unresolved_dates;
         let Some(first) = unresolved.first() else {
             continue;
         };
@@ -322,50 +293,52 @@ fn problem_finding(source_index: usize, problem: &InputProblem) -> Finding {
     }
 }
 
-fn sort_findings(analysis: &Analysis, findings: &mut [Finding]) {
+fn sort_findings(analysis: &Analysis, findings: &mut Vec<Finding>) {
     sort_findings_with_problems(analysis, &[], findings);
 }
 
-/// Deterministic order: path, start, rule, then message.
+/// Deterministic order: path, start, rule, then message; a label citing no known source sorts
+/// as standard input.
 fn sort_findings_with_problems(
     analysis: &Analysis,
     problems: &[InputProblem],
-    findings: &mut [Finding],
+    findings: &mut Vec<Finding>,
 ) {
-    let stdin = Origin::Stdin;
-    // Compared in place: a big corpus has tens of thousands of findings, and keys copied out
-    // of them would hold every message twice.
-    findings.sort_by(|a, b| {
-        sort_key(analysis, problems, &stdin, a).cmp(&sort_key(analysis, problems, &stdin, b))
-    });
-}
-
-/// Path, start, rule, then message; a label citing no known source sorts as standard input.
-fn sort_key<'a>(
-    analysis: &'a Analysis,
-    problems: &'a [InputProblem],
-    stdin: &'a Origin,
-    finding: &'a Finding,
-) -> (Option<&'a Origin>, Option<Span>, &'a str, &'a str) {
-    let anchor = finding.anchor();
-    (
-        anchor.map(|label| origin_of(analysis, problems, label.article).unwrap_or(stdin)),
-        anchor.map(|label| label.span),
-        &finding.rule,
-        &finding.message,
-    )
+    // The origin of each finding's anchor, unpacked once; the rest of the key is compared in
+    // place: a big corpus has tens of thousands of findings, and keys copied out of them would
+    // hold every message twice.
+    let origins: Vec<Option<Origin>> = findings
+        .iter()
+        .map(|finding| {
+            let anchor = finding.anchor()?;
+            Some(origin_of(analysis, problems, anchor.article).unwrap_or(Origin::Stdin))
+        })
+        .collect();
+    let key = |index: usize| {
+        let finding = &findings[index];
+        (
+            origins[index].as_ref(),
+            finding.anchor().map(|label| label.span),
+            &finding.rule,
+            &finding.message,
+        )
+    };
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut unsorted: Vec<Option<Finding>> =
+        std::mem::take(findings).into_iter().map(Some).collect();
+    *findings = order
+        .into_iter()
+        .filter_map(|index| unsorted[index].take())
+        .collect();
 }
 
 /// The origin of source `index`: an article, then an input problem.
-fn origin_of<'a>(
-    analysis: &'a Analysis,
-    problems: &'a [InputProblem],
-    index: usize,
-) -> Option<&'a Origin> {
-    match analysis.articles.get(index) {
-        Some(article) => Some(&article.origin),
+fn origin_of(analysis: &Analysis, problems: &[InputProblem], index: usize) -> Option<Origin> {
+    match analysis.articles.origin(index) {
+        Some(origin) => Some(origin),
         None => problems
-            .get(index - analysis.articles.len())
-            .map(|problem| &problem.origin),
+            .get(index.checked_sub(analysis.articles.len())?)
+            .map(|problem| problem.origin.clone()),
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::analysis::{Analysis, Analyzer, ArticleRecord};
-use crate::checks::article_name;
+use crate::checks::origin_name;
 use crate::corpus::{self, Input, LoadOptions, Origin};
 use crate::events::EventIndex;
 use crate::extract::{DateValue, Span};
@@ -143,10 +143,14 @@ pub fn explain(
     suspects.sort_by_key(|(cited, index)| (std::cmp::Reverse(*cited), *index));
     suspects.truncate(MAX_SUSPECTS);
     for (_, suspect) in suspects {
-        let Some(published) = analysis.articles[suspect].published else {
+        let Some(published) = analysis.articles.published(suspect) else {
             continue;
         };
-        let Some(article) = reload(&analysis.articles[suspect].origin, options) else {
+        let Some(article) = analysis
+            .articles
+            .origin(suspect)
+            .and_then(|origin| reload(&origin, options))
+        else {
             continue;
         };
         let mut best: Option<(usize, NaiveDate, BTreeSet<FindingKey>)> = None;
@@ -159,13 +163,15 @@ pub fn explain(
             let mut redated = analyzer.analyze(&article, Some(date));
             analysis.events = index.retold(suspect, &std::mem::take(&mut redated.events));
             redated.names.clear();
-            let original =
-                std::mem::replace(&mut analysis.articles[suspect], ArticleRecord::of(redated));
+            let redated = analysis
+                .articles
+                .with_replaced(suspect, ArticleRecord::of(redated));
+            let original = std::mem::replace(&mut analysis.articles, redated);
             let after: BTreeSet<FindingKey> = run_checks(analyzer.pack, analysis)
                 .iter()
                 .filter_map(key)
                 .collect();
-            analysis.articles[suspect] = original;
+            analysis.articles = original;
             let cleared: BTreeSet<FindingKey> = before.difference(&after).cloned().collect();
             let created = after.difference(&before).count();
             if created == 0
@@ -181,10 +187,12 @@ pub fn explain(
         let Some((count, date, cleared)) = best else {
             continue;
         };
-        let article = &analysis.articles[suspect];
+        let Some(article) = analysis.articles.get(suspect) else {
+            continue;
+        };
         let note = format!(
             "Root cause: {} may be misdated. Its {} gives {published}; dated {date} instead, its relative dates would agree with the rest of the corpus, which would clear {count} finding{}.",
-            article_name(article),
+            origin_name(&article.origin),
             match article.published_from {
                 crate::corpus::PublishedFrom::Metadata => "metadata",
                 _ => "dateline",

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use super::{article_name, describe_date, participants, Check};
+use super::{article_name, describe_date, origin_name, participants, Check};
 use crate::analysis::Analysis;
 use crate::events::ArticleEvent;
 use crate::finding::{Finding, Label};
@@ -132,7 +132,7 @@ fn date_conflict(
         .find(|(id, _)| specific(pack, *id))
         .map(|(id, _)| pack.entity(*id).name.clone())
         .unwrap_or_default();
-    let article = &analysis.articles[event.article];
+    let article = analysis.articles.get(event.article)?;
     let mut labels = vec![Label::primary(
         event.article,
         slot.span,
@@ -151,7 +151,7 @@ fn date_conflict(
             other_date.span,
             format!("dated {}", describe_date(&other_date.value)),
         ));
-        other_names.push(article_name(&analysis.articles[other.article]));
+        other_names.push(article_name(analysis, other.article));
     }
     let published = article
         .published
@@ -164,15 +164,15 @@ fn date_conflict(
         message: format!(
             "the {noun} between {who} in {place} is dated {} by {} but {} by {}",
             describe_date(&slot.value),
-            article_name(article),
+            origin_name(&article.origin),
             describe_date(&other_slot.value),
             other_names.join(", ")
         ),
         help: Some(format!(
             "{} gives a relative date, resolved against its publication date ({published}); the other {} the same {noun} in {place} explicitly. The month agrees but the year does not: {} is probably misdated, or it tells of another {noun}.",
-            article_name(article),
+            origin_name(&article.origin),
             if other_names.len() == 1 { "article dates" } else { "articles date" },
-            article_name(article),
+            origin_name(&article.origin),
         ).into()),
         labels: labels.into(),
     })

@@ -80,7 +80,7 @@ nothing is reported.";
                 message: format!(
                     "the stated interval does not match the timeline: the previous one ({}, {}) is {years:.1} years earlier",
                     told.date.map(|slot| describe_date(&slot.value)).unwrap_or_default(),
-                    article_name(&analysis.articles[told.article])
+                    article_name(analysis, told.article)
                 ),
                 help: Some(
                     "Either the interval is wrong, or the earlier event is misdated, or it did not take place."

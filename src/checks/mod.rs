@@ -203,10 +203,19 @@ pub(crate) fn describe_date(value: &crate::extract::DateValue) -> String {
     }
 }
 
-/// The short name of an article for messages: its file name (and JSONL line).
-pub(crate) fn article_name(article: &crate::analysis::ArticleRecord) -> String {
+/// The short name of article `index` for messages: its file name (and JSONL line).
+pub(crate) fn article_name(analysis: &Analysis, index: usize) -> String {
+    analysis
+        .articles
+        .origin(index)
+        .map(|origin| origin_name(&origin))
+        .unwrap_or_default()
+}
+
+/// The short name of an article from `origin` for messages.
+pub(crate) fn origin_name(origin: &crate::corpus::Origin) -> String {
     use crate::corpus::Origin;
-    match &article.origin {
+    match origin {
         Origin::File(path) => file_name(path),
         Origin::JsonlLine { path, line } => format!("{}:{line}", file_name(path)),
         Origin::Stdin => "<stdin>".to_string(),

@@ -1,6 +1,6 @@
 //! `reference`: a claim that contradicts the rule pack's reference facts (kinship, titles).
 
-use super::{article_name, Check};
+use super::{origin_name, Check};
 use crate::analysis::Analysis;
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, EntityId, Pack, Relation};
@@ -20,7 +20,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (index, article) in analysis.articles.iter().enumerate() {
-            for claim in article.relations() {
+            for claim in article.relations.iter() {
                 let Some((known, word)) = known_relation(pack, claim.subject, claim.object) else {
                     continue;
                 };
@@ -35,7 +35,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                     severity: spec.severity,
                     message: format!(
                         "{} calls {subject} the {} of {object}, but {subject} is {object}'s {word}",
-                        article_name(article),
+                        origin_name(&article.origin),
                         claim.word
                     ),
                     help: Some(
@@ -52,7 +52,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                     .into(),
                 });
             }
-            for claim in article.titles() {
+            for claim in article.titles.iter() {
                 let person = pack.entity(claim.person);
                 let held = person
                     .roles

@@ -264,7 +264,7 @@ impl Counted {
 fn earliest_day(analysis: &Analysis, event: &ArticleEvent) -> Option<NaiveDate> {
     match event.bounds() {
         Some((from, _)) => Some(from),
-        None if event.planned() => analysis.articles[event.article].published,
+        None if event.planned() => analysis.articles.published(event.article),
         None => None,
     }
 }
@@ -328,7 +328,7 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
     let names: Vec<String> = articles
         .iter()
         .take(SOURCES_CITED)
-        .map(|&article| article_name(&analysis.articles[article]))
+        .map(|&article| article_name(analysis, article))
         .collect();
     if more > 0 {
         format!("{} and {more} more", names.join(", "))
@@ -379,7 +379,7 @@ fn too_many_before(
         "  {}. {} — {}, numbered {} there",
         earlier.count + 1,
         this_date,
-        article_name(&analysis.articles[event.article]),
+        article_name(analysis, event.article),
         ordinal_suffix(n)
     );
     Finding {

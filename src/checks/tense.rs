@@ -28,8 +28,9 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
             {
                 continue;
             }
-            let article = &analysis.articles[event.article];
-            let (Some(published), Some(slot)) = (article.published, event.date) else {
+            let (Some(published), Some(slot)) =
+                (analysis.articles.published(event.article), event.date)
+            else {
                 continue;
             };
             let Some((from, to)) = slot.value.bounds() else {
@@ -62,8 +63,8 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 help: Some(
                     format!(
                     "Check the date, or the article's publication date ({published}, from its {}).",
-                    match article.published_from {
-                        crate::corpus::PublishedFrom::Metadata => "metadata",
+                    match analysis.articles.get(event.article).map(|article| article.published_from) {
+                        Some(crate::corpus::PublishedFrom::Metadata) => "metadata",
                         _ => "dateline",
                     }
                 )

@@ -243,7 +243,7 @@ fn variant_finding(
             let mut articles: Vec<String> = stats
                 .places
                 .iter()
-                .map(|(article, _)| article_name(&analysis.articles[*article]))
+                .map(|(article, _)| article_name(analysis, *article))
                 .collect();
             articles.dedup();
             let more = if stats.count > stats.places.len() {

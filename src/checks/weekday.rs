@@ -20,7 +20,7 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
     fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack) -> Vec<Finding> {
         let mut findings = Vec::new();
         for (index, article) in analysis.articles.iter().enumerate() {
-            for written in article.weekday_dates() {
+            for written in article.weekday_dates.iter() {
                 let actual = written.day.weekday();
                 if actual == written.weekday {
                     continue;

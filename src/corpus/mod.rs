@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dateline::find_dateline;
 pub(crate) use dateline::prepare;
-pub use source_map::SourceMap;
+pub use source_map::{Segment, SourceMap};
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 
 /// Where an article was read from. A JSONL file holds one article per line.

@@ -32,6 +32,11 @@ impl SourceMap {
         map
     }
 
+    /// A map of these segments, as another map gave them.
+    pub fn from_segments(segments: Vec<Segment>) -> Self {
+        SourceMap { segments }
+    }
+
     /// Appends an exact stretch. Adjacent exact stretches are merged.
     pub fn push_exact(&mut self, text_start: usize, source_start: usize, len: usize) {
         if len == 0 {

@@ -6,12 +6,11 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
 use super::{ArticleEvent, SeriesKey};
-use crate::extract::{DateValue, Span, Tense};
+use crate::extract::{DateValue, Tense};
 use crate::mentions::{Counting, DateSlot, Gap, Ordinal};
 use crate::pack::EntityId;
+use crate::packed::{put_span, put_varint, Interned, Reader};
 
 /// The tenses in the order of their code in a telling's flags.
 const TENSES: [Tense; 5] = [
@@ -39,34 +38,6 @@ pub struct TellingStore {
     dates: Interned<DateValue>,
     /// Stated gaps, by the order of the tellings that state them: few tellings have one.
     gaps: Vec<Gap>,
-}
-
-/// Distinct values, each stored once and named by its index.
-#[derive(Debug, Clone)]
-struct Interned<T> {
-    values: Vec<T>,
-    ids: FxHashMap<T, usize>,
-}
-
-impl<T> Default for Interned<T> {
-    fn default() -> Self {
-        Interned {
-            values: Vec::new(),
-            ids: FxHashMap::default(),
-        }
-    }
-}
-
-impl<T: Clone + Eq + std::hash::Hash> Interned<T> {
-    fn id(&mut self, value: &T) -> usize {
-        if let Some(&id) = self.ids.get(value) {
-            return id;
-        }
-        let id = self.values.len();
-        self.values.push(value.clone());
-        self.ids.insert(value.clone(), id);
-        id
-    }
 }
 
 impl TellingStore {
@@ -210,65 +181,10 @@ impl TellingStore {
     }
 }
 
-/// LEB128: seven bits a byte, low bits first.
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-/// A span as its start and its length; any pair of offsets round-trips, even a reversed one.
-fn put_span(out: &mut Vec<u8>, span: Span) {
-    put_varint(out, span.start as u64);
-    put_varint(out, span.end.wrapping_sub(span.start) as u64);
-}
-
-/// Reads what [`TellingStore::push`] wrote. The bytes are the store's own, never input.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn at(bytes: &'a [u8], start: u64) -> Self {
-        Reader {
-            bytes,
-            at: start as usize,
-        }
-    }
-
-    fn byte(&mut self) -> u8 {
-        let byte = self.bytes[self.at];
-        self.at += 1;
-        byte
-    }
-
-    fn varint(&mut self) -> u64 {
-        let mut value = 0u64;
-        let mut shift = 0;
-        loop {
-            let byte = self.byte();
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return value;
-            }
-            shift += 7;
-        }
-    }
-
-    fn span(&mut self) -> Span {
-        let start = self.varint() as usize;
-        let len = self.varint() as usize;
-        Span::new(start, start.wrapping_add(len))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{DurationClaim, Qualifier, Quantity, TimeUnit};
+    use crate::extract::{DurationClaim, Qualifier, Quantity, Span, TimeUnit};
     use crate::pack::EventTypeId;
     use chrono::NaiveDate;
     use proptest::prelude::*;

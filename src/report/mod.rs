@@ -509,26 +509,27 @@ fn locate_labels(outcome: &Outcome, quotes: &mut Quotes, keep_text: bool) -> Loc
     }
     // Filled from any thread as groups are located: no group's labels wait for the others.
     let slots: Vec<OnceLock<Located>> = (0..slot_count).map(|_| OnceLock::new()).collect();
-    let origin_of = |index: usize| match articles.get(index) {
-        Some(article) => Some(&article.origin),
+    let origin_of = |index: usize| match articles.origin(index) {
+        Some(origin) => Some(origin),
         None => outcome
             .problems
-            .get(index - articles.len())
-            .map(|problem| &problem.origin),
+            .get(index.checked_sub(articles.len())?)
+            .map(|problem| problem.origin.clone()),
     };
-    // One group per file (a shard's lines together), located in parallel. Groups fill their
-    // own slots, so the order they run in does not show in the report.
-    let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
-    let cited_sources = cited
+    let cited_sources: Vec<(Origin, &[Citing])> = cited
         .iter()
         .enumerate()
         .filter(|(_, refs)| !refs.is_empty())
-        .filter_map(|(index, refs)| Some((origin_of(index)?, refs)));
-    for (origin, refs) in cited_sources {
+        .filter_map(|(index, refs)| Some((origin_of(index)?, refs.as_slice())))
+        .collect();
+    // One group per file (a shard's lines together), located in parallel. Groups fill their
+    // own slots, so the order they run in does not show in the report.
+    let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
+    for (origin, refs) in &cited_sources {
         by_file
             .entry(origin.path())
             .or_default()
-            .push((origin, refs.as_slice()));
+            .push((origin, refs));
     }
     let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
     let rereads = groups
@@ -612,15 +613,15 @@ fn locate_group(
                 }
             };
         let names = Arc::new(SourceNames::of(origin, &mut shard_name));
+        // Every label here cites the same source: its map, if it is an article, is unpacked once.
+        let map = refs
+            .first()
+            .and_then(|citing| articles.get(citing.label.article))
+            .map(|article| article.map);
         // In the order of their offsets, so that one walk through the bytes finds them all.
         let mut spans: Vec<((usize, usize), &Citing)> = refs
             .iter()
-            .map(|citing| {
-                let map = articles
-                    .get(citing.label.article)
-                    .map(|article| &article.map);
-                (source_span(map, citing.label, bytes), citing)
-            })
+            .map(|citing| (source_span(map.as_ref(), citing.label, bytes), citing))
             .collect();
         spans.sort_unstable_by_key(|&(span, citing)| (span, citing.slot));
         let mut cursor = bytes.map(Cursor::new);
@@ -840,12 +841,16 @@ mod tests {
     #[test]
     fn a_shared_run_of_labels_is_located_once_and_shown_in_every_finding() {
         let text = "Han met Voss in 2019.\nThey met again in 2022.\n";
-        let article = crate::pipeline::CheckedArticle {
+        let article = crate::analysis::ArticleRecord {
             origin: Origin::Stdin,
             published: None,
             published_from: PublishedFrom::None,
             map: SourceMap::shifted(text.len(), 0),
             claim_count: 0,
+            weekday_dates: Box::default(),
+            unresolved_dates: Box::default(),
+            relations: Box::default(),
+            titles: Box::default(),
         };
         let span_of = |word: &str| {
             let start = text.find(word).unwrap_or(0);
@@ -867,7 +872,7 @@ mod tests {
             });
         }
         let outcome = Outcome {
-            articles: vec![article],
+            articles: [article].into_iter().collect(),
             findings,
             kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
             ..Outcome::default()
@@ -923,12 +928,16 @@ mod tests {
         let file_path = dir.path().join("article.txt");
         std::fs::write(&file_path, file_text)
             .unwrap_or_else(|error| panic!("the file is written: {error}"));
-        let article = |origin: Origin, len: usize| crate::pipeline::CheckedArticle {
+        let article = |origin: Origin, len: usize| crate::analysis::ArticleRecord {
             origin,
             published: None,
             published_from: PublishedFrom::None,
             map: SourceMap::shifted(len, 0),
             claim_count: 0,
+            weekday_dates: Box::default(),
+            unresolved_dates: Box::default(),
+            relations: Box::default(),
+            titles: Box::default(),
         };
         let shard_origin = Origin::JsonlLine {
             path: shard_path.as_path().into(),
@@ -940,10 +949,12 @@ mod tests {
             crate::extract::Span::new(start, start + word.len())
         };
         let outcome = || Outcome {
-            articles: vec![
+            articles: [
                 article(shard_origin.clone(), shard_text.len()),
                 article(file_origin.clone(), file_text.len()),
-            ],
+            ]
+            .into_iter()
+            .collect(),
             findings: vec![Finding {
                 labels: crate::finding::Labels::from(vec![
                     Label::primary(0, span_in(shard_text, "2019"), "here"),

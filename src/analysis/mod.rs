@@ -14,6 +14,9 @@ use crate::mentions::{
 };
 use crate::pack::Pack;
 
+mod records;
+pub use records::ArticleRecords;
+
 /// Claims per article beyond which the rest are dropped (a pathological input, not news).
 pub const DEFAULT_MAX_CLAIMS: usize = 100_000;
 
@@ -61,77 +64,45 @@ pub struct WeekdayDate {
 }
 
 /// What the checks and the report keep of an article once it is gathered: its event mentions
-/// and name spellings have moved into the corpus-wide indexes, and its claims are gone. A big
-/// corpus holds hundreds of thousands of these, and most articles make none of the claims
-/// kept here, so those wait together in one box, only where there are some.
-#[derive(Debug, Clone)]
+/// and name spellings have moved into the corpus-wide indexes, and its claims are gone. A
+/// corpus holds them packed, in [`ArticleRecords`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRecord {
     pub origin: Origin,
     pub published: Option<NaiveDate>,
     pub published_from: PublishedFrom,
     pub map: SourceMap,
     pub claim_count: usize,
-    kept: Option<Box<KeptClaims>>,
-}
-
-/// The claims of an article the checks read after the map, each list boxed to its size.
-#[derive(Debug, Clone, Default)]
-struct KeptClaims {
-    weekday_dates: Box<[WeekdayDate]>,
-    unresolved_dates: Box<[Span]>,
-    relations: Box<[RelationClaim]>,
-    titles: Box<[TitleClaim]>,
+    /// Full dates written with a weekday.
+    pub weekday_dates: Box<[WeekdayDate]>,
+    /// Relative dates left unresolved for want of a publication date.
+    pub unresolved_dates: Box<[Span]>,
+    pub relations: Box<[RelationClaim]>,
+    pub titles: Box<[TitleClaim]>,
 }
 
 impl ArticleRecord {
     /// The record of `article`, once its events and names are taken.
     pub fn of(article: ArticleAnalysis) -> Self {
         debug_assert!(article.events.is_empty() && article.names.is_empty());
-        let kept = KeptClaims {
-            weekday_dates: article.weekday_dates.into(),
-            unresolved_dates: article.unresolved_dates.into(),
-            relations: article.relations.into(),
-            titles: article.titles.into(),
-        };
-        let none_kept = kept.weekday_dates.is_empty()
-            && kept.unresolved_dates.is_empty()
-            && kept.relations.is_empty()
-            && kept.titles.is_empty();
         ArticleRecord {
             origin: article.origin,
             published: article.published,
             published_from: article.published_from,
             map: article.map,
             claim_count: article.claim_count,
-            kept: (!none_kept).then(|| Box::new(kept)),
+            weekday_dates: article.weekday_dates.into(),
+            unresolved_dates: article.unresolved_dates.into(),
+            relations: article.relations.into(),
+            titles: article.titles.into(),
         }
-    }
-
-    /// Full dates written with a weekday.
-    pub fn weekday_dates(&self) -> &[WeekdayDate] {
-        self.kept.as_ref().map_or(&[], |kept| &kept.weekday_dates)
-    }
-
-    /// Relative dates left unresolved for want of a publication date.
-    pub fn unresolved_dates(&self) -> &[Span] {
-        self.kept
-            .as_ref()
-            .map_or(&[], |kept| &kept.unresolved_dates)
-    }
-
-    pub fn relations(&self) -> &[RelationClaim] {
-        self.kept.as_ref().map_or(&[], |kept| &kept.relations)
-    }
-
-    pub fn titles(&self) -> &[TitleClaim] {
-        self.kept.as_ref().map_or(&[], |kept| &kept.titles)
     }
 }
 
 /// The whole corpus as the checks see it.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
-    pub articles: Vec<ArticleRecord>,
+    pub articles: ArticleRecords,
     pub events: EventIndex,
     pub names: NameIndex,
 }
@@ -152,7 +123,7 @@ impl Analysis {
 /// that no article holds them until the whole corpus is read.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    articles: Vec<ArticleRecord>,
+    articles: ArticleRecords,
     tellings: Tellings,
     names: NameIndex,
 }
@@ -166,12 +137,13 @@ impl Gathered {
         self.articles.push(ArticleRecord::of(article));
     }
 
-    pub fn articles(&self) -> &[ArticleRecord] {
+    pub fn articles(&self) -> &ArticleRecords {
         &self.articles
     }
 
     /// Clusters the events across the articles.
-    pub fn analysis(self) -> Analysis {
+    pub fn analysis(mut self) -> Analysis {
+        self.articles.shrink_to_fit();
         Analysis {
             articles: self.articles,
             events: self.tellings.index(),
@@ -370,7 +342,7 @@ mod tests {
     #[test]
     fn a_gathered_article_keeps_what_the_checks_read_in_little_room() {
         // Hundreds of thousands of these wait for the checks in a big corpus.
-        assert!(std::mem::size_of::<ArticleRecord>() <= 80);
+        assert!(std::mem::size_of::<ArticleRecord>() <= 136);
         let pack = crate::pack::Pack::default();
         let analyzer = Analyzer::new(&pack);
         let text =
@@ -382,25 +354,13 @@ mod tests {
         let analysis = analyzer.analyze(&article, article.published);
         let mut gathered = Gathered::default();
         gathered.add(analysis.clone());
-        let record = &gathered.articles()[0];
+        let Some(record) = gathered.articles().get(0) else {
+            panic!("the article is gathered");
+        };
         assert_eq!(record.published, analysis.published);
         assert_eq!(record.claim_count, analysis.claim_count);
-        assert_eq!(record.weekday_dates(), analysis.weekday_dates);
-        assert_eq!(record.weekday_dates().len(), 2);
-        assert!(record.relations().is_empty() && record.titles().is_empty());
-    }
-
-    #[test]
-    fn an_article_that_keeps_no_claim_holds_no_box() {
-        let pack = crate::pack::Pack::default();
-        let analyzer = Analyzer::new(&pack);
-        let text = "January 27, 2022\n\nThe talks took place in 2019.";
-        let loaded = crate::corpus::load_file_bytes(std::path::Path::new("a.txt"), text.as_bytes());
-        let Some(Ok(article)) = loaded.into_iter().next() else {
-            panic!("the article loads");
-        };
-        let record = ArticleRecord::of(analyzer.analyze(&article, article.published));
-        assert!(record.kept.is_none());
-        assert!(record.weekday_dates().is_empty() && record.unresolved_dates().is_empty());
+        assert_eq!(*record.weekday_dates, *analysis.weekday_dates);
+        assert_eq!(record.weekday_dates.len(), 2);
+        assert!(record.relations.is_empty() && record.titles.is_empty());
     }
 }

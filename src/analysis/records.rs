@@ -1,0 +1,364 @@
+//! The records of a corpus's articles, packed. Every article of a big corpus waits for the
+//! checks and the report as a record: held as an [`ArticleRecord`], with its source map and
+//! its weekday dates on the heap, one costs over 200 bytes; packed as varints, with the paths
+//! of its files interned and the rare relation and title claims kept aside, about 30.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::{ArticleRecord, WeekdayDate};
+use crate::corpus::{Origin, PublishedFrom, Segment, SourceMap};
+use crate::mentions::{RelationClaim, TitleClaim};
+use crate::packed::{put_signed, put_span, put_varint, Interned, Reader};
+
+const STDIN: u8 = 0;
+const FILE: u8 = 1;
+const JSONL_LINE: u8 = 2;
+
+/// Where the publication date came from, in the order of its code.
+const PUBLISHED_FROM: [PublishedFrom; 3] = [
+    PublishedFrom::Metadata,
+    PublishedFrom::Dateline,
+    PublishedFrom::None,
+];
+const HAS_DATE: u8 = 1 << 2;
+
+/// Article records in corpus order, each packed into `bytes`.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleRecords {
+    bytes: Vec<u8>,
+    /// Where each record starts in `bytes`.
+    starts: Vec<u64>,
+    paths: Interned<Arc<Path>>,
+    /// Relation and title claims, by the order of the records that make some.
+    claims: Vec<PersonClaims>,
+}
+
+/// An article's relation and title claims: few articles make any.
+type PersonClaims = (Box<[RelationClaim]>, Box<[TitleClaim]>);
+
+impl ArticleRecords {
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Appends `record` as the last article.
+    pub fn push(&mut self, record: ArticleRecord) {
+        self.starts.push(self.bytes.len() as u64);
+        match &record.origin {
+            Origin::Stdin => self.bytes.push(STDIN),
+            Origin::File(path) => {
+                let path = self.paths.id(path);
+                self.bytes.push(FILE);
+                put_varint(&mut self.bytes, path as u64);
+            }
+            Origin::JsonlLine { path, line } => {
+                let path = self.paths.id(path);
+                self.bytes.push(JSONL_LINE);
+                put_varint(&mut self.bytes, path as u64);
+                put_varint(&mut self.bytes, *line as u64);
+            }
+        }
+        let from = record.published_from as u8;
+        let claims = if record.relations.is_empty() && record.titles.is_empty() {
+            0
+        } else {
+            self.claims.push((record.relations, record.titles));
+            self.claims.len()
+        };
+        let out = &mut self.bytes;
+        match record.published {
+            Some(day) => {
+                out.push(from | HAS_DATE);
+                put_signed(out, i64::from(day.num_days_from_ce()));
+            }
+            None => out.push(from),
+        }
+        put_varint(out, record.claim_count as u64);
+        let segments = record.map.segments();
+        put_varint(out, segments.len() as u64);
+        for segment in segments {
+            put_varint(out, segment.text_start as u64);
+            put_varint(out, segment.text_len as u64);
+            put_varint(out, segment.source_start as u64);
+            put_varint(out, segment.source_len as u64);
+            out.push(u8::from(segment.exact));
+        }
+        put_varint(out, record.weekday_dates.len() as u64);
+        for written in record.weekday_dates.iter() {
+            put_span(out, written.span);
+            put_signed(out, i64::from(written.day.num_days_from_ce()));
+            out.push(written.weekday.num_days_from_monday() as u8);
+        }
+        put_varint(out, record.unresolved_dates.len() as u64);
+        for span in record.unresolved_dates.iter() {
+            put_span(out, *span);
+        }
+        put_varint(out, claims as u64);
+    }
+
+    /// The record of article `index`, unpacked.
+    pub fn get(&self, index: usize) -> Option<ArticleRecord> {
+        let mut reader = self.reader(index)?;
+        let origin = self.origin_at(&mut reader);
+        let (published, published_from) = published_at(&mut reader);
+        let claim_count = reader.varint() as usize;
+        let segments = (0..reader.varint())
+            .map(|_| Segment {
+                text_start: reader.varint() as usize,
+                text_len: reader.varint() as usize,
+                source_start: reader.varint() as usize,
+                source_len: reader.varint() as usize,
+                exact: reader.byte() != 0,
+            })
+            .collect();
+        let weekday_dates = (0..reader.varint())
+            .filter_map(|_| {
+                let span = reader.span();
+                let day = day_at(&mut reader);
+                let weekday = Weekday::try_from(reader.byte()).ok();
+                Some(WeekdayDate {
+                    span,
+                    day: day?,
+                    weekday: weekday?,
+                })
+            })
+            .collect();
+        let unresolved_dates = (0..reader.varint()).map(|_| reader.span()).collect();
+        let (relations, titles) = match reader.varint() as usize {
+            0 => Default::default(),
+            claims => self.claims.get(claims - 1).cloned().unwrap_or_default(),
+        };
+        Some(ArticleRecord {
+            origin,
+            published,
+            published_from,
+            map: SourceMap::from_segments(segments),
+            claim_count,
+            weekday_dates,
+            unresolved_dates,
+            relations,
+            titles,
+        })
+    }
+
+    /// Where article `index` came from, without unpacking the rest.
+    pub fn origin(&self, index: usize) -> Option<Origin> {
+        let mut reader = self.reader(index)?;
+        Some(self.origin_at(&mut reader))
+    }
+
+    /// The publication date of article `index`, without unpacking the rest.
+    pub fn published(&self, index: usize) -> Option<NaiveDate> {
+        let mut reader = self.reader(index)?;
+        self.origin_at(&mut reader);
+        published_at(&mut reader).0
+    }
+
+    /// Every record, unpacked in order.
+    pub fn iter(&self) -> impl Iterator<Item = ArticleRecord> + '_ {
+        (0..self.len()).filter_map(|index| self.get(index))
+    }
+
+    /// These records with article `index`'s replaced by `record`.
+    pub fn with_replaced(&self, index: usize, record: ArticleRecord) -> Self {
+        let mut replaced = ArticleRecords::default();
+        let mut record = Some(record);
+        for (position, known) in self.iter().enumerate() {
+            match record.take_if(|_| position == index) {
+                Some(record) => replaced.push(record),
+                None => replaced.push(known),
+            }
+        }
+        replaced
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.claims.shrink_to_fit();
+    }
+
+    fn reader(&self, index: usize) -> Option<Reader<'_>> {
+        let start = *self.starts.get(index)?;
+        Some(Reader::at(&self.bytes, start))
+    }
+
+    fn origin_at(&self, reader: &mut Reader) -> Origin {
+        match reader.byte() {
+            FILE => Origin::File(self.path_at(reader)),
+            JSONL_LINE => Origin::JsonlLine {
+                path: self.path_at(reader),
+                line: reader.varint() as usize,
+            },
+            _ => Origin::Stdin,
+        }
+    }
+
+    fn path_at(&self, reader: &mut Reader) -> Arc<Path> {
+        Arc::clone(&self.paths.values[reader.varint() as usize])
+    }
+}
+
+impl FromIterator<ArticleRecord> for ArticleRecords {
+    fn from_iter<I: IntoIterator<Item = ArticleRecord>>(records: I) -> Self {
+        let mut packed = ArticleRecords::default();
+        records.into_iter().for_each(|record| packed.push(record));
+        packed
+    }
+}
+
+fn published_at(reader: &mut Reader) -> (Option<NaiveDate>, PublishedFrom) {
+    let flags = reader.byte();
+    let from = PUBLISHED_FROM
+        .get(usize::from(flags & !HAS_DATE))
+        .copied()
+        .unwrap_or(PublishedFrom::None);
+    let day = if flags & HAS_DATE != 0 {
+        day_at(reader)
+    } else {
+        None
+    };
+    (day, from)
+}
+
+fn day_at(reader: &mut Reader) -> Option<NaiveDate> {
+    i32::try_from(reader.signed())
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+    use crate::pack::EntityId;
+    use crate::pack::Relation;
+    use proptest::prelude::*;
+
+    fn day() -> impl Strategy<Value = NaiveDate> {
+        (-3000i32..3000, 1u32..=365).prop_map(|(year, ordinal)| {
+            NaiveDate::from_yo_opt(year, ordinal).unwrap_or(NaiveDate::MIN)
+        })
+    }
+
+    fn span() -> impl Strategy<Value = Span> {
+        (any::<usize>(), any::<usize>()).prop_map(|(start, end)| Span::new(start, end))
+    }
+
+    fn origin() -> impl Strategy<Value = Origin> {
+        let path = prop_oneof![Just("a.txt"), Just("news/shard-1.jsonl"), Just("b.md")]
+            .prop_map(|path| Arc::<Path>::from(Path::new(path)));
+        prop_oneof![
+            Just(Origin::Stdin),
+            path.clone().prop_map(Origin::File),
+            (path, any::<usize>()).prop_map(|(path, line)| Origin::JsonlLine { path, line }),
+        ]
+    }
+
+    fn record() -> impl Strategy<Value = ArticleRecord> {
+        let segment = (
+            any::<usize>(),
+            any::<usize>(),
+            any::<usize>(),
+            any::<usize>(),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(text_start, text_len, source_start, source_len, exact)| Segment {
+                    text_start,
+                    text_len,
+                    source_start,
+                    source_len,
+                    exact,
+                },
+            );
+        let weekday_date = (span(), day(), 0u8..7).prop_map(|(span, day, weekday)| WeekdayDate {
+            span,
+            day,
+            weekday: Weekday::try_from(weekday).unwrap_or(Weekday::Mon),
+        });
+        let relation = (span(), any::<u32>()).prop_map(|(span, id)| RelationClaim {
+            span,
+            subject: EntityId(id),
+            object: EntityId(id / 2),
+            relation: Relation::Grandchild,
+            word: "grandson".to_string(),
+        });
+        let title = (span(), any::<u32>()).prop_map(|(span, id)| TitleClaim {
+            span,
+            person: EntityId(id),
+            country: EntityId(id / 3),
+            title: "President".to_string(),
+        });
+        (
+            (
+                origin(),
+                proptest::option::of(day()),
+                0usize..3,
+                any::<usize>(),
+            ),
+            proptest::collection::vec(segment, 0..3),
+            proptest::collection::vec(weekday_date, 0..3),
+            proptest::collection::vec(span(), 0..3),
+            proptest::collection::vec(relation, 0..2),
+            proptest::collection::vec(title, 0..2),
+        )
+            .prop_map(
+                |(
+                    (origin, published, from, claim_count),
+                    segments,
+                    weekdays,
+                    unresolved,
+                    relations,
+                    titles,
+                )| {
+                    ArticleRecord {
+                        origin,
+                        published,
+                        published_from: PUBLISHED_FROM[from],
+                        map: SourceMap::from_segments(segments),
+                        claim_count,
+                        weekday_dates: weekdays.into(),
+                        unresolved_dates: unresolved.into(),
+                        relations: relations.into(),
+                        titles: titles.into(),
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn every_record_unpacks_as_it_was_packed(records in proptest::collection::vec(record(), 0..12)) {
+            let packed: ArticleRecords = records.iter().cloned().collect();
+            prop_assert_eq!(packed.len(), records.len());
+            for (index, record) in records.iter().enumerate() {
+                prop_assert_eq!(packed.get(index), Some(record.clone()));
+                prop_assert_eq!(packed.origin(index), Some(record.origin.clone()));
+                prop_assert_eq!(packed.published(index), record.published);
+            }
+            prop_assert!(packed.get(records.len()).is_none());
+            prop_assert_eq!(packed.iter().collect::<Vec<_>>(), records.clone());
+            if let Some(first) = records.first() {
+                let last = records.len() - 1;
+                let replaced = packed.with_replaced(last, first.clone());
+                prop_assert_eq!(replaced.get(last), Some(first.clone()));
+                prop_assert_eq!(replaced.len(), records.len());
+            }
+        }
+    }
+
+    #[test]
+    fn published_from_is_listed_in_the_order_of_its_codes() {
+        for (code, from) in PUBLISHED_FROM.iter().enumerate() {
+            assert_eq!(*from as usize, code);
+        }
+    }
+}
