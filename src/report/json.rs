@@ -13,9 +13,8 @@ impl Reporter for Json {
     fn write(&self, report: &mut Report, out: &mut dyn Write) -> io::Result<()> {
         let mut fields = Object::begin(out, 0)?;
         fields.field("tool", &report.tool)?;
-        let articles = &report.articles;
         fields.field_with("articles", |out, depth| {
-            array_in_batches(out, depth, articles, nested)
+            array_in_batches(out, depth, report.articles(), nested)
         })?;
         fields.field_with("findings", |out, depth| {
             findings_array(report, out, depth, nested)

@@ -20,12 +20,13 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::analysis::ArticleRecords;
 use crate::baseline::{Baseline, Entry, Matcher};
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
 use crate::finding::{Finding, Label, Run};
 use crate::pack::Severity;
-use crate::pipeline::Outcome;
+use crate::pipeline::{InputProblem, Outcome};
 use crate::position::Cursor;
 
 pub use excerpt::Excerpts;
@@ -126,7 +127,6 @@ pub struct Tool {
 /// dropped, and the summary, the statistics and the baseline comparison count it on its way.
 pub struct Report {
     pub tool: Tool,
-    pub articles: Vec<ArticleEntry>,
     /// The finding counts are complete once every finding has been taken.
     pub summary: Summary,
     /// Findings per rule; only with `--statistics`, complete once every finding is taken.
@@ -138,6 +138,7 @@ pub struct Report {
     /// The checks that ran, for formats that describe rules (SARIF).
     pub rules: Vec<RuleInfo>,
     pending: Pending,
+    sources: Sources,
     /// The baseline the findings are compared with, until the last finding is taken.
     matcher: Option<Matcher>,
     /// The baseline entries of every finding, the known ones included, for `--write-baseline`.
@@ -225,26 +226,25 @@ pub fn reporter(format: Format, color: bool, quiet: bool) -> Box<dyn Reporter> {
     }
 }
 
-/// Re-reads the cited sources (only those) and locates every label in them. The outcome is
-/// used up: its findings' messages move into the report rather than being copied.
+/// The report of `outcome`, whose findings' messages move into it rather than being copied.
+/// Their labels are located as the findings are taken, a chunk at a time, by reading the cited
+/// sources again (only those).
 ///
 /// `keep_text` keeps where every cited source can be read again, for renderers that quote them.
 pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report {
-    let mut quotes = Quotes::default();
-    let located = locate_labels(&outcome, &mut quotes, keep_text);
-    let claims = outcome.claim_count();
-    let articles: Vec<ArticleEntry> = outcome
-        .articles
-        .iter()
-        .map(|article| ArticleEntry {
-            origin: article.origin.clone(),
-            published: article.published,
-            published_from: article.published_from,
-        })
-        .collect();
+    build_in_chunks(outcome, keep_text, rules, LABELS_PER_CHUNK)
+}
+
+/// [`build`], locating about `labels_per_chunk` labels at a time.
+fn build_in_chunks(
+    outcome: Outcome,
+    keep_text: bool,
+    rules: Vec<RuleInfo>,
+    labels_per_chunk: usize,
+) -> Report {
     let summary = Summary {
-        articles: articles.len(),
-        claims,
+        articles: outcome.articles.len(),
+        claims: outcome.claim_count(),
         ..Summary::default()
     };
     Report {
@@ -252,22 +252,59 @@ pub fn build(outcome: Outcome, keep_text: bool, rules: Vec<RuleInfo>) -> Report 
             name: "claimlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        articles,
         summary,
         statistics: None,
         baseline: None,
-        quotes,
+        quotes: Quotes::default(),
         rules,
         pending: Pending {
             findings: outcome.findings.into_iter(),
-            located,
+            chunk: Vec::new().into_iter(),
+            located: LocatedLabels::default(),
+            keep_text,
+            labels_per_chunk,
+        },
+        sources: Sources {
+            articles: outcome.articles,
+            problems: outcome.problems,
+            kept: outcome.kept_sources,
         },
         matcher: None,
         entries: None,
     }
 }
 
+/// What labels point into: the articles, the input problems after them, and the sources that
+/// cannot be read again (standard input).
+struct Sources {
+    articles: ArticleRecords,
+    problems: Vec<InputProblem>,
+    kept: BTreeMap<Origin, Vec<u8>>,
+}
+
+impl Sources {
+    /// The origin of source `index`: an article, then an input problem.
+    fn origin(&self, index: usize) -> Option<Origin> {
+        match self.articles.origin(index) {
+            Some(origin) => Some(origin),
+            None => self
+                .problems
+                .get(index.checked_sub(self.articles.len())?)
+                .map(|problem| problem.origin.clone()),
+        }
+    }
+}
+
 impl Report {
+    /// The articles, as the JSON report lists them, in order.
+    pub fn articles(&self) -> impl Iterator<Item = ArticleEntry> + '_ {
+        self.sources.articles.iter().map(|article| ArticleEntry {
+            origin: article.origin,
+            published: article.published,
+            published_from: article.published_from,
+        })
+    }
+
     /// Counts the findings per rule as they are taken.
     pub fn count_by_rule(&mut self) {
         self.statistics = Some(BTreeMap::new());
@@ -286,7 +323,7 @@ impl Report {
     /// The next finding to print, with its labels resolved, and counted.
     pub fn next_finding(&mut self) -> Option<ResolvedFinding> {
         loop {
-            let Some(finding) = self.pending.next() else {
+            let Some(finding) = self.pending.next(&self.sources, &mut self.quotes) else {
                 if let Some(matcher) = self.matcher.take() {
                     self.baseline = Some(matcher.finish());
                 }
@@ -334,13 +371,22 @@ impl Report {
 /// Findings a reporter renders at once, in parallel, before writing them in order.
 pub(crate) const FINDINGS_PER_BATCH: usize = 256;
 
-/// The findings not yet printed, and where each of their labels was located.
+/// Labels located at once: the findings are taken in chunks of about this many labels, each
+/// located in one pass through the sources it cites, so that a big corpus's findings do not
+/// all wait with their labels located (about 80 bytes each) until they are printed.
+const LABELS_PER_CHUNK: usize = 1 << 17;
+
+/// The findings not yet printed: a chunk with its labels located, then the rest.
 struct Pending {
     findings: std::vec::IntoIter<Finding>,
+    chunk: std::vec::IntoIter<Finding>,
     located: LocatedLabels,
+    keep_text: bool,
+    labels_per_chunk: usize,
 }
 
-/// The labels of every finding as located in their sources.
+/// The labels of a chunk of findings as located in their sources.
+#[derive(Default)]
 struct LocatedLabels {
     /// One per label, but one per run of labels that findings share; an empty slot is a
     /// label whose source is unknown, left out.
@@ -349,29 +395,50 @@ struct LocatedLabels {
     of_label: std::vec::IntoIter<usize>,
 }
 
-impl Iterator for Pending {
-    type Item = ResolvedFinding;
+impl Pending {
+    /// The next finding with its labels located; the labels of the next chunk are located
+    /// when this one runs out.
+    fn next(&mut self, sources: &Sources, quotes: &mut Quotes) -> Option<ResolvedFinding> {
+        loop {
+            if let Some(finding) = self.chunk.next() {
+                return Some(resolve(finding, &mut self.located));
+            }
+            let mut chunk = Vec::new();
+            let mut labels = 0;
+            while labels < self.labels_per_chunk {
+                let Some(finding) = self.findings.next() else {
+                    break;
+                };
+                labels += finding.labels.len();
+                chunk.push(finding);
+            }
+            if chunk.is_empty() {
+                return None;
+            }
+            self.located = locate_labels(sources, &chunk, quotes, self.keep_text);
+            self.chunk = chunk.into_iter();
+        }
+    }
+}
 
-    fn next(&mut self) -> Option<ResolvedFinding> {
-        let finding = self.findings.next()?;
-        let located = &mut self.located;
-        let slots = located.of_label.by_ref().take(finding.labels.len());
-        Some(ResolvedFinding {
-            check: finding.check.name().to_string(),
-            rule: finding.rule,
-            severity: finding.severity,
-            message: finding.message,
-            help: finding.help.map(|help| help.text()),
-            labels: finding
-                .labels
-                .into_iter()
-                .zip(slots)
-                .filter_map(|(label, slot)| {
-                    let found = located.slots.get(slot)?.get()?;
-                    Some(found.to_label(label.primary, label.message))
-                })
-                .collect(),
-        })
+/// `finding` with the labels `located` found for it, which are the next ones there.
+fn resolve(finding: Finding, located: &mut LocatedLabels) -> ResolvedFinding {
+    let slots = located.of_label.by_ref().take(finding.labels.len());
+    ResolvedFinding {
+        check: finding.check.name().to_string(),
+        rule: finding.rule,
+        severity: finding.severity,
+        message: finding.message,
+        help: finding.help.map(|help| help.text()),
+        labels: finding
+            .labels
+            .into_iter()
+            .zip(slots)
+            .filter_map(|(label, slot)| {
+                let found = located.slots.get(slot)?.get()?;
+                Some(found.to_label(label.primary, label.message))
+            })
+            .collect(),
     }
 }
 
@@ -465,17 +532,20 @@ impl Located {
 /// by file: a JSONL shard once for all its cited lines, each text dropped once its labels are
 /// located, so this holds one file per thread at a time; with `keep_text`, where each source
 /// can be read again is kept.
-fn locate_labels(outcome: &Outcome, quotes: &mut Quotes, keep_text: bool) -> LocatedLabels {
-    let articles = &outcome.articles;
-    // Which labels cite each source (an article, then an input problem), by its index: no
-    // origin is compared per label.
-    let source_count = articles.len() + outcome.problems.len();
-    let mut cited: Vec<Vec<Citing>> = vec![Vec::new(); source_count];
+fn locate_labels(
+    sources: &Sources,
+    findings: &[Finding],
+    quotes: &mut Quotes,
+    keep_text: bool,
+) -> LocatedLabels {
+    // The labels to locate, by the index of the source they cite (an article, then an input
+    // problem): no origin is compared per label.
+    let mut cited: Vec<Citing> = Vec::new();
     let mut of_label = Vec::new();
     let mut slot_count = 0;
-    // The first slot of each shared run, by the run's address (alive as long as `outcome`).
+    // The first slot of each shared run, by the run's address (alive as long as `findings`).
     let mut shared: FxHashMap<*const Label, usize> = FxHashMap::default();
-    for finding in &outcome.findings {
+    for finding in findings {
         for run in finding.labels.runs() {
             let (labels, known) = match run {
                 Run::Own(labels) => (labels, None),
@@ -498,29 +568,19 @@ fn locate_labels(outcome: &Outcome, quotes: &mut Quotes, keep_text: bool) -> Loc
                 if known.is_some() {
                     continue;
                 }
-                if let Some(refs) = cited.get_mut(label.article) {
-                    refs.push(Citing {
-                        label,
-                        slot: first + offset,
-                    });
-                }
+                cited.push(Citing {
+                    label,
+                    slot: first + offset,
+                });
             }
         }
     }
     // Filled from any thread as groups are located: no group's labels wait for the others.
     let slots: Vec<OnceLock<Located>> = (0..slot_count).map(|_| OnceLock::new()).collect();
-    let origin_of = |index: usize| match articles.origin(index) {
-        Some(origin) => Some(origin),
-        None => outcome
-            .problems
-            .get(index.checked_sub(articles.len())?)
-            .map(|problem| problem.origin.clone()),
-    };
+    cited.sort_by_key(|citing| citing.label.article);
     let cited_sources: Vec<(Origin, &[Citing])> = cited
-        .iter()
-        .enumerate()
-        .filter(|(_, refs)| !refs.is_empty())
-        .filter_map(|(index, refs)| Some((origin_of(index)?, refs.as_slice())))
+        .chunk_by(|a, b| a.label.article == b.label.article)
+        .filter_map(|refs| Some((sources.origin(refs[0].label.article)?, refs)))
         .collect();
     // One group per file (a shard's lines together), located in parallel. Groups fill their
     // own slots, so the order they run in does not show in the report.
@@ -534,7 +594,7 @@ fn locate_labels(outcome: &Outcome, quotes: &mut Quotes, keep_text: bool) -> Loc
     let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
     let rereads = groups
         .par_iter()
-        .map(|group| locate_group(outcome, group, &slots, keep_text))
+        .map(|group| locate_group(sources, group, &slots, keep_text))
         .reduce(Vec::new, |mut all, rereads| {
             all.extend(rereads);
             all
@@ -561,18 +621,16 @@ type Citations<'a> = (&'a Origin, &'a [Citing<'a>]);
 /// Locates the labels citing the origins of one file (all cited lines of a shard, read once)
 /// into their slots; with `keep_text`, gives where each source that was read can be read again.
 fn locate_group(
-    outcome: &Outcome,
+    sources: &Sources,
     group: &[Citations],
     slots: &[OnceLock<Located>],
     keep_text: bool,
 ) -> Vec<(Arc<str>, quotes::Reread)> {
-    let articles = &outcome.articles;
+    let articles = &sources.articles;
     let wanted: BTreeSet<usize> = group
         .iter()
         .filter_map(|(origin, _)| match origin {
-            Origin::JsonlLine { line, .. } if !outcome.kept_sources.contains_key(*origin) => {
-                Some(*line)
-            }
+            Origin::JsonlLine { line, .. } if !sources.kept.contains_key(*origin) => Some(*line),
             _ => None,
         })
         .collect();
@@ -584,7 +642,7 @@ fn locate_group(
         // The source's bytes, and where they can be read again; none for standard input
         // that was not kept (claims extracted from it): its labels keep their offsets only.
         let (bytes, reread): (Option<&[u8]>, Option<quotes::Reread>) =
-            if let Some(kept) = outcome.kept_sources.get(origin) {
+            if let Some(kept) = sources.kept.get(origin) {
                 (
                     Some(kept),
                     Some(quotes::Reread::Kept(kept.as_slice().into())),
@@ -877,7 +935,12 @@ mod tests {
             kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
             ..Outcome::default()
         };
-        let located = locate_labels(&outcome, &mut Quotes::default(), false);
+        let sources = Sources {
+            articles: outcome.articles.clone(),
+            problems: Vec::new(),
+            kept: outcome.kept_sources.clone(),
+        };
+        let located = locate_labels(&sources, &outcome.findings, &mut Quotes::default(), false);
         assert_eq!(located.slots.len(), 4);
         assert_eq!(located.of_label.as_slice(), [0, 1, 2, 3, 1, 2]);
         let mut report = build(outcome, false, Vec::new());
@@ -966,7 +1029,7 @@ mod tests {
             ..Outcome::default()
         };
         let mut report = build(outcome(), true, Vec::new());
-        // Located while the file is there, rendered once it is gone.
+        // Rendered once the file is gone (its labels are located as its findings are taken).
         let mut rendered_later = build(outcome(), true, Vec::new());
         let batch = report.next_batch();
         assert_eq!(batch.len(), 1);
@@ -1014,6 +1077,77 @@ mod tests {
             "{rendered}"
         );
         assert!(!rendered.contains("Three: Voss spoke."), "{rendered}");
+    }
+
+    #[test]
+    fn findings_located_a_chunk_at_a_time_read_as_located_at_once() {
+        let text = "Han met Voss in 2019.\nThey met again in 2022.\nVoss left.\n";
+        let article = crate::analysis::ArticleRecord {
+            origin: Origin::Stdin,
+            published: None,
+            published_from: PublishedFrom::None,
+            map: SourceMap::shifted(text.len(), 0),
+            claim_count: 0,
+            weekday_dates: Box::default(),
+            unresolved_dates: Box::default(),
+            relations: Box::default(),
+            titles: Box::default(),
+        };
+        let span_of = |word: &str| {
+            let start = text.rfind(word).unwrap_or(0);
+            crate::extract::Span::new(start, start + word.len())
+        };
+        let run: Arc<[Label]> = vec![
+            Label::related(0, span_of("2019"), "1st meeting"),
+            Label::related(0, span_of("2022"), "2nd meeting"),
+        ]
+        .into();
+        let outcome = || {
+            let findings = ["Han", "Voss", "again", "left"]
+                .into_iter()
+                .map(|word| {
+                    let mut labels = crate::finding::Labels::from(vec![Label::primary(
+                        0,
+                        span_of(word),
+                        "here",
+                    )]);
+                    labels.share(Arc::clone(&run));
+                    Finding {
+                        labels,
+                        ..finding(word, Severity::Error)
+                    }
+                })
+                .collect();
+            Outcome {
+                articles: [article.clone()].into_iter().collect(),
+                findings,
+                kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
+                ..Outcome::default()
+            }
+        };
+        let shown = |mut report: Report| -> Vec<Vec<(String, usize, usize)>> {
+            std::iter::from_fn(|| report.next_finding())
+                .map(|finding| {
+                    finding
+                        .labels
+                        .iter()
+                        .map(|label| (label.text.clone(), label.line, label.column))
+                        .collect()
+                })
+                .collect()
+        };
+        let at_once = shown(build(outcome(), false, Vec::new()));
+        assert_eq!(at_once.len(), 4);
+        assert_eq!(at_once[3][0], ("left".to_string(), 3, 6));
+        for labels_per_chunk in [1, 3, 4, 7] {
+            let in_chunks = shown(build_in_chunks(
+                outcome(),
+                false,
+                Vec::new(),
+                labels_per_chunk,
+            ));
+            assert_eq!(in_chunks, at_once, "{labels_per_chunk} labels a chunk");
+        }
     }
 
     #[test]

@@ -147,12 +147,14 @@ impl<'w> Array<'w> {
 pub(crate) fn array_in_batches<T: Sync>(
     out: &mut dyn Write,
     depth: usize,
-    items: &[T],
+    items: impl Iterator<Item = T>,
     to_json: impl Fn(&T, usize) -> io::Result<Vec<u8>> + Sync,
 ) -> io::Result<()> {
     let mut array = Array::begin(out, depth)?;
-    for batch in items.chunks(BATCH) {
-        array.batch(batch, &to_json)?;
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        let batch: Vec<T> = items.by_ref().take(BATCH).collect();
+        array.batch(&batch, &to_json)?;
     }
     array.end()
 }
@@ -217,12 +219,12 @@ mod tests {
         let mut object = Object::begin(&mut written, 0).expect("writes");
         object
             .field_with("articles", |out, depth| {
-                array_in_batches(out, depth, &items, nested)
+                array_in_batches(out, depth, items.iter(), nested)
             })
             .expect("writes");
         object
             .field_with("none", |out, depth| {
-                array_in_batches::<u8>(out, depth, &[], nested)
+                array_in_batches(out, depth, std::iter::empty::<u8>(), nested)
             })
             .expect("writes");
         object.end().expect("writes");
