@@ -293,7 +293,7 @@ fn problem_finding(source_index: usize, problem: &InputProblem) -> Finding {
     }
 }
 
-fn sort_findings(analysis: &Analysis, findings: &mut Vec<Finding>) {
+fn sort_findings(analysis: &Analysis, findings: &mut [Finding]) {
     sort_findings_with_problems(analysis, &[], findings);
 }
 
@@ -302,7 +302,7 @@ fn sort_findings(analysis: &Analysis, findings: &mut Vec<Finding>) {
 fn sort_findings_with_problems(
     analysis: &Analysis,
     problems: &[InputProblem],
-    findings: &mut Vec<Finding>,
+    findings: &mut [Finding],
 ) {
     // The origin of each finding's anchor, unpacked once; the rest of the key is compared in
     // place: a big corpus has tens of thousands of findings, and keys copied out of them would
@@ -325,12 +325,25 @@ fn sort_findings_with_problems(
     };
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
-    let mut unsorted: Vec<Option<Finding>> =
-        std::mem::take(findings).into_iter().map(Some).collect();
-    *findings = order
-        .into_iter()
-        .filter_map(|index| unsorted[index].take())
-        .collect();
+    put_in_order(findings, order);
+}
+
+/// Moves `items[order[i]]` to place `i`, for every `i`, in place: one cycle of swaps at a
+/// time, so that no second list of the findings is held. `order` is a permutation.
+fn put_in_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut place = start;
+        // A place whose order names itself holds what it should.
+        while order[place] != place {
+            let from = order[place];
+            order[place] = place;
+            if from == start {
+                break;
+            }
+            items.swap(place, from);
+            place = from;
+        }
+    }
 }
 
 /// The origin of source `index`: an article, then an input problem.
@@ -340,5 +353,24 @@ fn origin_of(analysis: &Analysis, problems: &[InputProblem], index: usize) -> Op
         None => problems
             .get(index.checked_sub(analysis.articles.len())?)
             .map(|problem| problem.origin.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn items_put_in_order_are_where_the_order_says(
+            order in (0usize..40).prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
+        ) {
+            let items: Vec<String> = (0..order.len()).map(|i| format!("item {i}")).collect();
+            let mut moved = items.clone();
+            put_in_order(&mut moved, order.clone());
+            let expected: Vec<String> = order.iter().map(|&from| items[from].clone()).collect();
+            prop_assert_eq!(moved, expected);
+        }
     }
 }

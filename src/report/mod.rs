@@ -349,12 +349,20 @@ impl Report {
         }
     }
 
-    /// The next findings to print, [`FINDINGS_PER_BATCH`] at most (none once all are taken):
-    /// enough to share among threads, few enough to hold.
+    /// The next findings to print, [`FINDINGS_PER_BATCH`] at most and about
+    /// [`LABELS_PER_BATCH`] labels (none once all are taken): enough to share among threads,
+    /// few enough to hold. A finding that lists thousands of tellings fills a batch alone.
     pub fn next_batch(&mut self) -> Vec<ResolvedFinding> {
-        std::iter::from_fn(|| self.next_finding())
-            .take(FINDINGS_PER_BATCH)
-            .collect()
+        let mut batch = Vec::new();
+        let mut labels = 0;
+        while batch.len() < FINDINGS_PER_BATCH && labels < LABELS_PER_BATCH {
+            let Some(finding) = self.next_finding() else {
+                break;
+            };
+            labels += finding.labels.len();
+            batch.push(finding);
+        }
+        batch
     }
 
     /// Takes (and counts) the findings a reporter left, so the counts are complete.
@@ -371,10 +379,13 @@ impl Report {
 /// Findings a reporter renders at once, in parallel, before writing them in order.
 pub(crate) const FINDINGS_PER_BATCH: usize = 256;
 
+/// Labels a reporter renders at once, about: each waits resolved, with its text and place.
+const LABELS_PER_BATCH: usize = 4_096;
+
 /// Labels located at once: the findings are taken in chunks of about this many labels, each
 /// located in one pass through the sources it cites, so that a big corpus's findings do not
 /// all wait with their labels located (about 80 bytes each) until they are printed.
-const LABELS_PER_CHUNK: usize = 1 << 17;
+const LABELS_PER_CHUNK: usize = 1 << 16;
 
 /// The findings not yet printed: a chunk with its labels located, then the rest.
 struct Pending {
