@@ -147,10 +147,10 @@ impl From<&ArticleError> for InputProblem {
 
 /// Runs every check of the pack over the corpus at once.
 pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = pack
+    let found: Vec<Vec<Finding>> = pack
         .checks
         .par_iter()
-        .flat_map_iter(|spec| {
+        .map(|spec| {
             let started = std::time::Instant::now();
             let mut found = spec.kind.run(spec, analysis, pack);
             found.iter_mut().for_each(Finding::settle);
@@ -163,6 +163,18 @@ pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
             found
         })
         .collect();
+    // The others join the check that found the most, in its own list: one check may find tens
+    // of thousands, and copying them all into a new list would hold them twice. Their order
+    // here does not show: the sort puts them in report order, and findings of different rules
+    // never compare equal.
+    let mut found = found.into_iter();
+    let mut findings = found.next().unwrap_or_default();
+    for mut more in found {
+        if more.len() > findings.len() {
+            std::mem::swap(&mut findings, &mut more);
+        }
+        findings.append(&mut more);
+    }
     sort_findings(analysis, &mut findings);
     findings
 }
