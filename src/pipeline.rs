@@ -235,9 +235,11 @@ pub fn reduce(
     let mut analysis = gathered.analysis();
     phase.end();
     timings::print(format_args!(
-        "article-events {} events {}",
+        "article-events {} events {} packed: article events {:.1}MB, article records {:.1}MB",
         analysis.events.told_count(),
-        analysis.events.events.len()
+        analysis.events.events.len(),
+        analysis.events.packed_bytes() as f64 / 1e6,
+        analysis.articles.packed_bytes() as f64 / 1e6,
     ));
     let phase = timings::Phase::start("checks");
     let mut findings = run_checks(pack, &analysis);

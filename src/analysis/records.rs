@@ -179,6 +179,11 @@ impl ArticleRecords {
         replaced
     }
 
+    /// Bytes the packed records take, with where each starts.
+    pub fn packed_bytes(&self) -> usize {
+        self.bytes.len() + self.starts.len() * std::mem::size_of::<u64>()
+    }
+
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
         self.starts.shrink_to_fit();

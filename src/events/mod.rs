@@ -178,6 +178,11 @@ impl EventIndex {
         self.tellings.len()
     }
 
+    /// Bytes the packed article events take, with where each starts and its event.
+    pub fn packed_bytes(&self) -> usize {
+        self.tellings.packed_bytes() + self.event_of.len() * std::mem::size_of::<u32>()
+    }
+
     /// The article event at `position`.
     pub fn told(&self, position: usize) -> ArticleEvent {
         self.tellings.get(position)
