@@ -747,16 +747,19 @@ fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, (u
         let Some(&last) = wanted.last() else {
             return found;
         };
+        // The labels of a big corpus are located a chunk at a time, each chunk reading again
+        // the shards it cites: line ends are found by `memchr`, many bytes at a time.
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         let mut offset = 0;
-        for (index, line) in bytes.split(|&byte| byte == b'\n').enumerate() {
+        for (index, end) in ends.enumerate() {
             let number = index + 1;
             if wanted.contains(&number) {
-                found.insert(number, (offset, line));
+                found.insert(number, (offset, &bytes[offset..end]));
             }
             if number >= last {
                 break;
             }
-            offset += line.len() + 1;
+            offset = end + 1;
         }
         found
     }
@@ -862,6 +865,35 @@ fn locate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cited_lines_are_found_by_number_with_their_offsets() {
+        let wanted: BTreeSet<usize> = [1, 3, 4, 9].into();
+        let found = |bytes: &[u8]| -> Vec<(usize, usize, Vec<u8>)> {
+            cited_lines(&wanted)(bytes)
+                .into_iter()
+                .map(|(number, (offset, line))| (number, offset, line.to_vec()))
+                .collect()
+        };
+        assert_eq!(
+            found(b"one\ntwo\n\nfour"),
+            [
+                (1, 0, b"one".to_vec()),
+                (3, 8, Vec::new()),
+                (4, 9, b"four".to_vec())
+            ]
+        );
+        // A last line end opens an empty line after it.
+        assert_eq!(
+            found(b"one\ntwo\nthree\n"),
+            [
+                (1, 0, b"one".to_vec()),
+                (3, 8, b"three".to_vec()),
+                (4, 14, Vec::new())
+            ]
+        );
+        assert_eq!(found(b""), [(1, 0, Vec::new())]);
+    }
 
     #[test]
     fn the_lines_of_one_shard_share_its_name() {
