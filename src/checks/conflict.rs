@@ -89,14 +89,11 @@ struct MonthGroup {
 /// True when another article dates the same event as this telling does: then the date is no
 /// artefact of one article's publication date.
 fn corroborated(analysis: &Analysis, position: usize) -> bool {
+    // The telling is one of its event's: another article tells of it too when it has two.
     let index = &analysis.events;
-    let article = index.told_in(position);
-    index.event_of(position).is_some_and(|event| {
-        index.events[event]
-            .members
-            .iter()
-            .any(|&member| index.told_in(member) != article)
-    })
+    index
+        .event_of(position)
+        .is_some_and(|event| index.events[event].articles > 1)
 }
 
 fn shares_place(pack: &Pack, a: &ArticleEvent, b: &ArticleEvent) -> bool {

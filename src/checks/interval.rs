@@ -60,7 +60,10 @@ nothing is reported.";
                 continue;
             }
             let years = gap_days / 365.2425;
-            let told = index.told(previous.members[0]);
+            let Some(&first) = previous.first_tellings.first() else {
+                continue;
+            };
+            let told = index.told(first);
             let mut labels = vec![Label::primary(
                 event.article,
                 gap.span,

@@ -293,43 +293,28 @@ fn ordinal_labels(
         .collect()
 }
 
-/// Articles cited per earlier event: enough to check it, few enough to read.
-const SOURCES_CITED: usize = 3;
-
 /// One label per article telling of `event` (the first few articles): on its date where it has
 /// one.
 fn event_labels(analysis: &Analysis, event: &Event, message: Arc<str>) -> Vec<Label> {
-    let mut labels: Vec<Label> = Vec::new();
-    for &member in &event.members {
-        let article = analysis.events.told_in(member);
-        if labels.iter().any(|label| label.article == article) {
-            continue;
-        }
-        if labels.len() == SOURCES_CITED {
-            break;
-        }
-        let told = analysis.events.told(member);
-        let span = told.date.map_or(told.anchor, |slot| slot.span);
-        labels.push(Label::related(told.article, span, Arc::clone(&message)));
-    }
-    labels
+    event
+        .first_tellings
+        .iter()
+        .map(|&first| {
+            let told = analysis.events.told(first);
+            let span = told.date.map_or(told.anchor, |slot| slot.span);
+            Label::related(told.article, span, Arc::clone(&message))
+        })
+        .collect()
 }
 
 /// The articles telling of `event`: the first few by name, the rest counted.
 fn sources(analysis: &Analysis, event: &Event) -> String {
-    // Members are in article order, so equal articles are neighbours.
-    let mut articles: Vec<usize> = event
-        .members
+    let names: Vec<String> = event
+        .first_tellings
         .iter()
-        .map(|&member| analysis.events.told_in(member))
+        .map(|&first| article_name(analysis, analysis.events.told_in(first)))
         .collect();
-    articles.dedup();
-    let more = articles.len().saturating_sub(SOURCES_CITED);
-    let names: Vec<String> = articles
-        .iter()
-        .take(SOURCES_CITED)
-        .map(|&article| article_name(analysis, article))
-        .collect();
+    let more = event.articles.saturating_sub(names.len());
     if more > 0 {
         format!("{} and {more} more", names.join(", "))
     } else {
@@ -338,16 +323,13 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
 }
 
 fn event_date(analysis: &Analysis, event: &Event) -> String {
-    let told = analysis.events.told(event.members[0]);
-    let planned = event
-        .members
-        .iter()
-        .all(|&member| analysis.events.planned(member));
-    let date = told
-        .date
+    let date = event
+        .first_tellings
+        .first()
+        .and_then(|&first| analysis.events.told(first).date)
         .map(|slot| describe_date(&slot.value))
         .unwrap_or_else(|| event.from.to_string());
-    if planned {
+    if event.planned {
         format!("{date} (announced)")
     } else {
         date

@@ -146,14 +146,62 @@ impl Tellings {
     }
 }
 
-/// Article events of one series that are the same real event.
+/// Articles an event keeps the first telling of, to name and cite in messages: enough to
+/// check it, few enough to read.
+pub const SOURCES_KEPT: usize = 3;
+
+/// Article events of one series that are the same real event. A big event is told by
+/// hundreds of thousands of articles: it keeps what the checks say of it, not the list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub series: SeriesKey,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Positions of the article events (see [`EventIndex::told`]), in article order.
-    pub members: Vec<usize>,
+    /// The position (see [`EventIndex::told`]) of the first telling of each of the first
+    /// [`SOURCES_KEPT`] articles telling of it, in article order; never empty.
+    pub first_tellings: Vec<usize>,
+    /// How many articles tell of it.
+    pub articles: usize,
+    /// Whether every telling of it announces it rather than reports it.
+    pub planned: bool,
+}
+
+impl Event {
+    fn of(cluster: Cluster, tellings: &TellingStore) -> Self {
+        let mut first_tellings = Vec::new();
+        let mut articles = 0;
+        let mut last_article = None;
+        let mut planned = true;
+        // Members are in article order, so the tellings of one article are neighbours.
+        for &member in &cluster.members {
+            let article = tellings.article(member);
+            if last_article != Some(article) {
+                last_article = Some(article);
+                articles += 1;
+                if first_tellings.len() < SOURCES_KEPT {
+                    first_tellings.push(member);
+                }
+            }
+            planned &= tellings.tense(member).looks_ahead();
+        }
+        Event {
+            series: cluster.series,
+            from: cluster.from,
+            to: cluster.to,
+            first_tellings,
+            articles,
+            planned,
+        }
+    }
+}
+
+/// Article events of one series joined as one event, while the corpus is clustered.
+struct Cluster {
+    series: SeriesKey,
+    from: NaiveDate,
+    to: NaiveDate,
+    /// Positions of the article events, in article order.
+    members: Vec<usize>,
 }
 
 /// The article events of a corpus, by position in article order, and the events they cluster
@@ -196,11 +244,6 @@ impl EventIndex {
     /// The series of the article event at `position`.
     pub fn series_of(&self, position: usize) -> &SeriesKey {
         self.tellings.series(position)
-    }
-
-    /// Whether the article event at `position` is announced rather than reported.
-    pub fn planned(&self, position: usize) -> bool {
-        self.tellings.tense(position).looks_ahead()
     }
 
     /// Every article event with its position, in article order.
@@ -260,13 +303,13 @@ impl EventIndex {
             by_series.entry(told.series).or_default().push(position);
         }
         // Series cluster independently, in parallel; joined in series order.
-        let events: Vec<Event> = by_series
+        let clusters: Vec<Cluster> = by_series
             .into_par_iter()
             .flat_map_iter(|(series, members)| cluster_series(&series, &members, &bounds))
             .collect();
         drop(bounds);
         let mut event_of = vec![NO_EVENT; tellings.len()];
-        for (index, event) in events.iter().enumerate() {
+        for (index, event) in clusters.iter().enumerate() {
             // Events are fewer than article events, which a corpus in memory cannot hold 2³²
             // of; were it otherwise, the excess would read as belonging to no event.
             let index = u32::try_from(index).unwrap_or(NO_EVENT);
@@ -275,7 +318,7 @@ impl EventIndex {
             }
         }
         let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
-        for (index, event) in events.iter().enumerate() {
+        for (index, event) in clusters.iter().enumerate() {
             let mut trips: Vec<(EntityId, EntityId)> = event
                 .members
                 .iter()
@@ -287,6 +330,11 @@ impl EventIndex {
                 visits.entry(trip).or_default().push(index);
             }
         }
+        drop(trips);
+        let events: Vec<Event> = clusters
+            .into_par_iter()
+            .map(|cluster| Event::of(cluster, &tellings))
+            .collect();
         for list in visits.values_mut() {
             list.sort_by_key(|&index| (events[index].to, events[index].from, index));
         }
@@ -384,7 +432,7 @@ fn cluster_series(
     series: &SeriesKey,
     members: &[usize],
     bounds: &[Option<(NaiveDate, NaiveDate)>],
-) -> Vec<Event> {
+) -> Vec<Cluster> {
     let mut fine: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
     let mut coarse: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
     for &member in members {
@@ -397,14 +445,14 @@ fn cluster_series(
         }
     }
     fine.sort();
-    let mut events: Vec<Event> = Vec::new();
+    let mut events: Vec<Cluster> = Vec::new();
     for (from, to, member) in fine {
         match events.last_mut() {
             Some(last) if from <= last.to => {
                 last.to = last.to.max(to);
                 last.members.push(member);
             }
-            _ => events.push(Event {
+            _ => events.push(Cluster {
                 series: series.clone(),
                 from,
                 to,
@@ -422,7 +470,7 @@ fn cluster_series(
             .collect();
         match overlapping.as_slice() {
             [only] => events[*only].members.push(member),
-            [] => events.push(Event {
+            [] => events.push(Cluster {
                 series: series.clone(),
                 from,
                 to,
@@ -525,6 +573,34 @@ mod tests {
         assert_eq!(anchors(5), vec![30]);
         assert_eq!(anchors(6), Vec::<usize>::new());
         assert_eq!(index.event_of(3), None);
+    }
+
+    #[test]
+    fn an_event_keeps_its_first_few_articles_and_counts_the_rest() {
+        let mut tellings = Tellings::default();
+        for article in 0..5 {
+            let mut told = mention(&[1, 2], Some((2019, 4, 25)), 10 * article);
+            told.tense = if article == 0 {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
+            tellings.add(article, &[told]);
+        }
+        let mut planned = mention(&[1, 2], Some((2024, 6, 19)), 90);
+        planned.tense = Tense::Future;
+        tellings.add(5, &[planned.clone()]);
+        tellings.add(6, &[planned]);
+        let index = tellings.index();
+        let [met, announced] = index.events.as_slice() else {
+            panic!("two events: {:?}", index.events);
+        };
+        assert_eq!(met.first_tellings, vec![0, 1, 2]);
+        assert_eq!(met.articles, 5);
+        assert!(!met.planned);
+        assert_eq!(announced.first_tellings, vec![5, 6]);
+        assert_eq!(announced.articles, 2);
+        assert!(announced.planned);
     }
 
     #[test]
