@@ -308,28 +308,8 @@ impl EventIndex {
             .flat_map_iter(|(series, members)| cluster_series(&series, &members, &bounds))
             .collect();
         drop(bounds);
-        let mut event_of = vec![NO_EVENT; tellings.len()];
-        for (index, event) in clusters.iter().enumerate() {
-            // Events are fewer than article events, which a corpus in memory cannot hold 2³²
-            // of; were it otherwise, the excess would read as belonging to no event.
-            let index = u32::try_from(index).unwrap_or(NO_EVENT);
-            for &member in &event.members {
-                event_of[member] = index;
-            }
-        }
-        let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
-        for (index, event) in clusters.iter().enumerate() {
-            let mut trips: Vec<(EntityId, EntityId)> = event
-                .members
-                .iter()
-                .filter_map(|&member| trips[member])
-                .collect();
-            trips.sort();
-            trips.dedup();
-            for trip in trips {
-                visits.entry(trip).or_default().push(index);
-            }
-        }
+        let event_of = event_of(&clusters, tellings.len());
+        let mut visits = visits_of(&clusters, &trips);
         drop(trips);
         let events: Vec<Event> = clusters
             .into_par_iter()
@@ -400,6 +380,42 @@ impl EventIndex {
             .enumerate()
             .map(move |(offset, event)| (start + offset, event))
     }
+}
+
+/// For each of `count` article events, the cluster it is a member of, or [`NO_EVENT`].
+fn event_of(clusters: &[Cluster], count: usize) -> Vec<u32> {
+    let mut event_of = vec![NO_EVENT; count];
+    for (index, cluster) in clusters.iter().enumerate() {
+        // Events are fewer than article events, which a corpus in memory cannot hold 2³² of;
+        // were it otherwise, the excess would read as belonging to no event.
+        let index = u32::try_from(index).unwrap_or(NO_EVENT);
+        for &member in &cluster.members {
+            event_of[member] = index;
+        }
+    }
+    event_of
+}
+
+/// The clusters that are a visit of a person to a country, by (visitor, destination), from the
+/// trip each article event tells of.
+fn visits_of(
+    clusters: &[Cluster],
+    trips: &[Option<(EntityId, EntityId)>],
+) -> BTreeMap<(EntityId, EntityId), Vec<usize>> {
+    let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let mut told: Vec<(EntityId, EntityId)> = cluster
+            .members
+            .iter()
+            .filter_map(|&member| trips[member])
+            .collect();
+        told.sort();
+        told.dedup();
+        for trip in told {
+            visits.entry(trip).or_default().push(index);
+        }
+    }
+    visits
 }
 
 /// How many of an article's latest events a mention may merge into: news names one event a few
