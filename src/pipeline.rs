@@ -325,7 +325,10 @@ fn sort_findings_with_problems(
         .iter()
         .map(|finding| {
             let anchor = finding.anchor()?;
-            Some(origin_of(analysis, problems, anchor.article).unwrap_or(Origin::Stdin))
+            Some(
+                source_origin(&analysis.articles, problems, anchor.article)
+                    .unwrap_or(Origin::Stdin),
+            )
         })
         .collect();
     let key = |index: usize| {
@@ -360,12 +363,16 @@ fn put_in_order<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-/// The origin of source `index`: an article, then an input problem.
-fn origin_of(analysis: &Analysis, problems: &[InputProblem], index: usize) -> Option<Origin> {
-    match analysis.articles.origin(index) {
+/// The origin of source `index`: an article, then an input problem (labels number them so).
+pub(crate) fn source_origin(
+    articles: &ArticleRecords,
+    problems: &[InputProblem],
+    index: usize,
+) -> Option<Origin> {
+    match articles.origin(index) {
         Some(origin) => Some(origin),
         None => problems
-            .get(index.checked_sub(analysis.articles.len())?)
+            .get(index.checked_sub(articles.len())?)
             .map(|problem| problem.origin.clone()),
     }
 }

@@ -285,13 +285,7 @@ struct Sources {
 impl Sources {
     /// The origin of source `index`: an article, then an input problem.
     fn origin(&self, index: usize) -> Option<Origin> {
-        match self.articles.origin(index) {
-            Some(origin) => Some(origin),
-            None => self
-                .problems
-                .get(index.checked_sub(self.articles.len())?)
-                .map(|problem| problem.origin.clone()),
-        }
+        crate::pipeline::source_origin(&self.articles, &self.problems, index)
     }
 }
 
