@@ -53,22 +53,10 @@ impl TellingStore {
     pub fn push(&mut self, event: &ArticleEvent) {
         self.starts.push(self.bytes.len() as u64);
         let series = self.series.id(&event.series);
-        let mut flags = (event.tense as u8) << TENSE_SHIFT;
-        for (present, flag) in [
-            (event.date.is_some(), HAS_DATE),
-            (event.date.is_some_and(|slot| slot.relative), RELATIVE),
-            (event.since.is_some(), HAS_SINCE),
-            (event.visitor.is_some(), HAS_VISITOR),
-            (event.destination.is_some(), HAS_DESTINATION),
-        ] {
-            if present {
-                flags |= flag;
-            }
-        }
         let out = &mut self.bytes;
         put_varint(out, event.article as u64);
         put_varint(out, series as u64);
-        out.push(flags);
+        out.push(flags_of(event));
         put_span(out, event.anchor);
         if let Some(slot) = event.date {
             let date = self.dates.id(&slot.value);
@@ -78,12 +66,7 @@ impl TellingStore {
         let out = &mut self.bytes;
         put_varint(out, event.ordinals.len() as u64);
         for ordinal in &event.ordinals {
-            let counts = match ordinal.counts {
-                Counting::Meetings => 0,
-                Counting::Visits => 1,
-            };
-            put_varint(out, (u64::from(ordinal.n) << 1) | counts);
-            put_span(out, ordinal.span);
+            put_ordinal(out, ordinal);
         }
         put_varint(out, event.places.len() as u64);
         for (place, span) in &event.places {
@@ -151,20 +134,7 @@ impl TellingStore {
             span: reader.span(),
             relative: flags & RELATIVE != 0,
         });
-        let ordinals = (0..reader.varint())
-            .map(|_| {
-                let code = reader.varint();
-                Ordinal {
-                    n: (code >> 1) as u32,
-                    counts: if code & 1 == 0 {
-                        Counting::Meetings
-                    } else {
-                        Counting::Visits
-                    },
-                    span: reader.span(),
-                }
-            })
-            .collect();
+        let ordinals = (0..reader.varint()).map(|_| ordinal_at(reader)).collect();
         let places = (0..reader.varint())
             .map(|_| (EntityId(reader.varint() as u32), reader.span()))
             .collect();
@@ -183,6 +153,46 @@ impl TellingStore {
             anchor,
             tense: TENSES[usize::from(flags >> TENSE_SHIFT)],
         }
+    }
+}
+
+/// What a telling has, and its tense, in a byte.
+fn flags_of(event: &ArticleEvent) -> u8 {
+    let mut flags = (event.tense as u8) << TENSE_SHIFT;
+    for (present, flag) in [
+        (event.date.is_some(), HAS_DATE),
+        (event.date.is_some_and(|slot| slot.relative), RELATIVE),
+        (event.since.is_some(), HAS_SINCE),
+        (event.visitor.is_some(), HAS_VISITOR),
+        (event.destination.is_some(), HAS_DESTINATION),
+    ] {
+        if present {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// An ordinal as its number and what it counts in one varint, then its span.
+fn put_ordinal(out: &mut Vec<u8>, ordinal: &Ordinal) {
+    let counts = match ordinal.counts {
+        Counting::Meetings => 0,
+        Counting::Visits => 1,
+    };
+    put_varint(out, (u64::from(ordinal.n) << 1) | counts);
+    put_span(out, ordinal.span);
+}
+
+fn ordinal_at(reader: &mut Reader) -> Ordinal {
+    let code = reader.varint();
+    Ordinal {
+        n: (code >> 1) as u32,
+        counts: if code & 1 == 0 {
+            Counting::Meetings
+        } else {
+            Counting::Visits
+        },
+        span: reader.span(),
     }
 }
 
