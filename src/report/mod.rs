@@ -263,6 +263,7 @@ fn build_in_chunks(
             located: LocatedLabels::default(),
             keep_text,
             labels_per_chunk,
+            chunks_located: 0,
         },
         sources: Sources {
             articles: outcome.articles,
@@ -347,6 +348,8 @@ impl Report {
     /// [`LABELS_PER_BATCH`] labels (none once all are taken): enough to share among threads,
     /// few enough to hold. A finding that lists thousands of tellings fills a batch alone.
     pub fn next_batch(&mut self) -> Vec<ResolvedFinding> {
+        // The batch starts in the chunk being taken, or in the next one.
+        self.quotes.forget_before(self.pending.chunks_located);
         let mut batch = Vec::new();
         let mut labels = 0;
         while batch.len() < FINDINGS_PER_BATCH && labels < LABELS_PER_BATCH {
@@ -388,6 +391,8 @@ struct Pending {
     located: LocatedLabels,
     keep_text: bool,
     labels_per_chunk: usize,
+    /// How many chunks were located: the number of the one being taken, counted from 1.
+    chunks_located: usize,
 }
 
 /// The labels of a chunk of findings as located in their sources.
@@ -419,6 +424,10 @@ impl Pending {
             }
             if chunk.is_empty() {
                 return None;
+            }
+            self.chunks_located += 1;
+            if self.keep_text {
+                quotes.begin_chunk(self.chunks_located);
             }
             self.located = locate_labels(sources, &chunk, quotes, self.keep_text);
             self.chunk = chunk.into_iter();
@@ -1176,6 +1185,19 @@ mod tests {
         let at_once = shown(build(outcome(), false, Vec::new()));
         assert_eq!(at_once.len(), 4);
         assert_eq!(at_once[3][0], ("left".to_string(), 3, 6));
+        let rendered = |mut report: Report| {
+            let mut out = Vec::new();
+            Human {
+                color: false,
+                width: 100,
+                quiet: true,
+            }
+            .write(&mut report, &mut out)
+            .unwrap_or_else(|error| panic!("renders: {error}"));
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        let quoted_at_once = rendered(build(outcome(), true, Vec::new()));
+        assert!(quoted_at_once.contains("Voss left."), "{quoted_at_once}");
         for labels_per_chunk in [1, 3, 4, 7] {
             let in_chunks = shown(build_in_chunks(
                 outcome(),
@@ -1184,6 +1206,14 @@ mod tests {
                 labels_per_chunk,
             ));
             assert_eq!(in_chunks, at_once, "{labels_per_chunk} labels a chunk");
+            // Quoted, each batch reads the sources of the chunks it spans.
+            let quoted = rendered(build_in_chunks(
+                outcome(),
+                true,
+                Vec::new(),
+                labels_per_chunk,
+            ));
+            assert_eq!(quoted, quoted_at_once, "{labels_per_chunk} labels a chunk");
         }
     }
 

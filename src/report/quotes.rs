@@ -3,7 +3,7 @@
 //! than the rest of the run; what is held instead is where each cited source can be read.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
@@ -58,15 +58,45 @@ enum ReadThrough<'a> {
 /// A source a batch quotes: its name, where to read it, and each finding's reach in it.
 type Cited<'a> = (&'a Arc<str>, &'a Reread, Vec<(usize, usize)>);
 
-/// Every cited source whose labels were located, by the name labels give it.
+/// The cited sources whose labels were located, by the name labels give them, a chunk of
+/// findings at a time: a big corpus cites hundreds of thousands, and the findings still to
+/// render need only those of their own chunks.
 #[derive(Debug, Default)]
 pub struct Quotes {
-    sources: BTreeMap<Arc<str>, Reread>,
+    /// The sources of each chunk not yet let go, by the chunk's number, oldest first.
+    chunks: VecDeque<(usize, BTreeMap<Arc<str>, Reread>)>,
 }
 
 impl Quotes {
+    /// Starts the sources of chunk `number`, which comes after every chunk so far.
+    pub(crate) fn begin_chunk(&mut self, number: usize) {
+        self.chunks.push_back((number, BTreeMap::new()));
+    }
+
+    /// Adds a source of the last chunk begun.
     pub(crate) fn add(&mut self, name: Arc<str>, reread: Reread) {
-        self.sources.insert(name, reread);
+        if let Some((_, sources)) = self.chunks.back_mut() {
+            sources.insert(name, reread);
+        }
+    }
+
+    /// Lets go of the sources of the chunks before chunk `number`: no finding still to be
+    /// rendered is in them.
+    pub(crate) fn forget_before(&mut self, number: usize) {
+        while self
+            .chunks
+            .front()
+            .is_some_and(|(first, _)| *first < number)
+        {
+            self.chunks.pop_front();
+        }
+    }
+
+    fn get(&self, name: &Arc<str>) -> Option<&Reread> {
+        self.chunks
+            .iter()
+            .rev()
+            .find_map(|(_, sources)| sources.get(name))
     }
 
     /// The lines `findings` quote, by source name: the sources they cite are read again (in
@@ -88,7 +118,7 @@ impl Quotes {
         // The lines of one shard are read through one handle, a shard at a time in parallel.
         let mut by_file: BTreeMap<ReadThrough, Vec<Cited>> = BTreeMap::new();
         for (name, spans) in groups {
-            let Some(reread) = self.sources.get(name) else {
+            let Some(reread) = self.get(name) else {
                 continue;
             };
             let file = match reread {
@@ -109,5 +139,30 @@ impl Quotes {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sources_of_chunks_before_the_one_taken_are_let_go() {
+        let name = |text: &str| -> Arc<str> { text.into() };
+        let kept = |text: &str| Reread::Kept(text.as_bytes().into());
+        let mut quotes = Quotes::default();
+        quotes.begin_chunk(1);
+        quotes.add(name("a.txt"), kept("a"));
+        quotes.begin_chunk(2);
+        quotes.add(name("b.txt"), kept("b"));
+        assert!(quotes.get(&name("a.txt")).is_some());
+        assert!(quotes.get(&name("b.txt")).is_some());
+        quotes.forget_before(2);
+        assert!(quotes.get(&name("a.txt")).is_none());
+        assert!(quotes.get(&name("b.txt")).is_some());
+        quotes.forget_before(2);
+        assert!(quotes.get(&name("b.txt")).is_some());
+        quotes.forget_before(3);
+        assert!(quotes.get(&name("b.txt")).is_none());
     }
 }
