@@ -942,20 +942,25 @@ mod tests {
         build(outcome, false, Vec::new())
     }
 
-    #[test]
-    fn a_shared_run_of_labels_is_located_once_and_shown_in_every_finding() {
-        let text = "Han met Voss in 2019.\nThey met again in 2022.\n";
-        let article = crate::analysis::ArticleRecord {
-            origin: Origin::Stdin,
+    /// An undated article from `origin` whose text is its source's first `len` bytes.
+    fn plain_article(origin: Origin, len: usize) -> crate::analysis::ArticleRecord {
+        crate::analysis::ArticleRecord {
+            origin,
             published: None,
             published_from: PublishedFrom::None,
-            map: SourceMap::shifted(text.len(), 0),
+            map: SourceMap::shifted(len, 0),
             claim_count: 0,
             weekday_dates: Box::default(),
             unresolved_dates: Box::default(),
             relations: Box::default(),
             titles: Box::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_shared_run_of_labels_is_located_once_and_shown_in_every_finding() {
+        let text = "Han met Voss in 2019.\nThey met again in 2022.\n";
+        let article = plain_article(Origin::Stdin, text.len());
         let span_of = |word: &str| {
             let start = text.find(word).unwrap_or(0);
             crate::extract::Span::new(start, start + word.len())
@@ -1037,17 +1042,6 @@ mod tests {
         let file_path = dir.path().join("article.txt");
         std::fs::write(&file_path, file_text)
             .unwrap_or_else(|error| panic!("the file is written: {error}"));
-        let article = |origin: Origin, len: usize| crate::analysis::ArticleRecord {
-            origin,
-            published: None,
-            published_from: PublishedFrom::None,
-            map: SourceMap::shifted(len, 0),
-            claim_count: 0,
-            weekday_dates: Box::default(),
-            unresolved_dates: Box::default(),
-            relations: Box::default(),
-            titles: Box::default(),
-        };
         let shard_origin = Origin::JsonlLine {
             path: shard_path.as_path().into(),
             line: 2,
@@ -1059,8 +1053,8 @@ mod tests {
         };
         let outcome = || Outcome {
             articles: [
-                article(shard_origin.clone(), shard_text.len()),
-                article(file_origin.clone(), file_text.len()),
+                plain_article(shard_origin.clone(), shard_text.len()),
+                plain_article(file_origin.clone(), file_text.len()),
             ]
             .into_iter()
             .collect(),
@@ -1128,17 +1122,7 @@ mod tests {
     #[test]
     fn findings_located_a_chunk_at_a_time_read_as_located_at_once() {
         let text = "Han met Voss in 2019.\nThey met again in 2022.\nVoss left.\n";
-        let article = crate::analysis::ArticleRecord {
-            origin: Origin::Stdin,
-            published: None,
-            published_from: PublishedFrom::None,
-            map: SourceMap::shifted(text.len(), 0),
-            claim_count: 0,
-            weekday_dates: Box::default(),
-            unresolved_dates: Box::default(),
-            relations: Box::default(),
-            titles: Box::default(),
-        };
+        let article = plain_article(Origin::Stdin, text.len());
         let span_of = |word: &str| {
             let start = text.rfind(word).unwrap_or(0);
             crate::extract::Span::new(start, start + word.len())
