@@ -114,6 +114,50 @@ fn a_clean_dated_article_exits_0() {
 }
 
 #[test]
+fn a_tense_finding_names_where_the_publication_date_came_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let visit = "Vladimir Putin will visit Kim Jong Un in Pyongyang in April 2019.\n";
+    fs::write(
+        dir.path().join("dateline.txt"),
+        format!("Wednesday, July 10, 2024\n\n{visit}"),
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("metadata.md"),
+        format!("---\ndate: 2024-07-10\n---\n\n{visit}"),
+    )
+    .expect("write");
+    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report}");
+    let helps: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|finding| finding["rule"] == "summits/tense")
+        .map(|finding| {
+            let path = finding["labels"][0]["path"].as_str().unwrap_or_default();
+            let file = Path::new(path)
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                file,
+                finding["help"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(helps.len(), 2, "{report}");
+    assert!(
+        helps[0].0 == "dateline.txt" && helps[0].1.ends_with("(2024-07-10, from its dateline)."),
+        "{helps:?}"
+    );
+    assert!(
+        helps[1].0 == "metadata.md" && helps[1].1.ends_with("(2024-07-10, from its metadata)."),
+        "{helps:?}"
+    );
+}
+
+#[test]
 fn a_missing_path_exits_2() {
     claimlint()
         .args(["check", "no/such/dir"])

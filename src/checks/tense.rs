@@ -3,6 +3,7 @@
 
 use super::{describe_date, Check};
 use crate::analysis::Analysis;
+use crate::corpus::PublishedFrom;
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, Pack};
 
@@ -55,6 +56,10 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
             } else {
                 continue;
             };
+            let dated_by = match analysis.articles.get(event.article) {
+                Some(article) if article.published_from == PublishedFrom::Metadata => "metadata",
+                _ => "dateline",
+            };
             findings.push(Finding {
                 rule: spec.id.clone(),
                 check: spec.kind,
@@ -62,12 +67,8 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 message,
                 help: Some(
                     format!(
-                    "Check the date, or the article's publication date ({published}, from its {}).",
-                    match analysis.articles.get(event.article).map(|article| article.published_from) {
-                        Some(crate::corpus::PublishedFrom::Metadata) => "metadata",
-                        _ => "dateline",
-                    }
-                )
+                        "Check the date, or the article's publication date ({published}, from its {dated_by})."
+                    )
                     .into(),
                 ),
                 labels: vec![
