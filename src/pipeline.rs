@@ -36,10 +36,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn claim_count(&self) -> usize {
-        self.articles
-            .iter()
-            .map(|article| article.claim_count)
-            .sum()
+        self.articles.claim_count()
     }
 }
 
@@ -206,11 +203,7 @@ pub fn lint(
     });
     let mapped = started.elapsed();
     timings::print(format_args!("map {:.3}s", mapped.as_secs_f64()));
-    let claims: usize = gathered
-        .articles()
-        .iter()
-        .map(|article| article.claim_count)
-        .sum();
+    let claims = gathered.articles().claim_count();
     let outcome = reduce(&analyzer, gathered, problems, kept_sources, options);
     // For the benchmark: how the per-article and the cross-article phases grow.
     timings::print(format_args!(

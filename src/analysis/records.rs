@@ -1,8 +1,8 @@
 //! The records of a corpus's articles, packed. Every article of a big corpus waits for the
-//! checks and the report as a record: held as an [`ArticleRecord`], with its source map and
-//! its weekday dates on the heap, one costs over 200 bytes; packed as varints, with the paths
-//! of its files interned and the rare relation and title claims kept aside, about 26 (and 8
-//! for where it starts).
+//! checks and the report as a record: held as an [`ArticleRecord`], one took 136 bytes, with
+//! its source map and its weekday dates in heap blocks of their own; packed as varints, with
+//! the paths of its files interned and the rare relation and title claims kept aside, about
+//! 26 (9.5 MB for 359,586 articles of generated news at 1 GB), and 8 for where it starts.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -35,6 +35,8 @@ pub struct ArticleRecords {
     paths: Interned<Arc<Path>>,
     /// Relation and title claims, by the order of the records that make some.
     claims: Vec<PersonClaims>,
+    /// The claims of every article, counted as they are pushed.
+    claim_count: usize,
 }
 
 /// An article's relation and title claims: few articles make any.
@@ -52,6 +54,8 @@ impl ArticleRecords {
     /// Appends `record` as the last article.
     pub fn push(&mut self, record: ArticleRecord) {
         self.starts.push(self.bytes.len() as u64);
+        // Saturating: a count of claims is read, never wrapped.
+        self.claim_count = self.claim_count.saturating_add(record.claim_count);
         self.put_origin(&record.origin);
         let claims = self.keep_claims(record.relations, record.titles);
         let out = &mut self.bytes;
@@ -108,6 +112,20 @@ impl ArticleRecords {
         let mut reader = self.reader(index)?;
         self.origin_at(&mut reader);
         published_at(&mut reader).0
+    }
+
+    /// Where article `index` came from and its publication date (with where that came from),
+    /// without unpacking the rest: what a list of the articles shows.
+    pub fn dated_origin(&self, index: usize) -> Option<(Origin, Option<NaiveDate>, PublishedFrom)> {
+        let mut reader = self.reader(index)?;
+        let origin = self.origin_at(&mut reader);
+        let (published, from) = published_at(&mut reader);
+        Some((origin, published, from))
+    }
+
+    /// How many claims the articles make, all of them.
+    pub fn claim_count(&self) -> usize {
+        self.claim_count
     }
 
     /// Every record, unpacked in order.
@@ -379,9 +397,17 @@ mod tests {
                 prop_assert_eq!(packed.get(index), Some(record.clone()));
                 prop_assert_eq!(packed.origin(index), Some(record.origin.clone()));
                 prop_assert_eq!(packed.published(index), record.published);
+                prop_assert_eq!(
+                    packed.dated_origin(index),
+                    Some((record.origin.clone(), record.published, record.published_from))
+                );
             }
             prop_assert!(packed.get(records.len()).is_none());
             prop_assert_eq!(packed.iter().collect::<Vec<_>>(), records.clone());
+            let claims = records
+                .iter()
+                .fold(0usize, |sum, record| sum.saturating_add(record.claim_count));
+            prop_assert_eq!(packed.claim_count(), claims);
             if let Some(first) = records.first() {
                 let last = records.len() - 1;
                 let replaced = packed.with_replaced(last, first.clone());
