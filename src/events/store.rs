@@ -1,8 +1,9 @@
 //! The article events of a corpus, packed. A big corpus tells a few events hundreds of
-//! thousands of times: held as [`ArticleEvent`]s, with their places and ordinals on the heap,
-//! each telling costs about 190 bytes. Packed as varints, with the few distinct series and
-//! dates interned and the rare stated gap kept aside, a telling takes about 25 bytes and is
-//! unpacked when a check reads it.
+//! thousands of times: each telling held as an [`ArticleEvent`] took 144 bytes, with its
+//! places and its ordinals in heap blocks of their own. Packed as varints, with the few
+//! distinct series and dates interned and the rare stated gap kept aside, a telling takes
+//! about 19 bytes (16.4 MB for 879,950 tellings of generated news at 1 GB) and is unpacked
+//! when a check reads it.
 
 use std::sync::Arc;
 
