@@ -158,6 +158,61 @@ fn a_tense_finding_names_where_the_publication_date_came_from() {
 }
 
 #[test]
+fn two_meetings_called_the_same_ordinal_label_the_first_tellings_of_each_and_count_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "Wednesday, March 6, 2019\n\nDonald Trump met Kim Jong Un in Hanoi on February 27, 2019, for their second summit.\n",
+    )
+    .expect("write");
+    for i in 1..=7 {
+        fs::write(
+            dir.path().join(format!("b{i}.txt")),
+            "Tuesday, July 2, 2019\n\nDonald Trump met Kim Jong Un at Panmunjom on June 30, 2019, for their second summit.\n",
+        )
+        .expect("write");
+    }
+    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report}");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{report}");
+    let finding = &findings[0];
+    assert_eq!(
+        finding["message"],
+        "2 different meetings between Donald Trump and Kim Jong Un are each called the 2nd"
+    );
+    let help = finding["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("(a.txt; 1 article calls it the 2nd)")
+            && help.contains("and 4 more; 7 articles call it the 2nd)")
+            && help.ends_with("The labels show where the first 5 tellings of each call it so."),
+        "{help}"
+    );
+    // One label for the first meeting's one telling, five of the second's seven.
+    let labeled: Vec<String> = finding["labels"]
+        .as_array()
+        .expect("labels")
+        .iter()
+        .map(|label| {
+            let path = Path::new(label["path"].as_str().unwrap_or_default());
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            format!("{file} {} {}", label["text"], label["primary"])
+        })
+        .collect();
+    assert_eq!(
+        labeled,
+        [
+            "a.txt \"second\" true",
+            "b1.txt \"second\" false",
+            "b2.txt \"second\" false",
+            "b3.txt \"second\" false",
+            "b4.txt \"second\" false",
+            "b5.txt \"second\" false",
+        ]
+    );
+}
+
+#[test]
 fn a_missing_path_exits_2() {
     claimlint()
         .args(["check", "no/such/dir"])

@@ -26,7 +26,7 @@ half of April\" (→ April 2022); two others say the Kestrel Bay summit was in A
 A relative date that another article corroborates (the same event, the same dates) is not \
 reported: the publication date that resolved it is then no suspect.";
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let index = &analysis.events;
         // Group dated tellings by series and month of the year; compare within a group only.
         let mut groups: BTreeMap<(&crate::events::SeriesKey, u32), MonthGroup> = BTreeMap::new();
@@ -51,7 +51,6 @@ reported: the publication date that resolved it is then no suspect.";
                 group.relative.push(position);
             }
         }
-        let mut findings = Vec::new();
         for group in groups.values() {
             for &position in &group.relative {
                 if corroborated(analysis, position) {
@@ -70,11 +69,10 @@ reported: the publication date that resolved it is then no suspect.";
                     .filter(|other| shares_place(pack, &event, other))
                     .collect();
                 if let Some(finding) = date_conflict(spec, analysis, pack, &event, &others) {
-                    findings.push(finding);
+                    found(finding);
                 }
             }
         }
-        findings
     }
 }
 

@@ -25,10 +25,9 @@ nothing is reported.";
         "0.1 — the share of the stated duration allowed either way for an unhedged figure",
     )];
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack) -> Vec<Finding> {
+    fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let tolerance = param_f64(spec, "tolerance", 0.1);
         let index = &analysis.events;
-        let mut findings = Vec::new();
         for (position, event) in index.tellings() {
             if spec
                 .event
@@ -76,7 +75,7 @@ nothing is reported.";
                     format!("the previous one, {}", describe_date(&slot.value)),
                 ));
             }
-            findings.push(Finding {
+            found(Finding {
                 rule: spec.id.clone(),
                 check: spec.kind,
                 severity: spec.severity,
@@ -92,6 +91,5 @@ nothing is reported.";
                 labels: labels.into(),
             });
         }
-        findings
     }
 }

@@ -18,14 +18,16 @@ use crate::analysis::Analysis;
 use crate::finding::Finding;
 use crate::pack::{CheckSpec, Pack};
 
-/// What every check kind does: read the whole analysed corpus, return findings.
+/// What every check kind does: read the whole analysed corpus and hand each finding to
+/// `found` as it is made, in an order of its own that does not depend on the thread count (a
+/// big corpus's findings need not all be held at once: see [`crate::pipeline`]).
 pub trait Check {
     /// Documentation shown by `claimlint rule`: what it does, why it matters, an example.
     const DOC: &'static str;
     /// The parameters it accepts, with their defaults.
     const PARAMS: &'static [(&'static str, &'static str)] = &[];
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding>;
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding));
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -120,17 +122,31 @@ impl CheckKind {
         Ok(())
     }
 
-    pub fn run(self, spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+    /// Runs the check, handing each finding to `found` as it is made.
+    pub fn run_into(
+        self,
+        spec: &CheckSpec,
+        analysis: &Analysis,
+        pack: &Pack,
+        found: &mut dyn FnMut(Finding),
+    ) {
         match self {
-            CheckKind::Sequence => sequence::Sequence::run(spec, analysis, pack),
-            CheckKind::Conflict => conflict::Conflict::run(spec, analysis, pack),
-            CheckKind::Weekday => weekday::Weekday::run(spec, analysis, pack),
-            CheckKind::Interval => interval::Interval::run(spec, analysis, pack),
-            CheckKind::Tense => tense::Tense::run(spec, analysis, pack),
-            CheckKind::Reference => reference::Reference::run(spec, analysis, pack),
-            CheckKind::Variant => variant::Variant::run(spec, analysis, pack),
-            CheckKind::Input => Vec::new(),
+            CheckKind::Sequence => sequence::Sequence::run(spec, analysis, pack, found),
+            CheckKind::Conflict => conflict::Conflict::run(spec, analysis, pack, found),
+            CheckKind::Weekday => weekday::Weekday::run(spec, analysis, pack, found),
+            CheckKind::Interval => interval::Interval::run(spec, analysis, pack, found),
+            CheckKind::Tense => tense::Tense::run(spec, analysis, pack, found),
+            CheckKind::Reference => reference::Reference::run(spec, analysis, pack, found),
+            CheckKind::Variant => variant::Variant::run(spec, analysis, pack, found),
+            CheckKind::Input => {}
         }
+    }
+
+    /// Runs the check and gives its findings in the order it made them.
+    pub fn run(self, spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        self.run_into(spec, analysis, pack, &mut |finding| findings.push(finding));
+        findings
     }
 }
 

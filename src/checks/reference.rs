@@ -17,8 +17,7 @@ undermines the whole story.
 Example: \"Han – grandson of Han Jae-won\": Han Seo Yun is Han Jae Won's son.
 Only facts the pack states are checked; a relation the pack does not know is never reported.";
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
-        let mut findings = Vec::new();
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         for (index, article) in analysis.articles.iter().enumerate() {
             for claim in article.relations.iter() {
                 let Some((known, word)) = known_relation(pack, claim.subject, claim.object) else {
@@ -29,7 +28,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                 }
                 let subject = &pack.entity(claim.subject).name;
                 let object = &pack.entity(claim.object).name;
-                findings.push(Finding {
+                found(Finding {
                     rule: spec.id.clone(),
                     check: spec.kind,
                     severity: spec.severity,
@@ -75,7 +74,7 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                         )
                     })
                     .collect();
-                findings.push(Finding {
+                found(Finding {
                     rule: spec.id.clone(),
                     check: spec.kind,
                     severity: spec.severity,
@@ -95,7 +94,6 @@ Only facts the pack states are checked; a relation the pack does not know is nev
                 });
             }
         }
-        findings
     }
 }
 

@@ -31,41 +31,77 @@ A missing event is no contradiction: a corpus may know fewer events than the ord
 so only too many earlier events are reported. An ordinal with \"in more than two decades\" \
 belongs to the interval check.";
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let index = &analysis.events;
-        // Each article event's ordinals are checked on their own, in parallel (a description
-        // memo per worker); the results are gathered in article-event order.
-        let checked: Vec<Numbered> = (0..index.told_count())
-            .into_par_iter()
-            .map_init(
-                || Described::new(analysis),
-                |described, position| {
-                    let event = index.told(position);
-                    check_ordinals(spec, analysis, pack, described, position, &event)
-                },
-            )
-            .flatten_iter()
-            .collect();
-        let mut findings = Vec::new();
-        let mut by_ordinal: BTreeMap<(&SeriesKey, u32), Vec<usize>> = BTreeMap::new();
-        for numbered in checked {
-            match numbered {
-                Numbered::Miscount(finding) => findings.push(*finding),
-                Numbered::ToCompare { position, n } => {
-                    let series = index.series_of(position);
-                    by_ordinal.entry((series, n)).or_default().push(position);
+        let mut same_ordinal: BTreeMap<(&SeriesKey, u32), BTreeMap<usize, Called>> =
+            BTreeMap::new();
+        // The article events are checked a block at a time, each block's in parallel (a
+        // description memo per worker), and its results taken in article-event order before
+        // the next: what waits is a block's, not the corpus's.
+        let told = index.told_count();
+        for block in (0..told).step_by(POSITIONS_PER_BLOCK) {
+            let checked: Vec<Numbered> = (block..told.min(block + POSITIONS_PER_BLOCK))
+                .into_par_iter()
+                .map_init(
+                    || Described::new(analysis),
+                    |described, position| {
+                        let event = index.told(position);
+                        check_ordinals(spec, analysis, pack, described, position, &event)
+                    },
+                )
+                .flatten_iter()
+                .collect();
+            for numbered in checked {
+                match numbered {
+                    Numbered::Miscount(finding) => found(*finding),
+                    Numbered::ToCompare { position, n, event } => same_ordinal
+                        .entry((index.series_of(position), n))
+                        .or_default()
+                        .entry(event)
+                        .or_default()
+                        .add(position, index.told_in(position)),
                 }
             }
         }
         let mut described = Described::new(analysis);
-        for ((series, n), positions) in by_ordinal {
+        for ((series, n), events) in same_ordinal {
             if let Some(finding) =
-                same_ordinal_twice(spec, analysis, &mut described, pack, series, n, &positions)
+                same_ordinal_twice(spec, analysis, &mut described, pack, series, n, &events)
             {
-                findings.push(finding);
+                found(finding);
             }
         }
-        findings
+    }
+}
+
+/// Article events checked at once: enough to share among threads, few enough that their
+/// results are small next to the corpus.
+const POSITIONS_PER_BLOCK: usize = 1 << 16;
+
+/// Tellings that call one event by one ordinal, of which a finding labels the first
+/// [`LABELED_PER_EVENT`]: a big event is called so by thousands.
+#[derive(Debug, Default)]
+struct Called {
+    first: Vec<usize>,
+    tellings: usize,
+    articles: usize,
+    last_article: Option<usize>,
+}
+
+/// Tellings of each event a same-ordinal finding labels.
+const LABELED_PER_EVENT: usize = 5;
+
+impl Called {
+    /// Adds the telling at `position`, told in `article`, which comes after the others.
+    fn add(&mut self, position: usize, article: usize) {
+        if self.first.len() < LABELED_PER_EVENT {
+            self.first.push(position);
+        }
+        self.tellings += 1;
+        if self.last_article != Some(article) {
+            self.last_article = Some(article);
+            self.articles += 1;
+        }
     }
 }
 
@@ -78,6 +114,8 @@ enum Numbered {
     ToCompare {
         position: usize,
         n: u32,
+        /// The event the telling belongs to.
+        event: usize,
     },
 }
 
@@ -120,9 +158,11 @@ fn check_ordinals(
             // thousands of these, and their spare room would all be held at once.
             finding.settle();
             numbered.push(Numbered::Miscount(Box::new(finding)));
-        } else if counts == Counting::Meetings && index.event_of(position).is_some() {
+        } else if counts == Counting::Meetings {
             // A miscount is explained above; the rest are compared with each other.
-            numbered.push(Numbered::ToCompare { position, n });
+            if let Some(event) = index.event_of(position) {
+                numbered.push(Numbered::ToCompare { position, n, event });
+            }
         }
     }
     numbered
@@ -378,6 +418,8 @@ fn too_many_before(
     }
 }
 
+/// Different events of one series given the same ordinal `n`, each with the tellings that
+/// call it so (in event order): a finding that labels the first few tellings of each.
 fn same_ordinal_twice(
     spec: &CheckSpec,
     analysis: &Analysis,
@@ -385,56 +427,55 @@ fn same_ordinal_twice(
     pack: &Pack,
     series: &SeriesKey,
     n: u32,
-    positions: &[usize],
+    events: &BTreeMap<usize, Called>,
 ) -> Option<Finding> {
-    let index = &analysis.events;
-    let mut events: Vec<usize> = positions
-        .iter()
-        .filter_map(|&p| index.event_of(p))
-        .collect();
-    events.sort_unstable();
-    events.dedup();
     if events.len() < 2 {
         return None;
     }
+    let index = &analysis.events;
     let noun = &pack.event(series.event_type).noun;
     let who = participants(pack, &series.participants);
+    let nth = ordinal_suffix(n);
     let here = described.numbered_here(n);
     let mut labels = Vec::new();
     let mut dates = Vec::new();
-    for (i, &event_index) in events.iter().enumerate() {
+    let mut some_unlabeled = false;
+    for (&event_index, called) in events {
         let (date, sources) = described.event(event_index);
-        dates.push(format!("{date} ({sources})"));
-        for &position in positions {
-            if index.event_of(position) == Some(event_index) {
-                let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n, &here);
-                if i > 0 || !labels.is_empty() {
-                    for label in &mut own {
-                        label.primary = false;
-                    }
+        let calls = match called.articles {
+            1 => "1 article calls it".to_string(),
+            many => format!("{many} articles call it"),
+        };
+        dates.push(format!("{date} ({sources}; {calls} the {nth})"));
+        some_unlabeled |= called.tellings > called.first.len();
+        for &position in &called.first {
+            let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n, &here);
+            if !labels.is_empty() {
+                for label in &mut own {
+                    label.primary = false;
                 }
-                labels.extend(own);
             }
+            labels.extend(own);
         }
+    }
+    let mut help = format!(
+        "The {nth} {noun} is dated {}. Only one of them can be the {nth}.",
+        dates.join(" and ")
+    );
+    if some_unlabeled {
+        help.push_str(&format!(
+            "\nThe labels show where the first {LABELED_PER_EVENT} tellings of each call it so."
+        ));
     }
     Some(Finding {
         rule: spec.id.clone(),
         check: spec.kind,
         severity: spec.severity,
         message: format!(
-            "{} different {noun}s between {who} are each called the {}",
+            "{} different {noun}s between {who} are each called the {nth}",
             events.len(),
-            ordinal_suffix(n)
         ),
-        help: Some(
-            format!(
-                "The {} {noun} is dated {}. Only one of them can be the {}.",
-                ordinal_suffix(n),
-                dates.join(" and "),
-                ordinal_suffix(n)
-            )
-            .into(),
-        ),
+        help: Some(help.into()),
         labels: labels.into(),
     })
 }

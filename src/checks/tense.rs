@@ -20,8 +20,7 @@ Example: an article dated 2024-07-22 saying \"Voss will visit Port Elin in April
 Only explicit dates count: a relative date (\"next week\") is resolved by the tense itself and \
 cannot contradict it; \"would\" and \"might\" are never read as future.";
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
-        let mut findings = Vec::new();
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         for (_, event) in analysis.events.tellings() {
             if spec
                 .event
@@ -60,7 +59,7 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 Some(article) if article.published_from == PublishedFrom::Metadata => "metadata",
                 _ => "dateline",
             };
-            findings.push(Finding {
+            found(Finding {
                 rule: spec.id.clone(),
                 check: spec.kind,
                 severity: spec.severity,
@@ -82,6 +81,5 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
                 .into(),
             });
         }
-        findings
     }
 }

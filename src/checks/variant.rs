@@ -33,7 +33,7 @@ also use in lower case, and two names the pack knows as different entities.";
         ),
     ];
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack) -> Vec<Finding> {
+    fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let min_letters = param_f64(spec, "min_letters", 5.0) as usize;
         let min_one_edit = param_f64(spec, "min_letters_one_edit", 6.0) as usize;
         let spellings = candidates(&analysis.names, min_letters);
@@ -47,7 +47,6 @@ also use in lower case, and two names the pack knows as different entities.";
         // Longest names first, so "Han Seo-yun" is reported and its part "Seo-yun" is not.
         groups.sort_by_key(|keys| std::cmp::Reverse(keys.iter().map(|k| k.len()).max()));
         let mut reported: BTreeSet<(usize, Span)> = BTreeSet::new();
-        let mut findings = Vec::new();
         for keys in groups {
             let mut by_surface: BTreeMap<&str, &SurfaceStats> = BTreeMap::new();
             for key in &keys {
@@ -73,10 +72,9 @@ also use in lower case, and two names the pack knows as different entities.";
                         .values()
                         .flat_map(|stats| stats.places.iter().copied()),
                 );
-                findings.push(finding);
+                found(finding);
             }
         }
-        findings
     }
 }
 

@@ -17,8 +17,7 @@ Why it matters: a wrong weekday means the date or the day was mistyped, or the s
 re-dated without its text being updated; either way one of them is false.
 Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
 
-    fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack) -> Vec<Finding> {
-        let mut findings = Vec::new();
+    fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack, found: &mut dyn FnMut(Finding)) {
         for (index, article) in analysis.articles.iter().enumerate() {
             for written in article.weekday_dates.iter() {
                 let actual = written.day.weekday();
@@ -26,7 +25,7 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
                     continue;
                 }
                 let day = written.day.format("%B %-d, %Y");
-                findings.push(Finding {
+                found(Finding {
                     rule: spec.id.clone(),
                     check: spec.kind,
                     severity: spec.severity,
@@ -55,7 +54,6 @@ Example: \"on Tuesday, June 5, 2024\" — June 5, 2024 was a Wednesday.";
                 });
             }
         }
-        findings
     }
 }
 
