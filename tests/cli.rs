@@ -213,6 +213,54 @@ fn two_meetings_called_the_same_ordinal_label_the_first_tellings_of_each_and_cou
 }
 
 #[test]
+fn a_misdated_article_names_the_first_five_that_contradict_it_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "Monday, January 27, 2020\n\nDonald Trump will meet Kim Jong Un in Hanoi in the second half of February.\n",
+    )
+    .expect("write");
+    for i in 1..=8 {
+        fs::write(
+            dir.path().join(format!("b{i}.txt")),
+            "Monday, July 22, 2024\n\nDonald Trump met Kim Jong Un in Hanoi in February 2019.\n",
+        )
+        .expect("write");
+    }
+    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{report}");
+    let conflicts: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|finding| finding["rule"] == "summits/event-date")
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{report}");
+    let message = conflicts[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.ends_with("but February 2019 by b1.txt, b2.txt, b3.txt, b4.txt, b5.txt and 3 more"),
+        "{message}"
+    );
+    let labeled: Vec<&str> = conflicts[0]["labels"]
+        .as_array()
+        .expect("labels")
+        .iter()
+        .map(|label| label["text"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labeled,
+        [
+            "the second half of February",
+            "February 2019",
+            "February 2019",
+            "February 2019",
+            "February 2019",
+            "February 2019"
+        ]
+    );
+}
+
+#[test]
 fn a_missing_path_exits_2() {
     claimlint()
         .args(["check", "no/such/dir"])

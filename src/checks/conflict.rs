@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::{article_name, describe_date, origin_name, participants, Check};
 use crate::analysis::Analysis;
-use crate::events::ArticleEvent;
+use crate::events::{ArticleEvent, SeriesKey};
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, EntityId, Pack};
 
@@ -28,60 +28,107 @@ reported: the publication date that resolved it is then no suspect.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let index = &analysis.events;
-        // Group dated tellings by series and month of the year; compare within a group only.
-        let mut groups: BTreeMap<(&crate::events::SeriesKey, u32), MonthGroup> = BTreeMap::new();
+        // The suspects: tellings dated by a relative phrase that no other article corroborates,
+        // by series and month of the year. They are few; every other telling is compared with
+        // those of its group in a second pass, so that what waits grows with the suspects.
+        let mut groups: BTreeMap<(&SeriesKey, u32), Vec<Suspect>> = BTreeMap::new();
         for (position, event) in index.tellings() {
-            if spec
-                .event
-                .is_some_and(|wanted| wanted != event.series.event_type)
-            {
-                continue;
-            }
-            let (Some(slot), Some((from, to))) = (event.date, event.bounds()) else {
+            let Some((month, relative)) = dated_within_a_month(spec, &event) else {
                 continue;
             };
-            if from.year() != to.year() || from.month() != to.month() || event.places.is_empty() {
-                continue;
-            }
-            let group = groups
-                .entry((index.series_of(position), from.month()))
-                .or_default();
-            group.positions.push(position);
-            if slot.relative {
-                group.relative.push(position);
+            if relative && !corroborated(analysis, position) {
+                groups
+                    .entry((index.series_of(position), month))
+                    .or_default()
+                    .push(Suspect {
+                        event,
+                        others: Others::default(),
+                    });
             }
         }
-        for group in groups.values() {
-            for &position in &group.relative {
-                if corroborated(analysis, position) {
-                    continue;
+        if groups.is_empty() {
+            return;
+        }
+        for (position, other) in index.tellings() {
+            let Some((month, _)) = dated_within_a_month(spec, &other) else {
+                continue;
+            };
+            let Some(suspects) = groups.get_mut(&(index.series_of(position), month)) else {
+                continue;
+            };
+            for suspect in suspects {
+                if suspect.contradicted_by(pack, &other) {
+                    suspect.others.add(&other);
                 }
-                let event = index.told(position);
-                let Some((from, _)) = event.bounds() else {
-                    continue;
-                };
-                let others: Vec<ArticleEvent> = group
-                    .positions
-                    .iter()
-                    .filter(|&&other| index.told_in(other) != event.article)
-                    .map(|&other| index.told(other))
-                    .filter(|other| other.bounds().is_some_and(|(o, _)| o.year() != from.year()))
-                    .filter(|other| shares_place(pack, &event, other))
-                    .collect();
-                if let Some(finding) = date_conflict(spec, analysis, pack, &event, &others) {
-                    found(finding);
-                }
+            }
+        }
+        for suspect in groups.into_values().flatten() {
+            if let Some(finding) = date_conflict(spec, analysis, pack, &suspect) {
+                found(finding);
             }
         }
     }
 }
 
-/// The tellings of one series dated within one month of the year, by position, and those of
-/// them whose date was resolved from a relative phrase (the ones that can be misdated).
+/// The month of the year a telling is dated within, and whether its date was resolved from a
+/// relative phrase; `None` for a telling the check leaves out (another event type, no date,
+/// a date spanning months, no place).
+fn dated_within_a_month(spec: &CheckSpec, event: &ArticleEvent) -> Option<(u32, bool)> {
+    if spec
+        .event
+        .is_some_and(|wanted| wanted != event.series.event_type)
+    {
+        return None;
+    }
+    let (slot, (from, to)) = (event.date?, event.bounds()?);
+    if from.year() != to.year() || from.month() != to.month() || event.places.is_empty() {
+        return None;
+    }
+    Some((from.month(), slot.relative))
+}
+
+/// A telling whose relative date may be an artefact of its article's publication date, with
+/// the tellings of other articles that date the same event in another year.
+struct Suspect {
+    event: ArticleEvent,
+    others: Others,
+}
+
+impl Suspect {
+    /// Whether `other`, of the suspect's series and month, dates the same event (a place in
+    /// common) in another year, in another article.
+    fn contradicted_by(&self, pack: &Pack, other: &ArticleEvent) -> bool {
+        let year = |event: &ArticleEvent| event.bounds().map(|(from, _)| from.year());
+        other.article != self.event.article
+            && year(other) != year(&self.event)
+            && shares_place(pack, &self.event, other)
+    }
+}
+
+/// The articles that contradict a suspect: the first telling of each of the first
+/// [`OTHERS_LABELED`], and how many there are (a big event is told by thousands).
 #[derive(Default)]
-struct MonthGroup {
-    positions: Vec<usize>,
-    relative: Vec<usize>,
+struct Others {
+    first: Vec<ArticleEvent>,
+    articles: usize,
+    last_article: Option<usize>,
+}
+
+/// Contradicting articles a finding labels and names.
+const OTHERS_LABELED: usize = 5;
+
+impl Others {
+    /// Adds `other`, which comes after the others in article order.
+    fn add(&mut self, other: &ArticleEvent) {
+        if self.last_article == Some(other.article) {
+            return;
+        }
+        self.last_article = Some(other.article);
+        self.articles += 1;
+        if self.first.len() < OTHERS_LABELED {
+            self.first.push(other.clone());
+        }
+    }
 }
 
 /// True when another article dates the same event as this telling does: then the date is no
@@ -113,12 +160,12 @@ fn date_conflict(
     spec: &CheckSpec,
     analysis: &Analysis,
     pack: &Pack,
-    event: &ArticleEvent,
-    others: &[ArticleEvent],
+    suspect: &Suspect,
 ) -> Option<Finding> {
+    let event = &suspect.event;
+    let others = &suspect.others;
     let slot = event.date?;
-    let first = others.first()?;
-    let other_slot = first.date?;
+    let other_slot = others.first.first()?.date?;
     let noun = &pack.event(event.series.event_type).noun;
     let who = participants(pack, &event.series.participants);
     let place = event
@@ -134,19 +181,21 @@ fn date_conflict(
         format!("resolves to {}", describe_date(&slot.value)),
     )];
     let mut other_names = Vec::new();
-    for other in others {
+    for other in &others.first {
         let Some(other_date) = other.date else {
             continue;
         };
-        if labels.iter().any(|label| label.article == other.article) {
-            continue;
-        }
         labels.push(Label::related(
             other.article,
             other_date.span,
             format!("dated {}", describe_date(&other_date.value)),
         ));
         other_names.push(article_name(analysis, other.article));
+    }
+    let mut named = other_names.join(", ");
+    let unnamed = others.articles - other_names.len();
+    if unnamed > 0 {
+        named.push_str(&format!(" and {unnamed} more"));
     }
     let published = article
         .published
@@ -161,12 +210,12 @@ fn date_conflict(
             describe_date(&slot.value),
             origin_name(&article.origin),
             describe_date(&other_slot.value),
-            other_names.join(", ")
+            named
         ),
         help: Some(format!(
             "{} gives a relative date, resolved against its publication date ({published}); the other {} the same {noun} in {place} explicitly. The month agrees but the year does not: {} is probably misdated, or it tells of another {noun}.",
             origin_name(&article.origin),
-            if other_names.len() == 1 { "article dates" } else { "articles date" },
+            if others.articles == 1 { "article dates" } else { "articles date" },
             origin_name(&article.origin),
         ).into()),
         labels: labels.into(),
