@@ -85,13 +85,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Bytes written with their length before them.
+    pub fn bytes(&mut self) -> &'a [u8] {
+        let len = self.varint() as usize;
+        let bytes = &self.bytes[self.at..self.at + len];
+        self.at += len;
+        bytes
+    }
+
     pub fn signed(&mut self) -> i64 {
         let value = self.varint();
         ((value >> 1) as i64) ^ -((value & 1) as i64)
     }
 
     /// Where the next read starts.
-    #[cfg(test)]
     pub fn position(&self) -> usize {
         self.at
     }

@@ -1,6 +1,7 @@
 //! The lint run as a library: inputs → articles → analyses → events → findings.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::analysis::{Analysis, Analyzer, ArticleAnalysis, ArticleRecords, Gathe
 use crate::checks::CheckKind;
 use crate::corpus::{self, ArticleError, Input, LoadOptions, Origin, PublishedFrom};
 use crate::extract::Span;
+use crate::finding::runs::{FindingRuns, SortedFindings};
 use crate::finding::{Finding, Label};
 use crate::pack::{Pack, Severity};
 use crate::root_cause;
@@ -29,7 +31,7 @@ pub struct InputProblem {
 pub struct Outcome {
     pub articles: ArticleRecords,
     pub problems: Vec<InputProblem>,
-    pub findings: Vec<Finding>,
+    pub findings: SortedFindings,
     /// Sources that cannot be read again (stdin), kept for rendering.
     pub kept_sources: BTreeMap<Origin, Vec<u8>>,
 }
@@ -142,38 +144,48 @@ impl From<&ArticleError> for InputProblem {
     }
 }
 
-/// Runs every check of the pack over the corpus at once.
+/// Runs every check of the pack over the corpus at once; the findings in report order.
 pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
-    let found: Vec<Vec<Finding>> = pack
-        .checks
-        .par_iter()
-        .map(|spec| {
-            let started = std::time::Instant::now();
-            let mut found = spec.kind.run(spec, analysis, pack);
-            found.iter_mut().for_each(Finding::settle);
-            timings::print(format_args!(
-                "check {} {:.3}s findings {}",
-                spec.id,
-                started.elapsed().as_secs_f64(),
-                found.len()
-            ));
-            found
-        })
-        .collect();
-    // The others join the check that found the most, in its own list: one check may find tens
-    // of thousands, and copying them all into a new list would hold them twice. Their order
-    // here does not show: the sort puts them in report order, and findings of different rules
-    // never compare equal.
-    let mut found = found.into_iter();
-    let mut findings = found.next().unwrap_or_default();
-    for mut more in found {
-        if more.len() > findings.len() {
-            std::mem::swap(&mut findings, &mut more);
-        }
-        findings.append(&mut more);
-    }
-    sort_findings(analysis, &mut findings);
-    findings
+    let runs = Mutex::new(FindingRuns::holding(usize::MAX));
+    run_checks_into(pack, analysis, &runs);
+    runs.into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .finish()
+        .collect()
+}
+
+/// Runs every check of the pack over the corpus at once, each handing its findings to `runs`
+/// as it makes them.
+fn run_checks_into(pack: &Pack, analysis: &Analysis, runs: &Mutex<FindingRuns>) {
+    pack.checks.par_iter().for_each(|spec| {
+        let started = std::time::Instant::now();
+        let mut count = 0;
+        spec.kind
+            .run_into(spec, analysis, pack, &mut |mut finding| {
+                finding.settle();
+                count += 1;
+                let origin = anchor_origin(&analysis.articles, &[], &finding);
+                runs.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(origin, finding);
+            });
+        timings::print(format_args!(
+            "check {} {:.3}s findings {count}",
+            spec.id,
+            started.elapsed().as_secs_f64(),
+        ));
+    });
+}
+
+/// The origin a finding sorts by: that of its anchor label; a label citing no known source
+/// sorts as standard input.
+fn anchor_origin(
+    articles: &ArticleRecords,
+    problems: &[InputProblem],
+    finding: &Finding,
+) -> Option<Origin> {
+    let anchor = finding.anchor()?;
+    Some(source_origin(articles, problems, anchor.article).unwrap_or(Origin::Stdin))
 }
 
 /// The whole lint run after discovery.
@@ -235,17 +247,32 @@ pub fn reduce(
         analysis.articles.packed_bytes() as f64 / 1e6,
     ));
     let phase = timings::Phase::start("checks");
-    let mut findings = run_checks(pack, &analysis);
+    // A corpus small enough for root causes holds its findings: they weigh them all at once.
+    let runs = Mutex::new(if root_cause::weighs(&analysis) {
+        FindingRuns::holding(usize::MAX)
+    } else {
+        FindingRuns::default()
+    });
+    run_checks_into(pack, &analysis, &runs);
+    let mut runs = runs.into_inner().unwrap_or_else(PoisonError::into_inner);
     phase.end();
     let phase = timings::Phase::start("root-cause");
-    root_cause::explain(analyzer, &mut analysis, &mut findings, options);
+    if let Some(findings) = runs.all_held() {
+        root_cause::explain(analyzer, &mut analysis, findings, options);
+    }
     phase.end();
-    findings.extend(undated_notes(&analysis));
+    for note in undated_notes(&analysis) {
+        runs.push(anchor_origin(&analysis.articles, &[], &note), note);
+    }
     let base = analysis.articles.len();
     for (offset, problem) in problems.iter().enumerate() {
-        findings.push(problem_finding(base + offset, problem));
+        let finding = problem_finding(base + offset, problem);
+        runs.push(
+            anchor_origin(&analysis.articles, &problems, &finding),
+            finding,
+        );
     }
-    sort_findings_with_problems(&analysis, &problems, &mut findings);
+    let findings = runs.finish();
     Outcome {
         articles: analysis.articles,
         problems,
@@ -300,62 +327,6 @@ fn problem_finding(source_index: usize, problem: &InputProblem) -> Finding {
     }
 }
 
-fn sort_findings(analysis: &Analysis, findings: &mut [Finding]) {
-    sort_findings_with_problems(analysis, &[], findings);
-}
-
-/// Deterministic order: path, start, rule, then message; a label citing no known source sorts
-/// as standard input.
-fn sort_findings_with_problems(
-    analysis: &Analysis,
-    problems: &[InputProblem],
-    findings: &mut [Finding],
-) {
-    // The origin of each finding's anchor, unpacked once; the rest of the key is compared in
-    // place: a big corpus has tens of thousands of findings, and keys copied out of them would
-    // hold every message twice.
-    let origins: Vec<Option<Origin>> = findings
-        .iter()
-        .map(|finding| {
-            let anchor = finding.anchor()?;
-            Some(
-                source_origin(&analysis.articles, problems, anchor.article)
-                    .unwrap_or(Origin::Stdin),
-            )
-        })
-        .collect();
-    let key = |index: usize| {
-        let finding = &findings[index];
-        (
-            origins[index].as_ref(),
-            finding.anchor().map(|label| label.span),
-            &finding.rule,
-            &finding.message,
-        )
-    };
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
-    put_in_order(findings, order);
-}
-
-/// Moves `items[order[i]]` to place `i`, for every `i`, in place: one cycle of swaps at a
-/// time, so that no second list of the findings is held. `order` is a permutation.
-fn put_in_order<T>(items: &mut [T], mut order: Vec<usize>) {
-    for start in 0..items.len() {
-        let mut place = start;
-        // A place whose order names itself holds what it should.
-        while order[place] != place {
-            let from = order[place];
-            order[place] = place;
-            if from == start {
-                break;
-            }
-            items.swap(place, from);
-            place = from;
-        }
-    }
-}
-
 /// The origin of source `index`: an article, then an input problem (labels number them so).
 pub(crate) fn source_origin(
     articles: &ArticleRecords,
@@ -367,24 +338,5 @@ pub(crate) fn source_origin(
         None => problems
             .get(index.checked_sub(articles.len())?)
             .map(|problem| problem.origin.clone()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn items_put_in_order_are_where_the_order_says(
-            order in (0usize..40).prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
-        ) {
-            let items: Vec<String> = (0..order.len()).map(|i| format!("item {i}")).collect();
-            let mut moved = items.clone();
-            put_in_order(&mut moved, order.clone());
-            let expected: Vec<String> = order.iter().map(|&from| items[from].clone()).collect();
-            prop_assert_eq!(moved, expected);
-        }
     }
 }

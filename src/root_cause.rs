@@ -111,13 +111,18 @@ fn reload(origin: &Origin, options: &LoadOptions) -> Option<crate::corpus::Artic
         .find(|article| &article.origin == origin)
 }
 
+/// Whether root causes are sought in `analysis`: a dossier, not an archive.
+pub fn weighs(analysis: &Analysis) -> bool {
+    analysis.articles.len() <= MAX_ARTICLES
+}
+
 pub fn explain(
     analyzer: &Analyzer,
     analysis: &mut Analysis,
     findings: &mut [Finding],
     options: &LoadOptions,
 ) {
-    if analysis.articles.len() > MAX_ARTICLES {
+    if !weighs(analysis) {
         return;
     }
     let before: BTreeSet<FindingKey> = findings.iter().filter_map(key).collect();

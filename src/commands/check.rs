@@ -10,7 +10,7 @@ use crate::app::{load_config, load_pack, use_color, Exit};
 use crate::cli::{Common, FailOn, Format};
 use crate::config::{Config, Threshold};
 use crate::corpus::LoadOptions;
-use crate::finding::Finding;
+use crate::finding::runs::SortedFindings;
 use crate::interchange;
 use crate::pack::Pack;
 use crate::pipeline::{self, InputProblem};
@@ -182,6 +182,10 @@ fn report(
     if let Err(exit) = write_report(&mut report, common) {
         return exit;
     }
+    if let Some(error) = report.findings_error() {
+        eprintln!("claimlint: cannot read findings back from a temporary file: {error}");
+        return Exit::Error;
+    }
     if let (Some(path), Some(entries)) = (gate.write_baseline, report.take_entries()) {
         if let Err(exit) = write_baseline(path, entries) {
             return exit;
@@ -207,16 +211,11 @@ fn report(
 
 /// Severity overrides of the configuration, `off` included, before baselines and the gate,
 /// and before labels are located: a finding turned off is never looked up.
-fn apply_severities(config: &Config, findings: &mut Vec<Finding>) {
-    findings.retain_mut(
-        |finding| match config.apply(&finding.rule, finding.severity) {
-            Some(severity) => {
-                finding.severity = severity;
-                true
-            }
-            None => false,
-        },
-    );
+fn apply_severities(config: &Config, findings: &mut SortedFindings) {
+    let config = config.clone();
+    findings.set_severities(Box::new(move |finding| {
+        config.apply(&finding.rule, finding.severity)
+    }));
 }
 
 /// Streams the report to stdout in the chosen format; every finding is counted, even those

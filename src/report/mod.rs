@@ -24,6 +24,7 @@ use crate::analysis::ArticleRecords;
 use crate::baseline::{Baseline, Entry, Matcher};
 use crate::cli::Format;
 use crate::corpus::{self, Origin, PublishedFrom, SourceMap};
+use crate::finding::runs::SortedFindings;
 use crate::finding::{Finding, Label, Run};
 use crate::pack::Severity;
 use crate::pipeline::{InputProblem, Outcome};
@@ -258,7 +259,7 @@ fn build_in_chunks(
         quotes: Quotes::default(),
         rules,
         pending: Pending {
-            findings: outcome.findings.into_iter(),
+            findings: outcome.findings,
             chunk: Vec::new().into_iter(),
             located: LocatedLabels::default(),
             keep_text,
@@ -366,6 +367,12 @@ impl Report {
         batch
     }
 
+    /// Why findings written out to a temporary file could not all be read back, if so: the
+    /// report then lacks them.
+    pub fn findings_error(&self) -> Option<&io::Error> {
+        self.pending.findings.error()
+    }
+
     /// Takes (and counts) the findings a reporter left, so the counts are complete.
     pub fn finish(&mut self) {
         while self.next_finding().is_some() {}
@@ -392,7 +399,7 @@ const LABELS_PER_CHUNK: usize = 1 << 16;
 
 /// The findings not yet printed: a chunk with its labels located, then the rest.
 struct Pending {
-    findings: std::vec::IntoIter<Finding>,
+    findings: SortedFindings,
     chunk: std::vec::IntoIter<Finding>,
     located: LocatedLabels,
     keep_text: bool,
@@ -943,7 +950,7 @@ mod tests {
 
     fn report_of(findings: Vec<Finding>) -> Report {
         let outcome = Outcome {
-            findings,
+            findings: findings.into(),
             ..Outcome::default()
         };
         build(outcome, false, Vec::new())
@@ -987,18 +994,18 @@ mod tests {
                 ..finding(rule, Severity::Error)
             });
         }
+        let sources = Sources {
+            articles: [article.clone()].into_iter().collect(),
+            problems: Vec::new(),
+            kept: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
+        };
+        let located = locate_labels(&sources, &findings, &mut Quotes::default(), false);
         let outcome = Outcome {
             articles: [article].into_iter().collect(),
-            findings,
+            findings: findings.into(),
             kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
             ..Outcome::default()
         };
-        let sources = Sources {
-            articles: outcome.articles.clone(),
-            problems: Vec::new(),
-            kept: outcome.kept_sources.clone(),
-        };
-        let located = locate_labels(&sources, &outcome.findings, &mut Quotes::default(), false);
         assert_eq!(located.slots.len(), 4);
         assert_eq!(located.of_label.as_slice(), [0, 1, 2, 3, 1, 2]);
         let mut report = build(outcome, false, Vec::new());
@@ -1072,7 +1079,8 @@ mod tests {
                     Label::related(1, span_in(file_text, "Voss"), "also"),
                 ]),
                 ..finding("a", Severity::Error)
-            }],
+            }]
+            .into(),
             ..Outcome::default()
         };
         let mut report = build(outcome(), true, Vec::new());
@@ -1154,10 +1162,10 @@ mod tests {
                         ..finding(word, Severity::Error)
                     }
                 })
-                .collect();
+                .collect::<Vec<Finding>>();
             Outcome {
                 articles: [article.clone()].into_iter().collect(),
-                findings,
+                findings: findings.into(),
                 kept_sources: [(Origin::Stdin, text.as_bytes().to_vec())].into(),
                 ..Outcome::default()
             }

@@ -2,12 +2,15 @@
 
 use std::sync::Arc;
 
+mod codec;
+pub mod runs;
+
 use crate::checks::CheckKind;
 use crate::extract::Span;
 use crate::pack::Severity;
 
 /// A place in an article that a finding points at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Label {
     /// Index of the article in the analysis.
     pub article: usize,
