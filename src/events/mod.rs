@@ -2,12 +2,12 @@
 //! named three times) merge; across articles, dated events of one series (an event type and
 //! its participants) are clustered by date. Sorting then one sweep: O(n log n), never all pairs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{Span, Tense};
 use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
@@ -166,42 +166,44 @@ pub struct Event {
     pub planned: bool,
 }
 
-impl Event {
-    fn of(cluster: Cluster, tellings: &TellingStore) -> Self {
-        let mut first_tellings = Vec::new();
-        let mut articles = 0;
-        let mut last_article = None;
-        let mut planned = true;
-        // Members are in article order, so the tellings of one article are neighbours.
-        for &member in &cluster.members {
-            let article = tellings.article(member);
-            if last_article != Some(article) {
-                last_article = Some(article);
-                articles += 1;
-                if first_tellings.len() < SOURCES_KEPT {
-                    first_tellings.push(member);
-                }
+/// What an event keeps of its tellings, gathered in one pass through them in article order.
+#[derive(Debug, Default)]
+struct Summary {
+    first_tellings: Vec<usize>,
+    articles: usize,
+    last_article: Option<usize>,
+    /// Whether a telling reports it rather than announces it.
+    reported: bool,
+}
+
+impl Summary {
+    fn add(&mut self, position: usize, article: usize, tense: Tense) {
+        if self.last_article != Some(article) {
+            self.last_article = Some(article);
+            self.articles += 1;
+            if self.first_tellings.len() < SOURCES_KEPT {
+                self.first_tellings.push(position);
             }
-            planned &= tellings.tense(member).looks_ahead();
         }
-        Event {
-            series: cluster.series,
-            from: cluster.from,
-            to: cluster.to,
-            first_tellings,
-            articles,
-            planned,
-        }
+        self.reported |= !tense.looks_ahead();
     }
 }
 
-/// Article events of one series joined as one event, while the corpus is clustered.
+/// The dates the tellings of one series give, each with the trips told with it: clustering
+/// depends on nothing else, and a big corpus tells a few events hundreds of thousands of times
+/// with a few distinct dates each.
+type DatedAlike = BTreeMap<Dates, BTreeSet<(EntityId, EntityId)>>;
+
+/// The first and the last day a date can be.
+type Dates = (NaiveDate, NaiveDate);
+
+/// Dates of one series joined as one event, while the corpus is clustered.
 struct Cluster {
-    series: SeriesKey,
+    series: Arc<SeriesKey>,
     from: NaiveDate,
     to: NaiveDate,
-    /// Positions of the article events, in article order.
-    members: Vec<usize>,
+    /// The distinct dates of its tellings.
+    dates: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// The article events of a corpus, by position in article order, and the events they cluster
@@ -293,27 +295,36 @@ impl EventIndex {
     /// Clusters article events, in article order, into events.
     fn cluster(mut tellings: TellingStore) -> Self {
         tellings.shrink_to_fit();
-        // What clustering reads of each article event, unpacked once.
-        let mut bounds = Vec::with_capacity(tellings.len());
-        let mut trips = Vec::with_capacity(tellings.len());
-        let mut by_series: BTreeMap<Arc<SeriesKey>, Vec<usize>> = BTreeMap::new();
-        for (position, told) in tellings.iter().enumerate() {
-            bounds.push(told.bounds());
-            trips.push(told.visitor.zip(told.destination));
-            by_series.entry(told.series).or_default().push(position);
+        let mut by_series: BTreeMap<Arc<SeriesKey>, DatedAlike> = BTreeMap::new();
+        for told in tellings.iter() {
+            let Some(bounds) = told.bounds() else {
+                continue;
+            };
+            let trips = by_series
+                .entry(told.series)
+                .or_default()
+                .entry(bounds)
+                .or_default();
+            trips.extend(told.visitor.zip(told.destination));
         }
         // Series cluster independently, in parallel; joined in series order.
         let clusters: Vec<Cluster> = by_series
-            .into_par_iter()
-            .flat_map_iter(|(series, members)| cluster_series(&series, &members, &bounds))
+            .par_iter()
+            .flat_map_iter(|(series, dated)| cluster_series(series, dated))
             .collect();
-        drop(bounds);
-        let event_of = event_of(&clusters, tellings.len());
-        let mut visits = visits_of(&clusters, &trips);
-        drop(trips);
+        let mut visits = visits_of(&clusters, &by_series);
+        let (event_of, summaries) = summarise(&tellings, &clusters);
         let events: Vec<Event> = clusters
-            .into_par_iter()
-            .map(|cluster| Event::of(cluster, &tellings))
+            .into_iter()
+            .zip(summaries)
+            .map(|(cluster, summary)| Event {
+                series: SeriesKey::clone(&cluster.series),
+                from: cluster.from,
+                to: cluster.to,
+                first_tellings: summary.first_tellings,
+                articles: summary.articles,
+                planned: !summary.reported,
+            })
             .collect();
         for list in visits.values_mut() {
             list.sort_by_key(|&index| (events[index].to, events[index].from, index));
@@ -382,35 +393,56 @@ impl EventIndex {
     }
 }
 
-/// For each of `count` article events, the cluster it is a member of, or [`NO_EVENT`].
-fn event_of(clusters: &[Cluster], count: usize) -> Vec<u32> {
-    let mut event_of = vec![NO_EVENT; count];
+/// For each article event, the cluster it is a member of (or [`NO_EVENT`]), and what each
+/// cluster keeps of its tellings: one pass through them in article order.
+fn summarise(tellings: &TellingStore, clusters: &[Cluster]) -> (Vec<u32>, Vec<Summary>) {
+    // Every telling of a series shares the store's one key of it, so the key's address names
+    // the series.
+    let mut cluster_of: FxHashMap<(*const SeriesKey, NaiveDate, NaiveDate), u32> =
+        FxHashMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         // Events are fewer than article events, which a corpus in memory cannot hold 2³² of;
         // were it otherwise, the excess would read as belonging to no event.
         let index = u32::try_from(index).unwrap_or(NO_EVENT);
-        for &member in &cluster.members {
-            event_of[member] = index;
+        for &(from, to) in &cluster.dates {
+            cluster_of.insert((Arc::as_ptr(&cluster.series), from, to), index);
         }
     }
-    event_of
+    let mut event_of = vec![NO_EVENT; tellings.len()];
+    let mut summaries: Vec<Summary> = clusters.iter().map(|_| Summary::default()).collect();
+    for (position, told) in tellings.iter().enumerate() {
+        let Some((from, to)) = told.bounds() else {
+            continue;
+        };
+        let Some(&index) = cluster_of.get(&(Arc::as_ptr(&told.series), from, to)) else {
+            continue;
+        };
+        event_of[position] = index;
+        if let Some(summary) = summaries.get_mut(index as usize) {
+            summary.add(position, told.article, told.tense);
+        }
+    }
+    (event_of, summaries)
 }
 
 /// The clusters that are a visit of a person to a country, by (visitor, destination), from the
-/// trip each article event tells of.
+/// trips told with their dates.
 fn visits_of(
     clusters: &[Cluster],
-    trips: &[Option<(EntityId, EntityId)>],
+    by_series: &BTreeMap<Arc<SeriesKey>, DatedAlike>,
 ) -> BTreeMap<(EntityId, EntityId), Vec<usize>> {
     let mut visits: BTreeMap<(EntityId, EntityId), Vec<usize>> = BTreeMap::new();
     for (index, cluster) in clusters.iter().enumerate() {
-        let mut told: Vec<(EntityId, EntityId)> = cluster
-            .members
+        let Some(dated) = by_series.get(&cluster.series) else {
+            continue;
+        };
+        let told: BTreeSet<(EntityId, EntityId)> = cluster
+            .dates
             .iter()
-            .filter_map(|&member| trips[member])
+            .filter_map(|bounds| dated.get(bounds))
+            .flatten()
+            .copied()
             .collect();
-        told.sort();
-        told.dedup();
         for trip in told {
             visits.entry(trip).or_default().push(index);
         }
@@ -442,42 +474,30 @@ fn merge_in_article(
     merged
 }
 
-/// Sweeps the dated events of one series in date order, joining those whose dates overlap.
-/// Coarse dates join the one fine event they overlap, if there is exactly one.
-fn cluster_series(
-    series: &SeriesKey,
-    members: &[usize],
-    bounds: &[Option<(NaiveDate, NaiveDate)>],
-) -> Vec<Cluster> {
-    let mut fine: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
-    let mut coarse: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
-    for &member in members {
-        if let Some((from, to)) = bounds[member] {
-            if (to - from).num_days() <= FINE_DAYS {
-                fine.push((from, to, member));
-            } else {
-                coarse.push((from, to, member));
-            }
-        }
-    }
-    fine.sort();
+/// Sweeps the dates of one series in date order, joining those that overlap. Coarse dates
+/// join the one fine event they overlap, if there is exactly one.
+fn cluster_series(series: &Arc<SeriesKey>, dated: &DatedAlike) -> Vec<Cluster> {
+    // In date order, as the map keeps them.
+    let (fine, coarse): (Vec<&Dates>, Vec<&Dates>) = dated
+        .keys()
+        .partition(|(from, to)| (*to - *from).num_days() <= FINE_DAYS);
     let mut events: Vec<Cluster> = Vec::new();
-    for (from, to, member) in fine {
+    let new_event = |from, to| Cluster {
+        series: Arc::clone(series),
+        from,
+        to,
+        dates: vec![(from, to)],
+    };
+    for &(from, to) in fine {
         match events.last_mut() {
             Some(last) if from <= last.to => {
                 last.to = last.to.max(to);
-                last.members.push(member);
+                last.dates.push((from, to));
             }
-            _ => events.push(Cluster {
-                series: series.clone(),
-                from,
-                to,
-                members: vec![member],
-            }),
+            _ => events.push(new_event(from, to)),
         }
     }
-    coarse.sort();
-    for (from, to, member) in coarse {
+    for &(from, to) in coarse {
         let overlapping: Vec<usize> = events
             .iter()
             .enumerate()
@@ -485,22 +505,13 @@ fn cluster_series(
             .map(|(index, _)| index)
             .collect();
         match overlapping.as_slice() {
-            [only] => events[*only].members.push(member),
-            [] => events.push(Cluster {
-                series: series.clone(),
-                from,
-                to,
-                members: vec![member],
-            }),
+            [only] => events[*only].dates.push((from, to)),
+            [] => events.push(new_event(from, to)),
             _ => {}
         }
     }
     // By end date, so that "every event over before day D" is a prefix found by bisection.
     events.sort_by_key(|event| (event.to, event.from));
-    // Positions are in article order, so this puts the members in article order too.
-    for event in &mut events {
-        event.members.sort_unstable();
-    }
     events
 }
 
@@ -634,5 +645,61 @@ mod tests {
         assert_eq!(index.told_count(), 2);
         assert_eq!(index.told_by(0).len(), 2);
         assert_eq!(index.told(0).anchor, Span::new(0, 6));
+    }
+
+    #[test]
+    fn a_coarse_date_joins_the_one_event_it_overlaps_and_no_event_when_it_overlaps_two() {
+        let coarse = |year: i32, month: u32, at: usize| {
+            let mut told = mention(&[1, 2], None, at);
+            told.date = Some(DateSlot {
+                value: DateValue::Quarter {
+                    year,
+                    quarter: (month - 1) / 3 + 1,
+                },
+                span: Span::new(at + 10, at + 20),
+                relative: false,
+            });
+            told
+        };
+        let mut tellings = Tellings::default();
+        // Each told by several articles: each telling must land where the first one did.
+        for article in 0..3 {
+            let at = 100 * article;
+            tellings.add(
+                article,
+                &[
+                    mention(&[1, 2], Some((2019, 4, 25)), at),
+                    mention(&[1, 2], Some((2020, 1, 10)), at + 30),
+                    mention(&[1, 2], Some((2020, 2, 20)), at + 60),
+                ],
+            );
+        }
+        for article in 3..5 {
+            // The second quarter of 2019 holds one meeting; the first of 2020, two.
+            tellings.add(article, &[coarse(2019, 5, 0), coarse(2020, 2, 40)]);
+        }
+        let index = tellings.index();
+        let days: Vec<(NaiveDate, NaiveDate)> = index
+            .events
+            .iter()
+            .map(|event| (event.from, event.to))
+            .collect();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            days,
+            [
+                (day(2019, 4, 25), day(2019, 4, 25)),
+                (day(2020, 1, 10), day(2020, 1, 10)),
+                (day(2020, 2, 20), day(2020, 2, 20))
+            ]
+        );
+        let events: Vec<Option<usize>> = (0..index.told_count())
+            .map(|position| index.event_of(position))
+            .collect();
+        let fine = [Some(0), Some(1), Some(2)];
+        assert_eq!(events[..9], [fine, fine, fine].concat());
+        assert_eq!(events[9..], [Some(0), None, Some(0), None]);
+        assert_eq!(index.events[0].articles, 5);
+        assert_eq!(index.events[0].first_tellings, vec![0, 3, 6]);
     }
 }

@@ -100,14 +100,6 @@ impl TellingStore {
         &self.series.values[reader.varint() as usize]
     }
 
-    /// The tense of the telling at `position`, without unpacking the rest.
-    pub fn tense(&self, position: usize) -> Tense {
-        let mut reader = Reader::at(&self.bytes, self.starts[position]);
-        reader.varint();
-        reader.varint();
-        TENSES[usize::from(reader.byte() >> TENSE_SHIFT)]
-    }
-
     /// Every telling, unpacked in order: one pass through the bytes.
     pub fn iter(&self) -> impl Iterator<Item = ArticleEvent> + '_ {
         let mut reader = Reader::at(&self.bytes, 0);
@@ -320,7 +312,6 @@ mod tests {
                 prop_assert_eq!(&store.get(position), event);
                 prop_assert_eq!(store.article(position), event.article);
                 prop_assert_eq!(store.series(position), &*event.series);
-                prop_assert_eq!(store.tense(position), event.tense);
             }
         }
     }
