@@ -22,6 +22,7 @@ pub mod pack;
 mod packed;
 pub mod pipeline;
 pub mod position;
+mod record_file;
 pub mod report;
 pub mod root_cause;
 mod swar;

@@ -239,12 +239,16 @@ pub fn reduce(
     let phase = timings::Phase::start("index");
     let mut analysis = gathered.analysis();
     phase.end();
+    let (events_held, events_written) = analysis.events.packed_bytes();
+    let (records_held, records_written) = analysis.articles.packed_bytes();
     timings::print(format_args!(
-        "article-events {} events {} packed: article events {:.1}MB, article records {:.1}MB",
+        "article-events {} events {} packed: article events {:.1}MB held {:.1}MB written, article records {:.1}MB held {:.1}MB written",
         analysis.events.told_count(),
         analysis.events.events.len(),
-        analysis.events.packed_bytes() as f64 / 1e6,
-        analysis.articles.packed_bytes() as f64 / 1e6,
+        events_held as f64 / 1e6,
+        events_written as f64 / 1e6,
+        records_held as f64 / 1e6,
+        records_written as f64 / 1e6,
     ));
     let phase = timings::Phase::start("checks");
     // A corpus small enough for root causes holds its findings: they weigh them all at once.

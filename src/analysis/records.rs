@@ -13,6 +13,7 @@ use super::{ArticleRecord, WeekdayDate};
 use crate::corpus::{Origin, PublishedFrom, Segment, SourceMap};
 use crate::mentions::{RelationClaim, TitleClaim};
 use crate::packed::{put_signed, put_span, put_varint, Interned, Reader};
+use crate::record_file::RecordFile;
 
 const STDIN: u8 = 0;
 const FILE: u8 = 1;
@@ -26,12 +27,10 @@ const PUBLISHED_FROM: [PublishedFrom; 3] = [
 ];
 const HAS_DATE: u8 = 1 << 2;
 
-/// Article records in corpus order, each packed into `bytes`.
-#[derive(Debug, Clone, Default)]
+/// Article records in corpus order, each packed as a record of `records`.
+#[derive(Debug, Default)]
 pub struct ArticleRecords {
-    bytes: Vec<u8>,
-    /// Where each record starts in `bytes`.
-    starts: Vec<u64>,
+    records: RecordFile,
     paths: Interned<Arc<Path>>,
     /// Relation and title claims, by the order of the records that make some.
     claims: Vec<PersonClaims>,
@@ -44,51 +43,55 @@ type PersonClaims = (Box<[RelationClaim]>, Box<[TitleClaim]>);
 
 impl ArticleRecords {
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.records.is_empty()
     }
 
     /// Appends `record` as the last article.
     pub fn push(&mut self, record: ArticleRecord) {
-        self.starts.push(self.bytes.len() as u64);
         // Saturating: a count of claims is read, never wrapped.
         self.claim_count = self.claim_count.saturating_add(record.claim_count);
-        self.put_origin(&record.origin);
+        let origin = self.origin_code(&record.origin);
         let claims = self.keep_claims(record.relations, record.titles);
-        let out = &mut self.bytes;
-        put_published(out, record.published, record.published_from);
-        put_varint(out, record.claim_count as u64);
-        put_map(out, &record.map);
-        put_varint(out, record.weekday_dates.len() as u64);
-        for written in record.weekday_dates.iter() {
-            put_weekday_date(out, written);
-        }
-        put_varint(out, record.unresolved_dates.len() as u64);
-        for span in record.unresolved_dates.iter() {
-            put_span(out, *span);
-        }
-        put_varint(out, claims as u64);
+        self.records.push(|out| {
+            put_origin(out, origin);
+            put_published(out, record.published, record.published_from);
+            put_varint(out, record.claim_count as u64);
+            put_map(out, &record.map);
+            put_varint(out, record.weekday_dates.len() as u64);
+            for written in record.weekday_dates.iter() {
+                put_weekday_date(out, written);
+            }
+            put_varint(out, record.unresolved_dates.len() as u64);
+            for span in record.unresolved_dates.iter() {
+                put_span(out, *span);
+            }
+            put_varint(out, claims as u64);
+        });
     }
 
     /// The record of article `index`, unpacked.
     pub fn get(&self, index: usize) -> Option<ArticleRecord> {
-        let mut reader = self.reader(index)?;
-        let origin = self.origin_at(&mut reader);
-        let (published, published_from) = published_at(&mut reader);
+        self.records.with(index, |reader| self.unpack(reader))
+    }
+
+    fn unpack(&self, reader: &mut Reader) -> ArticleRecord {
+        let origin = self.origin_at(reader);
+        let (published, published_from) = published_at(reader);
         let claim_count = reader.varint() as usize;
-        let map = map_at(&mut reader);
+        let map = map_at(reader);
         let weekday_dates = (0..reader.varint())
-            .filter_map(|_| weekday_date_at(&mut reader))
+            .filter_map(|_| weekday_date_at(reader))
             .collect();
         let unresolved_dates = (0..reader.varint()).map(|_| reader.span()).collect();
         let (relations, titles) = match reader.varint() as usize {
             0 => Default::default(),
             claims => self.claims.get(claims - 1).cloned().unwrap_or_default(),
         };
-        Some(ArticleRecord {
+        ArticleRecord {
             origin,
             published,
             published_from,
@@ -98,29 +101,32 @@ impl ArticleRecords {
             unresolved_dates,
             relations,
             titles,
-        })
+        }
     }
 
     /// Where article `index` came from, without unpacking the rest.
     pub fn origin(&self, index: usize) -> Option<Origin> {
-        let mut reader = self.reader(index)?;
-        Some(self.origin_at(&mut reader))
+        self.records.with(index, |reader| self.origin_at(reader))
     }
 
     /// The publication date of article `index`, without unpacking the rest.
     pub fn published(&self, index: usize) -> Option<NaiveDate> {
-        let mut reader = self.reader(index)?;
-        self.origin_at(&mut reader);
-        published_at(&mut reader).0
+        self.records
+            .with(index, |reader| {
+                self.origin_at(reader);
+                published_at(reader).0
+            })
+            .flatten()
     }
 
     /// Where article `index` came from and its publication date (with where that came from),
     /// without unpacking the rest: what a list of the articles shows.
     pub fn dated_origin(&self, index: usize) -> Option<(Origin, Option<NaiveDate>, PublishedFrom)> {
-        let mut reader = self.reader(index)?;
-        let origin = self.origin_at(&mut reader);
-        let (published, from) = published_at(&mut reader);
-        Some((origin, published, from))
+        self.records.with(index, |reader| {
+            let origin = self.origin_at(reader);
+            let (published, from) = published_at(reader);
+            (origin, published, from)
+        })
     }
 
     /// How many claims the articles make, all of them.
@@ -128,9 +134,10 @@ impl ArticleRecords {
         self.claim_count
     }
 
-    /// Every record, unpacked in order.
+    /// Every record, unpacked in order: one pass through the records.
     pub fn iter(&self) -> impl Iterator<Item = ArticleRecord> + '_ {
-        (0..self.len()).filter_map(|index| self.get(index))
+        let mut cursor = self.records.cursor();
+        std::iter::from_fn(move || cursor.next_with(|reader| self.unpack(reader)))
     }
 
     /// These records with article `index`'s replaced by `record`.
@@ -146,31 +153,21 @@ impl ArticleRecords {
         replaced
     }
 
-    /// Bytes the packed records take, with where each starts.
-    pub fn packed_bytes(&self) -> usize {
-        self.bytes.len() + self.starts.len() * std::mem::size_of::<u64>()
+    /// Bytes the packed records hold in memory, and bytes written out.
+    pub fn packed_bytes(&self) -> (usize, u64) {
+        (self.records.held_bytes(), self.records.written_bytes())
     }
 
     pub fn shrink_to_fit(&mut self) {
-        self.bytes.shrink_to_fit();
-        self.starts.shrink_to_fit();
         self.claims.shrink_to_fit();
     }
 
-    fn put_origin(&mut self, origin: &Origin) {
+    /// An origin with its path interned: what [`put_origin`] writes.
+    fn origin_code(&mut self, origin: &Origin) -> OriginCode {
         match origin {
-            Origin::Stdin => self.bytes.push(STDIN),
-            Origin::File(path) => {
-                let path = self.paths.id(path);
-                self.bytes.push(FILE);
-                put_varint(&mut self.bytes, path as u64);
-            }
-            Origin::JsonlLine { path, line } => {
-                let path = self.paths.id(path);
-                self.bytes.push(JSONL_LINE);
-                put_varint(&mut self.bytes, path as u64);
-                put_varint(&mut self.bytes, *line as u64);
-            }
+            Origin::Stdin => OriginCode::Stdin,
+            Origin::File(path) => OriginCode::File(self.paths.id(path)),
+            Origin::JsonlLine { path, line } => OriginCode::JsonlLine(self.paths.id(path), *line),
         }
     }
 
@@ -182,11 +179,6 @@ impl ArticleRecords {
         }
         self.claims.push((relations, titles));
         self.claims.len()
-    }
-
-    fn reader(&self, index: usize) -> Option<Reader<'_>> {
-        let start = *self.starts.get(index)?;
-        Some(Reader::at(&self.bytes, start))
     }
 
     fn origin_at(&self, reader: &mut Reader) -> Origin {
@@ -202,6 +194,29 @@ impl ArticleRecords {
 
     fn path_at(&self, reader: &mut Reader) -> Arc<Path> {
         Arc::clone(&self.paths.values[reader.varint() as usize])
+    }
+}
+
+/// An origin whose path is named by its number among the interned paths.
+#[derive(Debug, Clone, Copy)]
+enum OriginCode {
+    Stdin,
+    File(usize),
+    JsonlLine(usize, usize),
+}
+
+fn put_origin(out: &mut Vec<u8>, origin: OriginCode) {
+    match origin {
+        OriginCode::Stdin => out.push(STDIN),
+        OriginCode::File(path) => {
+            out.push(FILE);
+            put_varint(out, path as u64);
+        }
+        OriginCode::JsonlLine(path, line) => {
+            out.push(JSONL_LINE);
+            put_varint(out, path as u64);
+            put_varint(out, line as u64);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! `conflict`: one event given incompatible dates in different articles.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::Datelike;
 
@@ -31,14 +32,14 @@ reported: the publication date that resolved it is then no suspect.";
         // The suspects: tellings dated by a relative phrase that no other article corroborates,
         // by series and month of the year. They are few; every other telling is compared with
         // those of its group in a second pass, so that what waits grows with the suspects.
-        let mut groups: BTreeMap<(&SeriesKey, u32), Vec<Suspect>> = BTreeMap::new();
-        for (position, event) in index.tellings() {
+        let mut groups: BTreeMap<(Arc<SeriesKey>, u32), Vec<Suspect>> = BTreeMap::new();
+        for (_, event) in index.tellings() {
             let Some((month, relative)) = dated_within_a_month(spec, &event) else {
                 continue;
             };
-            if relative && !corroborated(analysis, position) {
+            if relative && !corroborated(analysis, &event) {
                 groups
-                    .entry((index.series_of(position), month))
+                    .entry((Arc::clone(&event.series), month))
                     .or_default()
                     .push(Suspect {
                         event,
@@ -49,11 +50,11 @@ reported: the publication date that resolved it is then no suspect.";
         if groups.is_empty() {
             return;
         }
-        for (position, other) in index.tellings() {
+        for (_, other) in index.tellings() {
             let Some((month, _)) = dated_within_a_month(spec, &other) else {
                 continue;
             };
-            let Some(suspects) = groups.get_mut(&(index.series_of(position), month)) else {
+            let Some(suspects) = groups.get_mut(&(Arc::clone(&other.series), month)) else {
                 continue;
             };
             for suspect in suspects {
@@ -133,11 +134,11 @@ impl Others {
 
 /// True when another article dates the same event as this telling does: then the date is no
 /// artefact of one article's publication date.
-fn corroborated(analysis: &Analysis, position: usize) -> bool {
+fn corroborated(analysis: &Analysis, told: &ArticleEvent) -> bool {
     // The telling is one of its event's: another article tells of it too when it has two.
     let index = &analysis.events;
     index
-        .event_of(position)
+        .event_of(told)
         .is_some_and(|event| index.events[event].articles > 1)
 }
 

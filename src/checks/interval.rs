@@ -28,7 +28,7 @@ nothing is reported.";
     fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let tolerance = param_f64(spec, "tolerance", 0.1);
         let index = &analysis.events;
-        for (position, event) in index.tellings() {
+        for (_, event) in index.tellings() {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)
@@ -41,7 +41,7 @@ nothing is reported.";
             };
             // The latest earlier event of what the claim counts; none known, nothing to say.
             let Some(&previous) = index
-                .counted_before(position, &event, gap.counts, start)
+                .counted_before(&event, gap.counts, start)
                 .and_then(|earlier| earlier.recent.last().copied())
                 .as_ref()
             else {
@@ -59,10 +59,13 @@ nothing is reported.";
                 continue;
             }
             let years = gap_days / 365.2425;
-            let Some(&first) = previous.first_tellings.first() else {
+            let Some(told) = previous
+                .first_tellings
+                .first()
+                .and_then(|&first| index.told(first))
+            else {
                 continue;
             };
-            let told = index.told(first);
             let mut labels = vec![Label::primary(
                 event.article,
                 gap.span,

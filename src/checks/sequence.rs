@@ -33,20 +33,26 @@ belongs to the interval check.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let index = &analysis.events;
-        let mut same_ordinal: BTreeMap<(&SeriesKey, u32), BTreeMap<usize, Called>> =
+        let mut same_ordinal: BTreeMap<(Arc<SeriesKey>, u32), BTreeMap<usize, Called>> =
             BTreeMap::new();
-        // The article events are checked a block at a time, each block's in parallel (a
-        // description memo per worker), and its results taken in article-event order before
-        // the next: what waits is a block's, not the corpus's.
-        let told = index.told_count();
-        for block in (0..told).step_by(POSITIONS_PER_BLOCK) {
-            let checked: Vec<Numbered> = (block..told.min(block + POSITIONS_PER_BLOCK))
-                .into_par_iter()
+        // The article events that give an ordinal are read in order and checked a block at a
+        // time, each block's in parallel (a description memo per worker), its results taken
+        // in order before the next: what waits is a block's, not the corpus's.
+        let mut numbered = index
+            .tellings()
+            .filter(|(_, event)| !event.ordinals.is_empty());
+        loop {
+            let block: Vec<(usize, ArticleEvent)> =
+                numbered.by_ref().take(TELLINGS_PER_BLOCK).collect();
+            if block.is_empty() {
+                break;
+            }
+            let checked: Vec<Numbered> = block
+                .par_iter()
                 .map_init(
                     || Described::new(analysis),
-                    |described, position| {
-                        let event = index.told(position);
-                        check_ordinals(spec, analysis, pack, described, position, &event)
+                    |described, (position, event)| {
+                        check_ordinals(spec, analysis, pack, described, *position, event)
                     },
                 )
                 .flatten_iter()
@@ -54,19 +60,25 @@ belongs to the interval check.";
             for numbered in checked {
                 match numbered {
                     Numbered::Miscount(finding) => found(*finding),
-                    Numbered::ToCompare { position, n, event } => same_ordinal
-                        .entry((index.series_of(position), n))
+                    Numbered::ToCompare {
+                        position,
+                        article,
+                        series,
+                        n,
+                        event,
+                    } => same_ordinal
+                        .entry((series, n))
                         .or_default()
                         .entry(event)
                         .or_default()
-                        .add(position, index.told_in(position)),
+                        .add(position, article),
                 }
             }
         }
         let mut described = Described::new(analysis);
         for ((series, n), events) in same_ordinal {
             if let Some(finding) =
-                same_ordinal_twice(spec, analysis, &mut described, pack, series, n, &events)
+                same_ordinal_twice(spec, analysis, &mut described, pack, &series, n, &events)
             {
                 found(finding);
             }
@@ -74,9 +86,8 @@ belongs to the interval check.";
     }
 }
 
-/// Article events checked at once: enough to share among threads, few enough that their
-/// results are small next to the corpus.
-const POSITIONS_PER_BLOCK: usize = 1 << 16;
+/// Article events checked at once: enough to share among threads, few enough to hold.
+const TELLINGS_PER_BLOCK: usize = 1 << 13;
 
 /// Tellings that call one event by one ordinal, of which a finding labels the first
 /// [`LABELED_PER_EVENT`]: a big event is called so by thousands.
@@ -113,6 +124,8 @@ enum Numbered {
     Miscount(Box<Finding>),
     ToCompare {
         position: usize,
+        article: usize,
+        series: Arc<SeriesKey>,
         n: u32,
         /// The event the telling belongs to.
         event: usize,
@@ -147,7 +160,7 @@ fn check_ordinals(
     ordinals.sort_unstable();
     ordinals.dedup();
     for (counts, n) in ordinals {
-        let Some(earlier) = index.counted_before(position, event, counts, start) else {
+        let Some(earlier) = index.counted_before(event, counts, start) else {
             continue;
         };
         let counted = Counted::new(pack, event, counts);
@@ -160,8 +173,14 @@ fn check_ordinals(
             numbered.push(Numbered::Miscount(Box::new(finding)));
         } else if counts == Counting::Meetings {
             // A miscount is explained above; the rest are compared with each other.
-            if let Some(event) = index.event_of(position) {
-                numbered.push(Numbered::ToCompare { position, n, event });
+            if let Some(event_index) = index.event_of(event) {
+                numbered.push(Numbered::ToCompare {
+                    position,
+                    article: event.article,
+                    series: Arc::clone(&event.series),
+                    n,
+                    event: event_index,
+                });
             }
         }
     }
@@ -339,10 +358,10 @@ fn event_labels(analysis: &Analysis, event: &Event, message: Arc<str>) -> Vec<La
     event
         .first_tellings
         .iter()
-        .map(|&first| {
-            let told = analysis.events.told(first);
+        .filter_map(|&first| {
+            let told = analysis.events.told(first)?;
             let span = told.date.map_or(told.anchor, |slot| slot.span);
-            Label::related(told.article, span, Arc::clone(&message))
+            Some(Label::related(told.article, span, Arc::clone(&message)))
         })
         .collect()
 }
@@ -352,7 +371,8 @@ fn sources(analysis: &Analysis, event: &Event) -> String {
     let names: Vec<String> = event
         .first_tellings
         .iter()
-        .map(|&first| article_name(analysis, analysis.events.told_in(first)))
+        .filter_map(|&first| analysis.events.told_in(first))
+        .map(|article| article_name(analysis, article))
         .collect();
     let more = event.articles.saturating_sub(names.len());
     if more > 0 {
@@ -366,7 +386,7 @@ fn event_date(analysis: &Analysis, event: &Event) -> String {
     let date = event
         .first_tellings
         .first()
-        .and_then(|&first| analysis.events.told(first).date)
+        .and_then(|&first| analysis.events.told(first)?.date)
         .map(|slot| describe_date(&slot.value))
         .unwrap_or_else(|| event.from.to_string());
     if event.planned {
@@ -448,8 +468,12 @@ fn same_ordinal_twice(
         };
         dates.push(format!("{date} ({sources}; {calls} the {nth})"));
         some_unlabeled |= called.tellings > called.first.len();
-        for &position in &called.first {
-            let mut own = ordinal_labels(&index.told(position), Counting::Meetings, n, &here);
+        for told in called
+            .first
+            .iter()
+            .filter_map(|&position| index.told(position))
+        {
+            let mut own = ordinal_labels(&told, Counting::Meetings, n, &here);
             if !labels.is_empty() {
                 for label in &mut own {
                     label.primary = false;

@@ -134,7 +134,10 @@ pub struct Tellings {
 impl Tellings {
     /// Adds the events told by `article`, which comes after every article added so far.
     pub fn add(&mut self, article: usize, mentions: &[EventMention]) {
-        debug_assert!(self.store.is_empty() || self.store.article(self.store.len() - 1) <= article);
+        debug_assert!(self
+            .store
+            .article(self.store.len().wrapping_sub(1))
+            .is_none_or(|last| last <= article));
         for event in merge_in_article(article, mentions, &mut self.series) {
             self.store.push(&event);
         }
@@ -208,13 +211,14 @@ struct Cluster {
 
 /// The article events of a corpus, by position in article order, and the events they cluster
 /// into.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct EventIndex {
     tellings: TellingStore,
     /// Sorted by series, then end date.
     pub events: Vec<Event>,
-    /// For each article event, the event it belongs to, or [`NO_EVENT`].
-    event_of: Vec<u32>,
+    /// The event of the article events of each series (by the address of its key in
+    /// `tellings`) with each dates.
+    event_of: FxHashMap<(usize, Dates), u32>,
     /// Events that are a visit by a person to a country, by date.
     pub visits: BTreeMap<(EntityId, EntityId), Vec<usize>>,
 }
@@ -228,24 +232,19 @@ impl EventIndex {
         self.tellings.len()
     }
 
-    /// Bytes the packed article events take, with where each starts and its event.
-    pub fn packed_bytes(&self) -> usize {
-        self.tellings.packed_bytes() + self.event_of.len() * std::mem::size_of::<u32>()
+    /// Bytes the packed article events hold in memory, and bytes written out.
+    pub fn packed_bytes(&self) -> (usize, u64) {
+        self.tellings.packed_bytes()
     }
 
     /// The article event at `position`.
-    pub fn told(&self, position: usize) -> ArticleEvent {
+    pub fn told(&self, position: usize) -> Option<ArticleEvent> {
         self.tellings.get(position)
     }
 
     /// The article telling the article event at `position`.
-    pub fn told_in(&self, position: usize) -> usize {
+    pub fn told_in(&self, position: usize) -> Option<usize> {
         self.tellings.article(position)
-    }
-
-    /// The series of the article event at `position`.
-    pub fn series_of(&self, position: usize) -> &SeriesKey {
-        self.tellings.series(position)
     }
 
     /// Every article event with its position, in article order.
@@ -253,43 +252,48 @@ impl EventIndex {
         self.tellings.iter().enumerate()
     }
 
-    /// The event the article event at `position` belongs to.
-    pub fn event_of(&self, position: usize) -> Option<usize> {
-        let event = self.event_of[position];
+    /// The event `told`, an article event of this index, belongs to.
+    pub fn event_of(&self, told: &ArticleEvent) -> Option<usize> {
+        let key = (Arc::as_ptr(&told.series) as usize, told.bounds()?);
+        let event = *self.event_of.get(&key)?;
         (event != NO_EVENT).then_some(event as usize)
     }
 
     /// This index as it would be if `article` told of its events with `mentions` instead.
     pub fn retold(&self, article: usize, mentions: &[EventMention]) -> Self {
-        let told = self.told_range(article);
         let mut tellings = TellingStore::default();
-        for position in 0..told.start {
-            tellings.push(&self.told(position));
+        let mut retold = Some(merge_in_article(
+            article,
+            mentions,
+            &mut SeriesKeys::default(),
+        ));
+        for told in self.tellings.iter() {
+            if told.article >= article {
+                retold
+                    .take()
+                    .iter()
+                    .flatten()
+                    .for_each(|event| tellings.push(event));
+            }
+            if told.article != article {
+                tellings.push(&told);
+            }
         }
-        for event in merge_in_article(article, mentions, &mut SeriesKeys::default()) {
-            tellings.push(&event);
-        }
-        for position in told.end..self.told_count() {
-            tellings.push(&self.told(position));
-        }
+        retold
+            .take()
+            .iter()
+            .flatten()
+            .for_each(|event| tellings.push(event));
         Self::cluster(tellings)
     }
 
     /// The events `article` tells of, merged within it.
     pub fn told_by(&self, article: usize) -> Vec<ArticleEvent> {
-        self.told_range(article)
-            .map(|position| self.told(position))
+        self.tellings
+            .iter()
+            .skip_while(|told| told.article < article)
+            .take_while(|told| told.article == article)
             .collect()
-    }
-
-    /// Where the events of `article` are among the article events (in article order).
-    fn told_range(&self, article: usize) -> std::ops::Range<usize> {
-        let before = |wanted: usize| {
-            partition_point(self.told_count(), |position| {
-                self.told_in(position) < wanted
-            })
-        };
-        before(article)..before(article + 1)
     }
 
     /// Clusters article events, in article order, into events.
@@ -342,12 +346,11 @@ impl EventIndex {
     /// an unknown country). O(log n).
     pub fn counted_before(
         &self,
-        position: usize,
         told: &ArticleEvent,
         counts: Counting,
         start: NaiveDate,
     ) -> Option<Earlier> {
-        let own = self.event_of(position);
+        let own = self.event_of(told);
         let ended_before = |index: &usize| self.events[*index].to < start;
         let (count, recent): (usize, Vec<usize>) = match counts {
             Counting::Meetings => {
@@ -393,36 +396,37 @@ impl EventIndex {
     }
 }
 
-/// For each article event, the cluster it is a member of (or [`NO_EVENT`]), and what each
-/// cluster keeps of its tellings: one pass through them in article order.
-fn summarise(tellings: &TellingStore, clusters: &[Cluster]) -> (Vec<u32>, Vec<Summary>) {
+/// The cluster of the article events of each series with each dates, and what each cluster
+/// keeps of its tellings: one pass through them in article order.
+fn summarise(
+    tellings: &TellingStore,
+    clusters: &[Cluster],
+) -> (FxHashMap<(usize, Dates), u32>, Vec<Summary>) {
     // Every telling of a series shares the store's one key of it, so the key's address names
     // the series.
-    let mut cluster_of: FxHashMap<(*const SeriesKey, NaiveDate, NaiveDate), u32> =
-        FxHashMap::default();
+    let mut cluster_of: FxHashMap<(usize, Dates), u32> = FxHashMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         // Events are fewer than article events, which a corpus in memory cannot hold 2³² of;
         // were it otherwise, the excess would read as belonging to no event.
         let index = u32::try_from(index).unwrap_or(NO_EVENT);
-        for &(from, to) in &cluster.dates {
-            cluster_of.insert((Arc::as_ptr(&cluster.series), from, to), index);
+        for &dates in &cluster.dates {
+            cluster_of.insert((Arc::as_ptr(&cluster.series) as usize, dates), index);
         }
     }
-    let mut event_of = vec![NO_EVENT; tellings.len()];
     let mut summaries: Vec<Summary> = clusters.iter().map(|_| Summary::default()).collect();
     for (position, told) in tellings.iter().enumerate() {
-        let Some((from, to)) = told.bounds() else {
+        let Some(dates) = told.bounds() else {
             continue;
         };
-        let Some(&index) = cluster_of.get(&(Arc::as_ptr(&told.series), from, to)) else {
-            continue;
-        };
-        event_of[position] = index;
-        if let Some(summary) = summaries.get_mut(index as usize) {
+        let key = (Arc::as_ptr(&told.series) as usize, dates);
+        if let Some(summary) = cluster_of
+            .get(&key)
+            .and_then(|&index| summaries.get_mut(index as usize))
+        {
             summary.add(position, told.article, told.tense);
         }
     }
-    (event_of, summaries)
+    (cluster_of, summaries)
 }
 
 /// The clusters that are a visit of a person to a country, by (visitor, destination), from the
@@ -515,25 +519,16 @@ fn cluster_series(series: &Arc<SeriesKey>, dated: &DatedAlike) -> Vec<Cluster> {
     events
 }
 
-/// The first position in `0..len` where `before` is false (it must be true, then false).
-fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (0, len);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        if before(middle) {
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
-    }
-    low
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::DateValue;
     use crate::pack::{EntityId, EventTypeId};
+
+    /// The event of the article event at `position`.
+    fn event_at(index: &EventIndex, position: usize) -> Option<usize> {
+        index.event_of(&index.told(position)?)
+    }
 
     fn mention(participants: &[u32], day: Option<(i32, u32, u32)>, at: usize) -> EventMention {
         EventMention {
@@ -570,7 +565,7 @@ mod tests {
         assert_eq!(told[2].series.participants, vec![EntityId(1), EntityId(3)]);
         // Same series, same day: one event told by two articles; the other series stays apart.
         assert_eq!(index.events.len(), 2);
-        let event_of: Vec<Option<usize>> = (0..3).map(|p| index.event_of(p)).collect();
+        let event_of: Vec<Option<usize>> = (0..3).map(|p| event_at(&index, p)).collect();
         assert_eq!(event_of, vec![Some(0), Some(0), Some(1)]);
     }
 
@@ -599,7 +594,7 @@ mod tests {
         assert_eq!(anchors(2), vec![10, 20]);
         assert_eq!(anchors(5), vec![30]);
         assert_eq!(anchors(6), Vec::<usize>::new());
-        assert_eq!(index.event_of(3), None);
+        assert_eq!(event_at(&index, 3), None);
     }
 
     #[test]
@@ -644,7 +639,7 @@ mod tests {
         let index = tellings.index();
         assert_eq!(index.told_count(), 2);
         assert_eq!(index.told_by(0).len(), 2);
-        assert_eq!(index.told(0).anchor, Span::new(0, 6));
+        assert_eq!(index.told(0).map(|told| told.anchor), Some(Span::new(0, 6)));
     }
 
     #[test]
@@ -694,7 +689,7 @@ mod tests {
             ]
         );
         let events: Vec<Option<usize>> = (0..index.told_count())
-            .map(|position| index.event_of(position))
+            .map(|position| event_at(&index, position))
             .collect();
         let fine = [Some(0), Some(1), Some(2)];
         assert_eq!(events[..9], [fine, fine, fine].concat());

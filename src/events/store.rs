@@ -12,6 +12,7 @@ use crate::extract::{DateValue, Tense};
 use crate::mentions::{Counting, DateSlot, Gap, Ordinal};
 use crate::pack::EntityId;
 use crate::packed::{put_span, put_varint, Interned, Reader};
+use crate::record_file::RecordFile;
 
 /// The tenses in the order of their code in a telling's flags.
 const TENSES: [Tense; 5] = [
@@ -29,12 +30,10 @@ const HAS_VISITOR: u8 = 1 << 3;
 const HAS_DESTINATION: u8 = 1 << 4;
 const TENSE_SHIFT: u32 = 5;
 
-/// Article events in the order they were added, each packed into `bytes`.
-#[derive(Debug, Clone, Default)]
+/// Article events in the order they were added, each packed as a record of `records`.
+#[derive(Debug, Default)]
 pub struct TellingStore {
-    bytes: Vec<u8>,
-    /// Where each telling starts in `bytes`.
-    starts: Vec<u64>,
+    records: RecordFile,
     series: Interned<Arc<SeriesKey>>,
     dates: Interned<DateValue>,
     /// Stated gaps, by the order of the tellings that state them: few tellings have one.
@@ -43,77 +42,69 @@ pub struct TellingStore {
 
 impl TellingStore {
     pub fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.records.len()
     }
 
     /// Appends `event` as the last telling.
     pub fn push(&mut self, event: &ArticleEvent) {
-        self.starts.push(self.bytes.len() as u64);
         let series = self.series.id(&event.series);
-        let out = &mut self.bytes;
-        put_varint(out, event.article as u64);
-        put_varint(out, series as u64);
-        out.push(flags_of(event));
-        put_span(out, event.anchor);
-        if let Some(slot) = event.date {
-            let date = self.dates.id(&slot.value);
-            put_varint(&mut self.bytes, date as u64);
-            put_span(&mut self.bytes, slot.span);
-        }
-        let out = &mut self.bytes;
-        put_varint(out, event.ordinals.len() as u64);
-        for ordinal in &event.ordinals {
-            put_ordinal(out, ordinal);
-        }
-        put_varint(out, event.places.len() as u64);
-        for (place, span) in &event.places {
-            put_varint(out, u64::from(place.0));
-            put_span(out, *span);
-        }
-        if let Some(gap) = &event.since {
-            put_varint(out, self.gaps.len() as u64);
+        let date = event
+            .date
+            .map(|slot| (self.dates.id(&slot.value), slot.span));
+        let gap = event.since.as_ref().map(|gap| {
             self.gaps.push(**gap);
-        }
-        for entity in [event.visitor, event.destination].into_iter().flatten() {
-            put_varint(out, u64::from(entity.0));
-        }
+            self.gaps.len() - 1
+        });
+        self.records.push(|out| {
+            put_varint(out, event.article as u64);
+            put_varint(out, series as u64);
+            out.push(flags_of(event));
+            put_span(out, event.anchor);
+            if let Some((date, span)) = date {
+                put_varint(out, date as u64);
+                put_span(out, span);
+            }
+            put_varint(out, event.ordinals.len() as u64);
+            for ordinal in &event.ordinals {
+                put_ordinal(out, ordinal);
+            }
+            put_varint(out, event.places.len() as u64);
+            for (place, span) in &event.places {
+                put_varint(out, u64::from(place.0));
+                put_span(out, *span);
+            }
+            if let Some(gap) = gap {
+                put_varint(out, gap as u64);
+            }
+            for entity in [event.visitor, event.destination].into_iter().flatten() {
+                put_varint(out, u64::from(entity.0));
+            }
+        });
     }
 
     /// The telling at `position`, unpacked.
-    pub fn get(&self, position: usize) -> ArticleEvent {
-        self.unpack(&mut Reader::at(&self.bytes, self.starts[position]))
+    pub fn get(&self, position: usize) -> Option<ArticleEvent> {
+        self.records.with(position, |reader| self.unpack(reader))
     }
 
     /// The article of the telling at `position`, without unpacking the rest.
-    pub fn article(&self, position: usize) -> usize {
-        Reader::at(&self.bytes, self.starts[position]).varint() as usize
+    pub fn article(&self, position: usize) -> Option<usize> {
+        self.records
+            .with(position, |reader| reader.varint() as usize)
     }
 
-    /// The series of the telling at `position`, without unpacking the rest.
-    pub fn series(&self, position: usize) -> &SeriesKey {
-        let mut reader = Reader::at(&self.bytes, self.starts[position]);
-        reader.varint();
-        &self.series.values[reader.varint() as usize]
-    }
-
-    /// Every telling, unpacked in order: one pass through the bytes.
+    /// Every telling, unpacked in order: one pass through the records.
     pub fn iter(&self) -> impl Iterator<Item = ArticleEvent> + '_ {
-        let mut reader = Reader::at(&self.bytes, 0);
-        (0..self.len()).map(move |_| self.unpack(&mut reader))
+        let mut cursor = self.records.cursor();
+        std::iter::from_fn(move || cursor.next_with(|reader| self.unpack(reader)))
     }
 
-    /// Bytes the packed tellings take, with where each starts.
-    pub fn packed_bytes(&self) -> usize {
-        self.bytes.len() + self.starts.len() * std::mem::size_of::<u64>()
+    /// Bytes the packed tellings hold in memory, and bytes written out.
+    pub fn packed_bytes(&self) -> (usize, u64) {
+        (self.records.held_bytes(), self.records.written_bytes())
     }
 
     pub fn shrink_to_fit(&mut self) {
-        self.bytes.shrink_to_fit();
-        self.starts.shrink_to_fit();
         self.gaps.shrink_to_fit();
     }
 
@@ -309,9 +300,8 @@ mod tests {
             let unpacked: Vec<ArticleEvent> = store.iter().collect();
             prop_assert_eq!(&unpacked, &events);
             for (position, event) in events.iter().enumerate() {
-                prop_assert_eq!(&store.get(position), event);
-                prop_assert_eq!(store.article(position), event.article);
-                prop_assert_eq!(store.series(position), &*event.series);
+                prop_assert_eq!(store.get(position), Some(event.clone()));
+                prop_assert_eq!(store.article(position), Some(event.article));
             }
         }
     }
@@ -347,7 +337,9 @@ mod tests {
         };
         let mut store = TellingStore::default();
         store.push(&event);
-        assert!(store.bytes.len() <= 24, "{} bytes", store.bytes.len());
-        assert_eq!(store.get(0), event);
+        // Its bytes, their length (one byte) and where it starts (eight).
+        let (held, _) = store.packed_bytes();
+        assert!(held <= 24 + 1 + 8, "{held} bytes");
+        assert_eq!(store.get(0), Some(event));
     }
 }
