@@ -13,7 +13,7 @@ use super::{ArticleRecord, WeekdayDate};
 use crate::corpus::{Origin, PublishedFrom, Segment, SourceMap};
 use crate::mentions::{RelationClaim, TitleClaim};
 use crate::packed::{put_signed, put_span, put_varint, Interned, Reader};
-use crate::record_file::RecordFile;
+use crate::record_file::{Cursor, RecordFile};
 
 const STDIN: u8 = 0;
 const FILE: u8 = 1;
@@ -119,6 +119,16 @@ impl ArticleRecords {
             .flatten()
     }
 
+    /// The publication dates of articles asked for in corpus order, read in one pass.
+    pub fn published_dates(&self) -> PublishedDates<'_> {
+        PublishedDates {
+            records: self,
+            cursor: self.records.cursor(),
+            next: 0,
+            last: None,
+        }
+    }
+
     /// Where article `index` came from and its publication date (with where that came from),
     /// without unpacking the rest: what a list of the articles shows.
     pub fn dated_origin(&self, index: usize) -> Option<(Origin, Option<NaiveDate>, PublishedFrom)> {
@@ -194,6 +204,39 @@ impl ArticleRecords {
 
     fn path_at(&self, reader: &mut Reader) -> Arc<Path> {
         Arc::clone(&self.paths.values[reader.varint() as usize])
+    }
+}
+
+/// The publication dates of articles, read on through the records as later articles are
+/// asked for: a check that goes through the tellings in corpus order asks for each article's
+/// in turn, and looking each up by number would skip through records again every time.
+pub struct PublishedDates<'a> {
+    records: &'a ArticleRecords,
+    cursor: Cursor<'a>,
+    /// The article the cursor reads next.
+    next: usize,
+    last: Option<(usize, Option<NaiveDate>)>,
+}
+
+impl PublishedDates<'_> {
+    /// The publication date of article `index`; cheapest when no earlier article than the
+    /// last one is asked for.
+    pub fn of(&mut self, index: usize) -> Option<NaiveDate> {
+        match self.last {
+            Some((last, date)) if last == index => return date,
+            Some((last, _)) if index < last => return self.records.published(index),
+            _ => {}
+        }
+        while self.next <= index {
+            let records = self.records;
+            let date = self.cursor.next_with(|reader| {
+                records.origin_at(reader);
+                published_at(reader).0
+            })?;
+            self.last = Some((self.next, date));
+            self.next += 1;
+        }
+        self.last.and_then(|(_, date)| date)
     }
 }
 
@@ -404,6 +447,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn publication_dates_asked_for_in_any_order_are_the_records(
+            records in proptest::collection::vec(record(), 0..12),
+            asked in proptest::collection::vec(0usize..14, 0..20),
+        ) {
+            let packed: ArticleRecords = records.iter().cloned().collect();
+            let mut dates = packed.published_dates();
+            let mut in_order = asked.clone();
+            in_order.sort_unstable();
+            // In order, as checks ask, then in any order.
+            for index in in_order.into_iter().chain(asked) {
+                let published = records.get(index).and_then(|record| record.published);
+                prop_assert_eq!(dates.of(index), published, "article {}", index);
+            }
+        }
+
         #[test]
         fn every_record_unpacks_as_it_was_packed(records in proptest::collection::vec(record(), 0..12)) {
             let packed: ArticleRecords = records.iter().cloned().collect();

@@ -21,6 +21,7 @@ Only explicit dates count: a relative date (\"next week\") is resolved by the te
 cannot contradict it; \"would\" and \"might\" are never read as future.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
+        let mut published_dates = analysis.articles.published_dates();
         for (_, event) in analysis.events.tellings() {
             if spec
                 .event
@@ -28,8 +29,7 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
             {
                 continue;
             }
-            let (Some(published), Some(slot)) =
-                (analysis.articles.published(event.article), event.date)
+            let (Some(published), Some(slot)) = (published_dates.of(event.article), event.date)
             else {
                 continue;
             };
