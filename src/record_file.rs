@@ -43,6 +43,8 @@ pub struct RecordFile {
     cache: Mutex<Cache>,
     /// Set once the temporary file could not be written: then every byte is held.
     hold_all: bool,
+    /// Where a record is written before its length is known.
+    scratch: Vec<u8>,
 }
 
 /// Recently read blocks of the file, the most recent last.
@@ -71,6 +73,7 @@ impl RecordFile {
             len: 0,
             cache: Mutex::default(),
             hold_all: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -97,10 +100,10 @@ impl RecordFile {
         if self.len % STARTS_EVERY == 0 {
             self.starts.push(self.held_from + self.held.len() as u64);
         }
-        let mut record = Vec::new();
-        write(&mut record);
-        put_varint(&mut self.held, record.len() as u64);
-        self.held.extend_from_slice(&record);
+        self.scratch.clear();
+        write(&mut self.scratch);
+        put_varint(&mut self.held, self.scratch.len() as u64);
+        self.held.extend_from_slice(&self.scratch);
         self.len += 1;
         if self.held.len() >= self.held_limit && !self.hold_all {
             if let Err(error) = self.write_out() {

@@ -13,6 +13,7 @@ use crate::corpus::Origin;
 use crate::pack::Severity;
 use crate::packed::{put_span, put_varint, Reader};
 
+/// The check kinds in the order of their code (see [`check_code`]).
 const CHECK_KINDS: [CheckKind; 8] = [
     CheckKind::Sequence,
     CheckKind::Conflict,
@@ -24,7 +25,29 @@ const CHECK_KINDS: [CheckKind; 8] = [
     CheckKind::Input,
 ];
 
+/// The severities in the order of their code (see [`severity_code`]).
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+fn check_code(kind: CheckKind) -> u8 {
+    match kind {
+        CheckKind::Sequence => 0,
+        CheckKind::Conflict => 1,
+        CheckKind::Weekday => 2,
+        CheckKind::Interval => 3,
+        CheckKind::Tense => 4,
+        CheckKind::Reference => 5,
+        CheckKind::Variant => 6,
+        CheckKind::Input => 7,
+    }
+}
+
+fn severity_code(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
 
 /// The pieces findings share, each once, by the number findings name it with. Keyed by
 /// content: checks that work in parallel make their own copy of the same timeline.
@@ -65,8 +88,8 @@ pub fn put_finding(
 ) {
     put_origin(out, origin);
     put_str(out, &finding.rule);
-    out.push(code_of(&CHECK_KINDS, &finding.check));
-    out.push(code_of(&SEVERITIES, &finding.severity));
+    out.push(check_code(finding.check));
+    out.push(severity_code(finding.severity));
     put_str(out, &finding.message);
     match &finding.help {
         None => out.push(0),
@@ -123,10 +146,6 @@ pub fn finding_at(reader: &mut Reader, shared: &Shared) -> (Option<Origin>, Find
         labels: Labels { own, shared: runs },
     };
     (origin, finding)
-}
-
-fn code_of<T: PartialEq>(values: &[T], value: &T) -> u8 {
-    values.iter().position(|known| known == value).unwrap_or(0) as u8
 }
 
 fn put_str(out: &mut Vec<u8>, text: &str) {
@@ -215,4 +234,19 @@ fn path_bytes(path: &std::path::Path) -> std::borrow::Cow<'_, [u8]> {
 #[cfg(not(unix))]
 fn path_of(bytes: &[u8]) -> Arc<std::path::Path> {
     std::path::Path::new(&*String::from_utf8_lossy(bytes)).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_kinds_and_severities_are_listed_in_the_order_of_their_codes() {
+        for (code, kind) in CHECK_KINDS.iter().enumerate() {
+            assert_eq!(usize::from(check_code(*kind)), code);
+        }
+        for (code, severity) in SEVERITIES.iter().enumerate() {
+            assert_eq!(usize::from(severity_code(*severity)), code);
+        }
+    }
 }
