@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, Once, PoisonError};
 
 use crate::packed::{put_varint, Reader};
 
@@ -107,9 +107,13 @@ impl RecordFile {
         self.len += 1;
         if self.held.len() >= self.held_limit && !self.hold_all {
             if let Err(error) = self.write_out() {
-                eprintln!(
-                    "claimlint: cannot write to a temporary file ({error}); keeping everything in memory"
-                );
+                // Once a run, whichever store finds it: they all write to the same directory.
+                static WARNED: Once = Once::new();
+                WARNED.call_once(|| {
+                    eprintln!(
+                        "claimlint: cannot write to a temporary file ({error}); keeping the corpus's records in memory"
+                    );
+                });
                 self.hold_all = true;
             }
         }
