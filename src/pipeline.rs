@@ -146,7 +146,7 @@ impl From<&ArticleError> for InputProblem {
 
 /// Runs every check of the pack over the corpus at once; the findings in report order.
 pub fn run_checks(pack: &Pack, analysis: &Analysis) -> Vec<Finding> {
-    let runs = Mutex::new(FindingRuns::holding(usize::MAX));
+    let runs = Mutex::new(FindingRuns::in_memory());
     run_checks_into(pack, analysis, &runs);
     runs.into_inner()
         .unwrap_or_else(PoisonError::into_inner)
@@ -253,7 +253,7 @@ pub fn reduce(
     let phase = timings::Phase::start("checks");
     // A corpus small enough for root causes holds its findings: they weigh them all at once.
     let runs = Mutex::new(if root_cause::weighs(&analysis) {
-        FindingRuns::holding(usize::MAX)
+        FindingRuns::in_memory()
     } else {
         FindingRuns::default()
     });

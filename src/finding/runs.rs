@@ -58,6 +58,15 @@ impl Default for FindingRuns {
 }
 
 impl FindingRuns {
+    /// Findings that are all held, never written out: those whose explanations weigh them
+    /// all at once.
+    pub fn in_memory() -> Self {
+        FindingRuns {
+            hold_all: true,
+            ..Self::holding(usize::MAX)
+        }
+    }
+
     /// Runs of `findings_held` findings at most.
     pub fn holding(findings_held: usize) -> Self {
         FindingRuns {
@@ -484,7 +493,10 @@ mod tests {
                 .into()
             })
             .collect();
-        let mut runs = FindingRuns::holding(held);
+        let mut runs = match held {
+            usize::MAX => FindingRuns::in_memory(),
+            held => FindingRuns::holding(held),
+        };
         for (unique, &(from, rule, message, span)) in items.iter().enumerate() {
             let shared = &runs_of_labels[..usize::from(message) % 4];
             runs.push(origin(from), finding(rule, message, span, shared, unique));
@@ -547,6 +559,26 @@ mod tests {
             .map(|finding| &finding.labels.shared[0])
             .collect();
         assert!(Arc::ptr_eq(shared[0], shared[1]) && Arc::ptr_eq(shared[1], shared[2]));
+    }
+
+    #[test]
+    fn findings_held_in_memory_stay_there_however_many_labels_they_have() {
+        let labels: Vec<Label> = (0..LABELS_HELD)
+            .map(|n| Label::related(n, crate::extract::Span::new(0, 1), "told"))
+            .collect();
+        let mut held = FindingRuns::in_memory();
+        let mut written = FindingRuns::holding(usize::MAX);
+        for runs in [&mut held, &mut written] {
+            runs.push(
+                origin(1),
+                Finding {
+                    labels: labels.clone().into(),
+                    ..finding(0, 1, 0, &[], 0)
+                },
+            );
+        }
+        assert_eq!(held.all_held().map(|findings| findings.len()), Some(1));
+        assert!(written.all_held().is_none());
     }
 
     #[test]
