@@ -2,8 +2,9 @@
 //! thousands of times: each telling held as an [`ArticleEvent`] took 144 bytes, with its
 //! places and its ordinals in heap blocks of their own. Packed as varints, with the few
 //! distinct series and dates interned and the rare stated gap kept aside, a telling takes
-//! about 19 bytes (16.4 MB for 879,950 tellings of generated news at 1 GB) and is unpacked
-//! when a check reads it.
+//! about 19 bytes (16.8 MB for 879,950 tellings of generated news at 1 GB, with the length of
+//! each) and is unpacked when a check reads it. The packed tellings wait in a
+//! [`RecordFile`]: past a megabyte, in a temporary file, read back in order.
 
 use std::sync::Arc;
 
