@@ -1,5 +1,5 @@
 //! A corpus's findings in report order without holding them all. They are taken as the checks
-//! make them; once [`FINDINGS_HELD`] wait (or [`LABELS_HELD`] of their own labels), they are
+//! make them; once `FINDINGS_HELD` wait (or `LABELS_HELD` of their own labels), they are
 //! sorted and written to a temporary file as a run, and the report merges the runs as it
 //! takes the findings. A corpus with fewer findings never touches the disk. A gigabyte of news
 //! gives tens of thousands of findings, which would otherwise all wait for the report.
