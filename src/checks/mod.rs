@@ -44,15 +44,22 @@ pub enum CheckKind {
     Input,
 }
 
-const PACK_KINDS: &[CheckKind] = &[
-    CheckKind::Sequence,
-    CheckKind::Conflict,
-    CheckKind::Weekday,
-    CheckKind::Interval,
-    CheckKind::Tense,
-    CheckKind::Reference,
-    CheckKind::Variant,
-];
+impl CheckKind {
+    /// Every kind, the pack's first, [`CheckKind::Input`] last.
+    pub const ALL: [CheckKind; 8] = [
+        CheckKind::Sequence,
+        CheckKind::Conflict,
+        CheckKind::Weekday,
+        CheckKind::Interval,
+        CheckKind::Tense,
+        CheckKind::Reference,
+        CheckKind::Variant,
+        CheckKind::Input,
+    ];
+}
+
+/// The kinds a pack's check can be.
+const PACK_KINDS: &[CheckKind] = CheckKind::ALL.split_at(CheckKind::ALL.len() - 1).0;
 
 impl CheckKind {
     pub fn name(self) -> &'static str {

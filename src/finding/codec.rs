@@ -13,19 +13,8 @@ use crate::corpus::Origin;
 use crate::pack::Severity;
 use crate::packed::{put_span, put_varint, Reader};
 
-/// The check kinds in the order of their code (see [`check_code`]).
-const CHECK_KINDS: [CheckKind; 8] = [
-    CheckKind::Sequence,
-    CheckKind::Conflict,
-    CheckKind::Weekday,
-    CheckKind::Interval,
-    CheckKind::Tense,
-    CheckKind::Reference,
-    CheckKind::Variant,
-    CheckKind::Input,
-];
-
-/// The severities in the order of their code (see [`severity_code`]).
+/// The severities in the order of their code (see [`severity_code`]); the check kinds are in
+/// the order of [`CheckKind::ALL`] (see [`check_code`]).
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 fn check_code(kind: CheckKind) -> u8 {
@@ -118,7 +107,7 @@ pub fn put_finding(
 pub fn finding_at(reader: &mut Reader, shared: &Shared) -> (Option<Origin>, Finding) {
     let origin = origin_at(reader);
     let rule = str_at(reader);
-    let check = CHECK_KINDS[usize::from(reader.byte())];
+    let check = CheckKind::ALL[usize::from(reader.byte())];
     let severity = SEVERITIES[usize::from(reader.byte())];
     let message = str_at(reader);
     let help = (reader.byte() == 1).then(|| Help {
@@ -242,7 +231,7 @@ mod tests {
 
     #[test]
     fn check_kinds_and_severities_are_listed_in_the_order_of_their_codes() {
-        for (code, kind) in CHECK_KINDS.iter().enumerate() {
+        for (code, kind) in CheckKind::ALL.iter().enumerate() {
             assert_eq!(usize::from(check_code(*kind)), code);
         }
         for (code, severity) in SEVERITIES.iter().enumerate() {
