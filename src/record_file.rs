@@ -243,10 +243,11 @@ fn read_exact_at(_: &File, _: &mut [u8], _: u64) -> io::Result<()> {
     Err(io::Error::other("reading at an offset needs Unix"))
 }
 
-/// Reads the records in order, a block at a time, past the cache.
+/// Reads the records in order: the written ones a block at a time, then the held ones in place.
 pub struct Cursor<'a> {
     file: &'a RecordFile,
-    /// Where the bytes after `buffer` start.
+    /// Where the bytes after `buffer` start, or once it is spent and the written bytes are
+    /// read, the next record.
     next: u64,
     buffer: Vec<u8>,
     at: usize,
@@ -255,6 +256,20 @@ pub struct Cursor<'a> {
 impl Cursor<'_> {
     /// Gives the next record to `read`; `None` after the last.
     pub fn next_with<T>(&mut self, read: impl FnOnce(&mut Reader) -> T) -> Option<T> {
+        let held_from = self.file.held_from;
+        if self.at == self.buffer.len() && self.next >= held_from {
+            // Past the written bytes: the held ones are read where they are, not copied (a
+            // record never spans the two).
+            let held = self.file.held.get((self.next - held_from) as usize..)?;
+            if held.is_empty() {
+                return None;
+            }
+            let mut reader = Reader::at(held, 0);
+            let len = reader.varint() as usize;
+            let start = reader.position();
+            self.next += (start + len) as u64;
+            return Some(read(&mut Reader::at(&held[start..start + len], 0)));
+        }
         if !self.fill(10) {
             return None;
         }
@@ -267,9 +282,9 @@ impl Cursor<'_> {
         Some(read(&mut Reader::at(record, 0)))
     }
 
-    /// Reads on until `wanted` bytes wait, or the records end; whether any byte waits.
+    /// Reads on until `wanted` bytes wait, or the written bytes end; whether any byte waits.
     fn fill(&mut self, wanted: usize) -> bool {
-        let end = self.file.held_from + self.file.held.len() as u64;
+        let end = self.file.held_from;
         let waiting = self.buffer.len() - self.at;
         if waiting < wanted && self.next < end {
             self.buffer.drain(..self.at);
