@@ -157,22 +157,24 @@ fn a_tense_finding_names_where_the_publication_date_came_from() {
     );
 }
 
+/// The JSON report and exit code of a corpus of `a.txt` and `count` copies of `other`
+/// (`b1.txt`, `b2.txt`, …).
+fn one_against_many(one: &str, other: &str, count: usize) -> (serde_json::Value, i32) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("a.txt"), one).expect("write");
+    for i in 1..=count {
+        fs::write(dir.path().join(format!("b{i}.txt")), other).expect("write");
+    }
+    json_report(&["check", dir.path().to_str().expect("utf-8 path")])
+}
+
 #[test]
 fn two_meetings_called_the_same_ordinal_label_the_first_tellings_of_each_and_count_them() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("a.txt"),
+    let (report, code) = one_against_many(
         "Wednesday, March 6, 2019\n\nDonald Trump met Kim Jong Un in Hanoi on February 27, 2019, for their second summit.\n",
-    )
-    .expect("write");
-    for i in 1..=7 {
-        fs::write(
-            dir.path().join(format!("b{i}.txt")),
-            "Tuesday, July 2, 2019\n\nDonald Trump met Kim Jong Un at Panmunjom on June 30, 2019, for their second summit.\n",
-        )
-        .expect("write");
-    }
-    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+        "Tuesday, July 2, 2019\n\nDonald Trump met Kim Jong Un at Panmunjom on June 30, 2019, for their second summit.\n",
+        7,
+    );
     assert_eq!(code, 1, "{report}");
     let findings = report["findings"].as_array().expect("findings");
     assert_eq!(findings.len(), 1, "{report}");
@@ -214,20 +216,11 @@ fn two_meetings_called_the_same_ordinal_label_the_first_tellings_of_each_and_cou
 
 #[test]
 fn a_misdated_article_names_the_first_five_that_contradict_it_and_counts_the_rest() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(
-        dir.path().join("a.txt"),
+    let (report, code) = one_against_many(
         "Monday, January 27, 2020\n\nDonald Trump will meet Kim Jong Un in Hanoi in the second half of February.\n",
-    )
-    .expect("write");
-    for i in 1..=8 {
-        fs::write(
-            dir.path().join(format!("b{i}.txt")),
-            "Monday, July 22, 2024\n\nDonald Trump met Kim Jong Un in Hanoi in February 2019.\n",
-        )
-        .expect("write");
-    }
-    let (report, code) = json_report(&["check", dir.path().to_str().expect("utf-8 path")]);
+        "Monday, July 22, 2024\n\nDonald Trump met Kim Jong Un in Hanoi in February 2019.\n",
+        8,
+    );
     assert_eq!(code, 1, "{report}");
     let conflicts: Vec<&serde_json::Value> = report["findings"]
         .as_array()
