@@ -32,14 +32,18 @@ reported: the publication date that resolved it is then no suspect.";
         // The suspects: tellings dated by a relative phrase that no other article corroborates,
         // by series and month of the year. They are few; every other telling is compared with
         // those of its group in a second pass, so that what waits grows with the suspects.
-        let mut groups: BTreeMap<(Arc<SeriesKey>, u32), Vec<Suspect>> = BTreeMap::new();
+        // By series, then month: a telling of the second pass finds its group by borrowing
+        // its series, not by holding another count of it.
+        let mut groups: BTreeMap<Arc<SeriesKey>, BTreeMap<u32, Vec<Suspect>>> = BTreeMap::new();
         for (_, event) in index.tellings() {
             let Some((month, relative)) = dated_within_a_month(spec, &event) else {
                 continue;
             };
             if relative && !corroborated(analysis, &event) {
                 groups
-                    .entry((Arc::clone(&event.series), month))
+                    .entry(Arc::clone(&event.series))
+                    .or_default()
+                    .entry(month)
                     .or_default()
                     .push(Suspect {
                         event,
@@ -54,7 +58,10 @@ reported: the publication date that resolved it is then no suspect.";
             let Some((month, _)) = dated_within_a_month(spec, &other) else {
                 continue;
             };
-            let Some(suspects) = groups.get_mut(&(Arc::clone(&other.series), month)) else {
+            let Some(suspects) = groups
+                .get_mut(&*other.series)
+                .and_then(|months| months.get_mut(&month))
+            else {
                 continue;
             };
             for suspect in suspects {
@@ -63,7 +70,11 @@ reported: the publication date that resolved it is then no suspect.";
                 }
             }
         }
-        for suspect in groups.into_values().flatten() {
+        for suspect in groups
+            .into_values()
+            .flat_map(BTreeMap::into_values)
+            .flatten()
+        {
             if let Some(finding) = date_conflict(spec, analysis, pack, &suspect) {
                 found(finding);
             }

@@ -206,7 +206,7 @@ struct Cluster {
     from: NaiveDate,
     to: NaiveDate,
     /// The distinct dates of its tellings.
-    dates: Vec<(NaiveDate, NaiveDate)>,
+    dates: Vec<Dates>,
 }
 
 /// The article events of a corpus, by position in article order, and the events they cluster
@@ -267,23 +267,21 @@ impl EventIndex {
             mentions,
             &mut SeriesKeys::default(),
         ));
+        // The article's new events go where its old ones were: before the first later article's.
+        let mut put_retold = |tellings: &mut TellingStore| {
+            for event in retold.take().into_iter().flatten() {
+                tellings.push(&event);
+            }
+        };
         for told in self.tellings.iter() {
             if told.article >= article {
-                retold
-                    .take()
-                    .iter()
-                    .flatten()
-                    .for_each(|event| tellings.push(event));
+                put_retold(&mut tellings);
             }
             if told.article != article {
                 tellings.push(&told);
             }
         }
-        retold
-            .take()
-            .iter()
-            .flatten()
-            .for_each(|event| tellings.push(event));
+        put_retold(&mut tellings);
         Self::cluster(tellings)
     }
 
