@@ -1,6 +1,6 @@
 //! Records of bytes appended one after the other and read back by number, held in memory up
 //! to [`HELD_BYTES`] and written to a temporary file beyond, so that what a corpus keeps of
-//! each article (its packed events, its record) waits on disk, not in memory: a gigabyte of
+//! each article (its packed events, its record) waits on disk, not in memory: a gigabyte
 //! of generated news keeps 26 MB of them, which would grow with the corpus.
 //!
 //! Reading back goes through the operating system's cache of the file, a few recent blocks
