@@ -174,8 +174,11 @@ fn rare_bits(x: u64) -> u64 {
 /// would hide "summit".
 pub(crate) struct WholeWords {
     automaton: Walked,
-    /// The bytes its words start with.
-    starts: Box<[bool; 256]>,
+    /// For each byte its words start with, the bytes they go on with, folded to five bits
+    /// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
+    /// Most words of a text that start like one of them are let go on their second byte,
+    /// without walking the automaton.
+    seconds: Box<[u32; 256]>,
 }
 
 /// An automaton walked from its anchored start: a DFA, or an NFA for words too many for one.
@@ -193,16 +196,21 @@ impl WholeWords {
         if patterns.is_empty() {
             return None;
         }
-        let mut starts = Box::new([false; 256]);
+        let mut seconds = Box::new([0u32; 256]);
         // An empty word is no word: it starts with nothing and is never found.
         for pattern in patterns {
             let Some(&first) = pattern.as_ref().first() else {
                 continue;
             };
-            starts[usize::from(first)] = true;
+            // A word of one byte goes on with whatever ends a word.
+            let then = pattern
+                .as_ref()
+                .get(1)
+                .map_or(u32::MAX, |&second| second_bit(second));
+            seconds[usize::from(first)] |= then;
             if ascii_case_insensitive {
-                starts[usize::from(first.to_ascii_lowercase())] = true;
-                starts[usize::from(first.to_ascii_uppercase())] = true;
+                seconds[usize::from(first.to_ascii_lowercase())] |= then;
+                seconds[usize::from(first.to_ascii_uppercase())] |= then;
             }
         }
         let dfa = DFA::builder()
@@ -225,7 +233,7 @@ impl WholeWords {
                 Walked::Nfa(nfa, start)
             }
         };
-        Some(WholeWords { automaton, starts })
+        Some(WholeWords { automaton, seconds })
     }
 
     /// The whole-word matches in `text`, in order, none overlapping.
@@ -259,8 +267,8 @@ impl WholeWords {
             let mut starts = (word | (x & HIGH_BITS)) & !after_word;
             while starts != 0 {
                 let start = at + (starts.trailing_zeros() / 8) as usize;
-                // Most words start with a byte none of its words do.
-                if self.starts[usize::from(bytes[start])] {
+                // Most words start with bytes none of its words do.
+                if self.may_start_at(bytes, start) {
                     if let Some(found) = self.at_word_start(text, start) {
                         return Some(found);
                     }
@@ -270,6 +278,19 @@ impl WholeWords {
             at += 8;
         }
         None
+    }
+
+    /// False when no word can start at `start`, by its first two bytes.
+    #[inline]
+    fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(&first) = bytes.get(start) else {
+            return false;
+        };
+        let seconds = self.seconds[usize::from(first)];
+        seconds != 0
+            && bytes
+                .get(start + 1)
+                .is_none_or(|&second| seconds & second_bit(second) != 0)
     }
 
     /// The longest whole-word match at `start`, if a word of the text starts there.
@@ -286,7 +307,7 @@ impl WholeWords {
                         .is_some_and(char::is_alphanumeric)
             }
         };
-        if !starts_word || !self.starts[usize::from(*bytes.get(start)?)] {
+        if !starts_word || !self.may_start_at(bytes, start) {
             return None;
         }
         match &self.automaton {
@@ -294,6 +315,12 @@ impl WholeWords {
             Walked::Nfa(nfa, state) => longest_whole_word(nfa, *state, text, start),
         }
     }
+}
+
+/// A byte's bit in [`WholeWords::seconds`].
+#[inline]
+fn second_bit(byte: u8) -> u32 {
+    1 << (byte & 31)
 }
 
 /// The longest match at `start` that ends a word.
