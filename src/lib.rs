@@ -27,3 +27,4 @@ pub mod report;
 pub mod root_cause;
 mod swar;
 pub mod timings;
+mod words;

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
-use crate::swar::{ascii_alphanumeric_bits, byte_bits, load8, HIGH_BITS};
 
 /// Longest n-gram of a name run that is compared.
 const MAX_WORDS: usize = 4;
@@ -106,73 +105,59 @@ struct Word {
 
 fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    // Whether the character at `at` continues a word, and its length; ASCII without decoding.
-    let word_char = |at: usize, started: bool| -> (bool, usize) {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric() || (byte == b'-' && started), 1);
-        }
-        let c = text[at..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
-    };
     let mut found = Vec::with_capacity(text.len() / 6);
-    let mut at = 0;
-    while at < bytes.len() {
-        // Spaces and punctuation, eight bytes at a time; a non-ASCII byte needs a look.
-        if let Some(x) = load8(bytes, at) {
-            let may_start = ascii_alphanumeric_bits(x) | (x & HIGH_BITS);
-            if may_start == 0 {
-                at += 8;
-                continue;
-            }
-            at += (may_start.trailing_zeros() / 8) as usize;
-        }
-        let (starts, len) = word_char(at, false);
-        if !starts {
-            at += len;
-            continue;
-        }
-        let begin = at;
-        at += len;
-        while at < bytes.len() {
-            // Letters, digits and hyphens, eight bytes at a time.
-            if let Some(x) = load8(bytes, at) {
-                let stops = !(ascii_alphanumeric_bits(x) | byte_bits(x, b'-')) & HIGH_BITS;
-                if stops == 0 {
-                    at += 8;
-                    continue;
-                }
-                at += (stops.trailing_zeros() / 8) as usize;
-            }
-            if at >= bytes.len() {
-                break;
-            }
-            let (continues, len) = word_char(at, true);
-            if !continues {
-                break;
-            }
-            at += len;
-        }
-        let word = text[begin..at].trim_end_matches('-');
-        let span = Span::new(begin, begin + word.len());
-        let hashtag = text[..begin].ends_with('#');
-        let capitalised = !hashtag
-            && word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().any(char::is_lowercase);
+    crate::words::each_word(text, |begin, end| {
+        let span = Span::new(begin, end);
+        // Most words are in lower case, and no hashtag is a name.
+        let capitalised = !bytes[begin].is_ascii_lowercase()
+            && !(begin > 0 && bytes[begin - 1] == b'#')
+            && is_capitalised(&text[begin..end]);
         // Only a capitalised word's place in its sentence matters.
-        let initial = capitalised
-            && text[..begin]
-                .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
+        let initial = capitalised && opens_sentence(&text[..begin]);
         found.push(Word {
             span,
             capitalised,
             initial,
         });
-    }
+    });
     found
+}
+
+/// An upper-case letter followed by some lower-case one: "Kim", "McKay", not "UN" or "2019".
+#[inline]
+fn is_capitalised(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        Some(first) if first.is_ascii_uppercase() => {
+            bytes[1..].iter().any(u8::is_ascii_lowercase)
+                || (!word.is_ascii() && word.chars().any(char::is_lowercase))
+        }
+        Some(first) if first.is_ascii() => false,
+        _ => {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().any(char::is_lowercase)
+        }
+    }
+}
+
+/// Whether a word after `before` opens a sentence, a line or a headline: nothing but spaces,
+/// dashes and opening quotes between it and the end of the last sentence.
+fn opens_sentence(before: &str) -> bool {
+    let lead_in = |byte: &u8| matches!(byte, b' ' | b'\t' | b'-' | b'"' | b'\'');
+    let bytes = before.as_bytes();
+    let kept = bytes.len() - bytes.iter().rev().take_while(|byte| lead_in(byte)).count();
+    match kept.checked_sub(1).map(|last| bytes[last]) {
+        None => true,
+        Some(last) if last.is_ascii() => {
+            matches!(last, b'.' | b'!' | b'?' | b'\n' | b':' | b'|' | b'#')
+        }
+        // Curly quotes, or some other character: the whole rule, by characters.
+        Some(_) => before[..kept]
+            .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#')),
+    }
 }
 
 /// What spellings of one name share: their letters and digits, lower-cased.

@@ -1,0 +1,225 @@
+//! The words of a text (letters and digits, hyphens between them) found 64 bytes at a time:
+//! each block's bytes are classed into bit masks, one bit a byte, and its words are read off
+//! the masks. A word then costs a few bit operations instead of a branch on every byte, whose
+//! mispredictions at word ends were most of what finding words cost.
+
+use crate::swar::{ascii_alphanumeric_bits, byte_bits, HIGH_BITS, LOW_BITS};
+
+/// Bytes a block holds: one bit each in a `u64`.
+const BLOCK: usize = 64;
+
+/// Calls `each(start, end)` for every word of `text`, in order: a letter or digit (of any
+/// script), then letters, digits and hyphens, hyphens at its end left out.
+pub(crate) fn each_word(text: &str, mut each: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    // Whether the byte before the block continues a word (a letter, digit or a hyphen after one).
+    let mut in_word_before = false;
+    // Bytes at the start of the next block that end a letter begun in this one.
+    let mut spilled_letter = 0u64;
+    // A word that runs on past the block it started in.
+    let mut open: Option<usize> = None;
+    let mut end_word = |start: usize, mut end: usize| {
+        while bytes[end - 1] == b'-' {
+            end -= 1;
+        }
+        each(start, end);
+    };
+    for base in (0..bytes.len()).step_by(BLOCK) {
+        let block = &bytes[base..bytes.len().min(base + BLOCK)];
+        let classes = Classes::of(block);
+        let mut letters = classes.alphanumeric | spilled_letter;
+        spilled_letter = 0;
+        if classes.non_ascii != 0 {
+            let (more, spilled) = non_ascii_letters(text, base, classes.non_ascii);
+            letters |= more;
+            spilled_letter = spilled;
+        }
+        let carry = u64::from(in_word_before);
+        // Hyphens continue a word when a run of them follows a letter or digit: adding the
+        // run's first bit carries through the run.
+        let after_letter = ((letters << 1) | carry) & classes.hyphens;
+        let joining =
+            (classes.hyphens.wrapping_add(after_letter) ^ classes.hyphens) & classes.hyphens;
+        let in_word = letters | joining;
+        let mut starts = letters & !((in_word << 1) | carry);
+        let outside = !in_word & valid_bits(block.len());
+        in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
+        if let Some(start) = open {
+            if outside == 0 {
+                continue;
+            }
+            end_word(start, base + outside.trailing_zeros() as usize);
+            open = None;
+        }
+        while starts != 0 {
+            let first = starts.trailing_zeros();
+            let ends = outside & (u64::MAX << first);
+            if ends == 0 {
+                open = Some(base + first as usize);
+                break;
+            }
+            end_word(base + first as usize, base + ends.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+    if let Some(start) = open {
+        end_word(start, bytes.len());
+    }
+}
+
+/// The bits of the first `len` bytes of a block.
+fn valid_bits(len: usize) -> u64 {
+    if len >= BLOCK {
+        u64::MAX
+    } else {
+        (1u64 << len) - 1
+    }
+}
+
+/// A block's bytes by class, one bit a byte.
+struct Classes {
+    alphanumeric: u64,
+    hyphens: u64,
+    non_ascii: u64,
+}
+
+impl Classes {
+    fn of(block: &[u8]) -> Self {
+        let mut classes = Classes {
+            alphanumeric: 0,
+            hyphens: 0,
+            non_ascii: 0,
+        };
+        let mut high = 0;
+        for (index, chunk) in block.chunks(8).enumerate() {
+            let x = match <[u8; 8]>::try_from(chunk) {
+                Ok(eight) => u64::from_le_bytes(eight),
+                Err(_) => {
+                    // A short last chunk is padded with NUL, which is in no class.
+                    let mut buf = [0u8; 8];
+                    buf[..chunk.len()].copy_from_slice(chunk);
+                    u64::from_le_bytes(buf)
+                }
+            };
+            let shift = 8 * index;
+            classes.alphanumeric |= gather(ascii_alphanumeric_bits(x)) << shift;
+            classes.hyphens |= gather(byte_bits(x, b'-')) << shift;
+            high |= x & HIGH_BITS;
+        }
+        // Most blocks are all ASCII.
+        if high != 0 {
+            for (index, chunk) in block.chunks(8).enumerate() {
+                let high = chunk
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, byte)| !byte.is_ascii())
+                    .fold(0u64, |bits, (k, _)| bits | 1 << k);
+                classes.non_ascii |= high << (8 * index);
+            }
+        }
+        classes
+    }
+}
+
+/// The high bit of each byte of `x`, gathered into the low eight bits, byte `k` to bit `k`.
+#[inline]
+fn gather(x: u64) -> u64 {
+    (((x >> 7) & LOW_BITS).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The bytes of the block at `base` that belong to letters or digits outside ASCII, and those
+/// of the next block that end one begun in this block.
+fn non_ascii_letters(text: &str, base: usize, non_ascii: u64) -> (u64, u64) {
+    let bytes = text.as_bytes();
+    let (mut letters, mut spilled) = (0u64, 0u64);
+    let mut leads = non_ascii;
+    while leads != 0 {
+        let bit = leads.trailing_zeros() as usize;
+        leads &= leads - 1;
+        let at = base + bit;
+        // Continuation bytes belong to the character before them.
+        if bytes[at] & 0xC0 == 0x80 {
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let end = bit + c.len_utf8();
+        letters |= valid_bits(end) & !valid_bits(bit);
+        if end > BLOCK {
+            spilled |= valid_bits(end - BLOCK);
+        }
+    }
+    (letters, spilled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        each_word(text, |start, end| found.push(&text[start..end]));
+        found
+    }
+
+    /// The words one character at a time: the oracle for the block scan.
+    fn words_by_chars(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        let mut start: Option<usize> = None;
+        for (index, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+            match (start, in_word) {
+                (None, true) => start = Some(index),
+                (Some(begin), false) => {
+                    found.push(text[begin..index].trim_end_matches('-'));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn gather_takes_byte_k_to_bit_k() {
+        for k in 0..8 {
+            assert_eq!(gather(0x80 << (8 * k)), 1 << k);
+        }
+        assert_eq!(gather(HIGH_BITS), 0xFF);
+    }
+
+    #[test]
+    fn hyphens_join_words_and_are_left_off_their_ends() {
+        assert_eq!(
+            words("--Han Seo-yun-- met Kim-- -- Jong-Un."),
+            ["Han", "Seo-yun", "met", "Kim", "Jong-Un"]
+        );
+    }
+
+    #[test]
+    fn words_run_across_blocks_and_letters_outside_ascii_count() {
+        let long = "a".repeat(150);
+        let text = format!("{long} {long}-{long} Élan-été “quoted” x");
+        assert_eq!(words(&text), words_by_chars(&text));
+        for pad in 0..70 {
+            let text = format!("{}Ünal-é ßtraße “x” {}", " ".repeat(pad), "b-".repeat(pad));
+            assert_eq!(words(&text), words_by_chars(&text), "{pad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_block_scan_finds_the_words_a_char_scan_finds(
+            text in "[A-Za-z0-9 .,#'\n\t-]{0,200}|[a-zé Ü–—“”-]{0,150}|\\PC{0,150}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,40}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_by_chars(&text));
+        }
+    }
+}
