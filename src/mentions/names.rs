@@ -109,8 +109,8 @@ fn words(text: &str) -> Vec<Word> {
     crate::words::each_word(text, |begin, end| {
         let span = Span::new(begin, end);
         // Most words are in lower case, and no hashtag is a name.
-        let capitalised = !bytes[begin].is_ascii_lowercase()
-            && !(begin > 0 && bytes[begin - 1] == b'#')
+        let hashtag = begin > 0 && bytes[begin - 1] == b'#';
+        let capitalised = !(bytes[begin].is_ascii_lowercase() || hashtag)
             && is_capitalised(&text[begin..end]);
         // Only a capitalised word's place in its sentence matters.
         let initial = capitalised && opens_sentence(&text[..begin]);
