@@ -110,8 +110,8 @@ fn words(text: &str) -> Vec<Word> {
         let span = Span::new(begin, end);
         // Most words are in lower case, and no hashtag is a name.
         let hashtag = begin > 0 && bytes[begin - 1] == b'#';
-        let capitalised = !(bytes[begin].is_ascii_lowercase() || hashtag)
-            && is_capitalised(&text[begin..end]);
+        let capitalised =
+            !(bytes[begin].is_ascii_lowercase() || hashtag) && is_capitalised(&text[begin..end]);
         // Only a capitalised word's place in its sentence matters.
         let initial = capitalised && opens_sentence(&text[..begin]);
         found.push(Word {
@@ -254,37 +254,52 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             count: tally.count,
             places: tally.places[..tally.count.min(PLACES_KEPT)].to_vec(),
             mid_sentence: tally.mid_sentence,
-            common_word: common.contains(&index),
+            common_word: common[index],
         })
         .collect()
 }
 
-/// The tallies (by index) of single capitalised words the article also writes in lower case:
-/// common words, not names.
-fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usize> {
-    // Sorted, so that every spelling of one lower case ("McKay", "Mckay") is found.
-    let mut lowered: Vec<(String, usize)> = tallies
-        .iter()
-        .enumerate()
-        .filter(|(_, tally)| tally.words == 1)
-        .map(|(index, tally)| (tally.surface.to_lowercase(), index))
-        .collect();
-    lowered.sort_unstable();
+/// Which tallies (by index) are of single capitalised words the article also writes in lower
+/// case: common words, not names.
+fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
+    // The single words lower-cased into one buffer, their places in it sorted by what they
+    // hold, so that every spelling of one lower case ("McKay", "Mckay") is found.
+    let mut lowered = String::new();
+    let mut spellings: Vec<(Span, usize)> = Vec::new();
+    for (index, tally) in tallies.iter().enumerate() {
+        if tally.words != 1 {
+            continue;
+        }
+        let start = lowered.len();
+        if tally.surface.is_ascii() {
+            lowered.extend(
+                tally
+                    .surface
+                    .bytes()
+                    .map(|byte| char::from(byte.to_ascii_lowercase())),
+            );
+        } else {
+            lowered.push_str(&tally.surface.to_lowercase());
+        }
+        spellings.push((Span::new(start, lowered.len()), index));
+    }
+    let lower = |span: Span| &lowered.as_bytes()[span.start..span.end];
+    spellings.sort_unstable_by(|a, b| lower(a.0).cmp(lower(b.0)).then(a.1.cmp(&b.1)));
     // Most lower-case words cannot be one of them: their first byte with their length, and
     // with their second byte, say so without a search.
     let length_bit = |word: &[u8]| 1u16 << word.len().min(15);
     let second_bit = |word: &[u8]| word.get(1).map_or(1, |&second| 1u64 << (second & 63));
     let mut lengths = [0u16; 256];
     let mut seconds = [0u64; 256];
-    for (lower, _) in &lowered {
-        let lower = lower.as_bytes();
+    for &(span, _) in &spellings {
+        let lower = lower(span);
         if let Some(&first) = lower.first() {
             lengths[usize::from(first)] |= length_bit(lower);
             seconds[usize::from(first)] |= second_bit(lower);
         }
     }
     let bytes = text.as_bytes();
-    let mut common = FxHashSet::default();
+    let mut common = vec![false; tallies.len()];
     for word in words.iter().filter(|word| !word.capitalised) {
         let surface = &bytes[word.span.start..word.span.end];
         let Some(&first) = surface.first() else {
@@ -294,13 +309,13 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> FxHashSet<usiz
         if lengths[first] & length_bit(surface) == 0 || seconds[first] & second_bit(surface) == 0 {
             continue;
         }
-        let from = lowered.partition_point(|(lower, _)| lower.as_bytes() < surface);
-        common.extend(
-            lowered[from..]
-                .iter()
-                .take_while(|(lower, _)| lower.as_bytes() == surface)
-                .map(|&(_, index)| index),
-        );
+        let from = spellings.partition_point(|&(span, _)| lower(span) < surface);
+        for &(_, index) in spellings[from..]
+            .iter()
+            .take_while(|&&(span, _)| lower(span) == surface)
+        {
+            common[index] = true;
+        }
     }
     common
 }
