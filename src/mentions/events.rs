@@ -149,8 +149,14 @@ pub fn event_mentions(
         else {
             continue;
         };
+        let wanted = pack.event(event_type).participants;
+        // Most triggers stand in sentences naming too few persons to become a mention: they are
+        // let go before their date, venue and clause are looked for.
+        if !may_have_participants(pack, view, sentence, trigger, event_type, wanted) {
+            continue;
+        }
         // The clause's tense is worked out only when asked: most triggers have no date in
-        // reach and name too few participants to become a mention.
+        // reach.
         let tense = std::cell::OnceCell::new();
         let tense = || *tense.get_or_init(|| (view.tense_at)(sentence, trigger.start));
         let next_trigger = triggers
@@ -163,7 +169,6 @@ pub fn event_mentions(
         else {
             continue;
         };
-        let wanted = pack.event(event_type).participants;
         // The host of a visit is the only participant added below: a trigger short of more
         // than one (most are, in sentences naming no leader) is let go before the rest.
         if people.len() + 1 < wanted {
@@ -249,6 +254,47 @@ fn claims_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item =
         .filter(move |claim| sentence.contains(claim.span))
 }
 
+/// False when [`participants`] cannot find `wanted` persons, the host of a visit added, for a
+/// trigger: its sentence names fewer persons who could take part (in office or not), and no
+/// anaphor before the trigger borrows those of an earlier mention.
+fn may_have_participants(
+    pack: &Pack,
+    view: &ArticleView,
+    sentence: Span,
+    trigger: Span,
+    event_type: EventTypeId,
+    wanted: usize,
+) -> bool {
+    let event = pack.event(event_type);
+    let mut persons: Vec<EntityId> = Vec::new();
+    for mention in entities_in(view, sentence) {
+        if persons.len() + 1 >= wanted {
+            return true;
+        }
+        let entity = pack.entity(mention.entity);
+        if mention.naming != Naming::Demonym
+            && !view.kin.iter().any(|kin| kin.contains(mention.span))
+            && entity.kind == EntityKind::Person
+            && (!event.leaders_only || entity.is_leader())
+            && !persons.contains(&mention.entity)
+        {
+            persons.push(mention.entity);
+        }
+    }
+    persons.len() + 1 >= wanted || has_anaphor(view.text, event, sentence, trigger)
+}
+
+/// Whether the words just before a trigger hold an anaphor of its event ("their", "the two
+/// leaders").
+fn has_anaphor(text: &str, event: &crate::pack::EventType, sentence: Span, trigger: Span) -> bool {
+    let lead_in = words_before(text, sentence.start, trigger.start, WORDS_BEFORE_TRIGGER);
+    let lead_in = plain_words(lead_in);
+    event
+        .anaphora
+        .iter()
+        .any(|anaphor| lead_in.contains(anaphor.as_str()))
+}
+
 /// The persons a mention is about: those named in its sentence, or, for "their" and "the two
 /// leaders", those of the article's previous mention.
 fn participants(
@@ -285,18 +331,7 @@ fn participants(
     if people.len() >= event.participants {
         return Some(people);
     }
-    let lead_in = words_before(
-        view.text,
-        sentence.start,
-        trigger.start,
-        WORDS_BEFORE_TRIGGER,
-    );
-    let lead_in = plain_words(lead_in);
-    let anaphor = event
-        .anaphora
-        .iter()
-        .any(|anaphor| lead_in.contains(anaphor.as_str()));
-    if !anaphor {
+    if !has_anaphor(view.text, event, sentence, trigger) {
         return Some(people);
     }
     // "Caldora and Sudria held their first meeting": the anaphor means the countries.
