@@ -150,9 +150,20 @@ pub fn event_mentions(
             continue;
         };
         let wanted = pack.event(event_type).participants;
+        let counts = counting(pack, view.text, trigger, event_type);
+        // The host of a visit is the only participant added to those the sentence names or an
+        // anaphor borrows.
+        let host = usize::from(counts == Counting::Visits);
         // Most triggers stand in sentences naming too few persons to become a mention: they are
         // let go before their date, venue and clause are looked for.
-        if !may_have_participants(pack, view, sentence, trigger, event_type, wanted) {
+        if !may_have_participants(
+            pack,
+            view,
+            sentence,
+            trigger,
+            event_type,
+            wanted - host.min(wanted),
+        ) {
             continue;
         }
         // The clause's tense is worked out only when asked: most triggers have no date in
@@ -169,12 +180,9 @@ pub fn event_mentions(
         else {
             continue;
         };
-        // The host of a visit is the only participant added below: a trigger short of more
-        // than one (most are, in sentences naming no leader) is let go before the rest.
-        if people.len() + 1 < wanted {
+        if people.len() + host < wanted {
             continue;
         }
-        let counts = counting(pack, view.text, trigger, event_type);
         let ordinal =
             ordinal_before(view, sentence, trigger).map(|(n, span)| Ordinal { n, span, counts });
         // "the first visit in two decades" states a gap; "the third meeting in a year" does not.
@@ -254,9 +262,9 @@ fn claims_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item =
         .filter(move |claim| sentence.contains(claim.span))
 }
 
-/// False when [`participants`] cannot find `wanted` persons, the host of a visit added, for a
-/// trigger: its sentence names fewer persons who could take part (in office or not), and no
-/// anaphor before the trigger borrows those of an earlier mention.
+/// False when [`participants`] cannot find `wanted` persons for a trigger: its sentence names
+/// fewer persons who could take part (in office or not), and no anaphor before the trigger
+/// borrows those of an earlier mention.
 fn may_have_participants(
     pack: &Pack,
     view: &ArticleView,
@@ -268,7 +276,7 @@ fn may_have_participants(
     let event = pack.event(event_type);
     let mut persons: Vec<EntityId> = Vec::new();
     for mention in entities_in(view, sentence) {
-        if persons.len() + 1 >= wanted {
+        if persons.len() >= wanted {
             return true;
         }
         let entity = pack.entity(mention.entity);
@@ -281,18 +289,48 @@ fn may_have_participants(
             persons.push(mention.entity);
         }
     }
-    persons.len() + 1 >= wanted || has_anaphor(view.text, event, sentence, trigger)
+    persons.len() >= wanted || has_anaphor(view.text, event, sentence, trigger)
 }
 
 /// Whether the words just before a trigger hold an anaphor of its event ("their", "the two
 /// leaders").
 fn has_anaphor(text: &str, event: &crate::pack::EventType, sentence: Span, trigger: Span) -> bool {
+    if event.anaphora.is_empty() {
+        return false;
+    }
     let lead_in = words_before(text, sentence.start, trigger.start, WORDS_BEFORE_TRIGGER);
-    let lead_in = plain_words(lead_in);
-    event
-        .anaphora
-        .iter()
-        .any(|anaphor| lead_in.contains(anaphor.as_str()))
+    let holds = |plain: &[u8]| {
+        event
+            .anaphora
+            .iter()
+            .any(|anaphor| holds_bytes(plain, anaphor.as_bytes()))
+    };
+    // A few short words: made plain on the stack, without a string.
+    let mut buffer = [0u8; 64];
+    match buffer.get_mut(..lead_in.len()) {
+        Some(plain) if lead_in.is_ascii() => {
+            for (to, byte) in plain.iter_mut().zip(lead_in.bytes()) {
+                *to = if byte.is_ascii_alphanumeric() {
+                    byte.to_ascii_lowercase()
+                } else {
+                    b' '
+                };
+            }
+            holds(plain)
+        }
+        _ => holds(plain_words(lead_in).as_bytes()),
+    }
+}
+
+/// Whether `needle` occurs in `haystack`: both a few bytes long, too short to be worth a
+/// searcher's set-up.
+fn holds_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    haystack
+        .windows(needle.len())
+        .any(|window| window[0] == first && window == needle)
 }
 
 /// The persons a mention is about: those named in its sentence, or, for "their" and "the two
@@ -422,6 +460,31 @@ fn antecedents(
 /// The text of up to `count` words before `end`, not reaching before `floor`.
 fn words_before(text: &str, floor: usize, end: usize, count: usize) -> &str {
     let head = &text[floor..end];
+    let bytes = head.as_bytes();
+    let mut seen = 0;
+    let mut start = bytes.len();
+    // Byte by byte while the words are ASCII, as most are.
+    for index in (0..bytes.len()).rev() {
+        let byte = bytes[index];
+        if !byte.is_ascii() {
+            return words_before_by_chars(head, count);
+        }
+        if byte == b' ' {
+            seen += 1;
+            if seen > count {
+                break;
+            }
+        }
+        if matches!(byte, b'.' | b',' | b';' | b':' | b'"') {
+            break;
+        }
+        start = index;
+    }
+    &head[start..]
+}
+
+/// [`words_before`] for words not all ASCII: the curly quotes stop it too.
+fn words_before_by_chars(head: &str, count: usize) -> &str {
     let mut seen = 0;
     let mut start = head.len();
     for (index, c) in head.char_indices().rev() {
@@ -585,8 +648,21 @@ fn mention_date(view: &ArticleView, reach: &Reach, tense: &dyn Fn() -> Tense) ->
 
 /// Whether the trigger word means travel to a place.
 fn counting(pack: &Pack, text: &str, trigger: Span, event_type: EventTypeId) -> Counting {
-    let word = text[trigger.start..trigger.end].to_lowercase();
-    if pack.event(event_type).visit_triggers.contains(&word) {
+    let word = &text[trigger.start..trigger.end];
+    // The word in lower case is one of the visit triggers; an ASCII word is compared as it
+    // stands.
+    let is_word = |visit: &String| {
+        if word.is_ascii() {
+            visit.len() == word.len()
+                && visit
+                    .bytes()
+                    .zip(word.bytes())
+                    .all(|(v, w)| v == w.to_ascii_lowercase())
+        } else {
+            *visit == word.to_lowercase()
+        }
+    };
+    if pack.event(event_type).visit_triggers.iter().any(is_word) {
         Counting::Visits
     } else {
         Counting::Meetings
@@ -698,6 +774,25 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             prop_assert_eq!(super::plain_words(&text), joined);
+        }
+
+        #[test]
+        fn words_before_reads_bytes_as_it_reads_chars(
+            text in "[A-Za-zÉé0-9 ,.;:’'\"“”-]{0,60}",
+            count in 0usize..6,
+        ) {
+            prop_assert_eq!(
+                super::words_before(&text, 0, text.len(), count),
+                super::words_before_by_chars(&text, count)
+            );
+        }
+
+        #[test]
+        fn holds_bytes_is_contains(haystack in "[ab ]{0,12}", needle in "[ab ]{0,4}") {
+            prop_assert_eq!(
+                super::holds_bytes(haystack.as_bytes(), needle.as_bytes()),
+                haystack.contains(needle.as_str())
+            );
         }
     }
 }
