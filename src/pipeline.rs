@@ -1,7 +1,8 @@
 //! The lint run as a library: inputs → articles → analyses → events → findings.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, PoisonError};
+use std::panic::AssertUnwindSafe;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -89,9 +90,14 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
     analyzed
 }
 
-/// Analyses the inputs in parallel batches and hands each input's result to `sink`, in the
-/// inputs' order, as its batch completes: a caller that folds what it needs and drops the
-/// rest holds one batch at a time, not the corpus.
+/// Analyses the inputs in parallel and hands each input's result to `sink`, in the inputs'
+/// order, as soon as it and those before it are done: a caller that folds what it needs and
+/// drops the rest holds a bounded window of inputs, not the corpus.
+///
+/// Every thread takes the next input as it becomes free, so no thread waits at the end of a
+/// batch for the slowest input of another; the calling thread also hands the results to `sink`
+/// between its own inputs. No input is started more than a window of
+/// [`INPUTS_IN_FLIGHT_PER_THREAD`] inputs a thread ahead of the first not yet handed on.
 pub fn analyze_each(
     analyzer: &Analyzer,
     inputs: &[Input],
@@ -103,35 +109,158 @@ pub fn analyze_each(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let batch = rayon::current_num_threads().max(1) * INPUTS_PER_THREAD;
-    // Each batch is folded while the next one is analysed, so the fold costs no core time.
-    let mut done: Vec<Analyzed> = Vec::new();
-    for inputs in inputs.chunks(batch) {
-        let (analyzed, ()) = rayon::join(
-            || {
-                inputs
-                    .par_iter()
-                    .map(|input| {
-                        let analyzed = analyze_input(analyzer, input, options);
-                        progress.inc(1);
-                        analyzed
-                    })
-                    .collect::<Vec<Analyzed>>()
-            },
-            || done.drain(..).for_each(&mut sink),
-        );
-        done = analyzed;
-    }
-    done.into_iter().for_each(&mut sink);
+    let threads = rayon::current_num_threads().max(1);
+    let window = Window::new(inputs.len(), threads * INPUTS_IN_FLIGHT_PER_THREAD);
+    let analyse = |index: usize| {
+        let analyzed = analyze_input(analyzer, &inputs[index], options);
+        progress.inc(1);
+        analyzed
+    };
+    rayon::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|_| {
+                while let Some(index) = window.take() {
+                    window.done(
+                        index,
+                        std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
+                    );
+                }
+            });
+        }
+        // This thread hands the results on in order, and analyses inputs while the next result
+        // is not ready.
+        loop {
+            match window.next_step() {
+                Step::HandOn(analyzed) => sink(analyzed),
+                Step::Analyse(index) => window.done(
+                    index,
+                    std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
+                ),
+                Step::Finished => break,
+            }
+        }
+    });
     progress.finish_and_clear();
 }
 
-/// Inputs per thread in one parallel batch: enough to even out unequal inputs, few enough
-/// that a batch of large shards stays small next to the corpus.
-const INPUTS_PER_THREAD: usize = 8;
+/// Inputs a thread may run ahead of the first result not yet handed on: enough to even out
+/// unequal inputs, few enough that the results waiting stay small next to the corpus.
+const INPUTS_IN_FLIGHT_PER_THREAD: usize = 16;
 
 /// Inputs from which a progress bar is worth showing.
 const PROGRESS_FROM: usize = 200;
+
+/// The inputs being analysed by [`analyze_each`]: which to start next, and the results waiting
+/// to be handed on in order.
+struct Window<T> {
+    state: Mutex<WindowState<T>>,
+    changed: Condvar,
+    inputs: usize,
+    width: usize,
+}
+
+struct WindowState<T> {
+    /// The next input to start.
+    next: usize,
+    /// The next input to hand on: all before it are.
+    handed_on: usize,
+    /// Finished inputs waiting for those before them.
+    ready: BTreeMap<usize, T>,
+    /// Set when an analysis panicked: no more inputs are started.
+    failed: bool,
+    /// The panic, raised again on the thread that hands results on.
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+/// What the thread that hands results on does next.
+enum Step<T> {
+    HandOn(T),
+    Analyse(usize),
+    Finished,
+}
+
+impl<T> Window<T> {
+    fn new(inputs: usize, width: usize) -> Self {
+        Window {
+            state: Mutex::new(WindowState {
+                next: 0,
+                handed_on: 0,
+                ready: BTreeMap::new(),
+                failed: false,
+                panic: None,
+            }),
+            changed: Condvar::new(),
+            inputs,
+            width: width.max(1),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, WindowState<T>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next input to analyse, waiting while the window is full; `None` once every input
+    /// is started or an analysis panicked.
+    fn take(&self) -> Option<usize> {
+        let mut state = self.lock();
+        loop {
+            if state.next >= self.inputs || state.failed {
+                return None;
+            }
+            if state.next < state.handed_on + self.width {
+                state.next += 1;
+                return Some(state.next - 1);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn done(&self, index: usize, analyzed: std::thread::Result<T>) {
+        let mut state = self.lock();
+        match analyzed {
+            Ok(analyzed) => {
+                state.ready.insert(index, analyzed);
+            }
+            Err(panic) => {
+                state.failed = true;
+                state.panic.get_or_insert(panic);
+            }
+        }
+        self.changed.notify_all();
+    }
+
+    /// The next result in order when it is ready, else an input to analyse meanwhile, else a
+    /// wait for either.
+    fn next_step(&self) -> Step<T> {
+        let mut state = self.lock();
+        loop {
+            if let Some(panic) = state.panic.take() {
+                drop(state);
+                std::panic::resume_unwind(panic);
+            }
+            let first = state.handed_on;
+            if let Some(analyzed) = state.ready.remove(&first) {
+                state.handed_on += 1;
+                self.changed.notify_all();
+                return Step::HandOn(analyzed);
+            }
+            if state.handed_on >= self.inputs {
+                return Step::Finished;
+            }
+            if state.next < self.inputs && state.next < state.handed_on + self.width {
+                state.next += 1;
+                return Step::Analyse(state.next - 1);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
 
 impl From<&ArticleError> for InputProblem {
     fn from(error: &ArticleError) -> Self {
@@ -342,5 +471,82 @@ pub(crate) fn source_origin(
         None => problems
             .get(index.checked_sub(articles.len())?)
             .map(|problem| problem.origin.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inputs `0..inputs` through a window on `threads` threads, each input's "analysis" being
+    /// `analyse`; the results in the order they were handed on.
+    fn through_window(
+        inputs: usize,
+        width: usize,
+        threads: usize,
+        analyse: impl Fn(usize) -> usize + Sync,
+    ) -> Vec<usize> {
+        let window = Window::new(inputs, width);
+        let handed_on = Mutex::new(Vec::new());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a test pool");
+        pool.install(|| {
+            rayon::scope(|scope| {
+                for _ in 1..threads {
+                    scope.spawn(|_| {
+                        while let Some(index) = window.take() {
+                            // Never more than the width ahead of what was handed on.
+                            let behind = window.lock().handed_on;
+                            assert!(index < behind + width);
+                            let result =
+                                std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index)));
+                            window.done(index, result);
+                        }
+                    });
+                }
+                loop {
+                    match window.next_step() {
+                        Step::HandOn(result) => handed_on.lock().expect("held").push(result),
+                        Step::Analyse(index) => window.done(
+                            index,
+                            std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
+                        ),
+                        Step::Finished => break,
+                    }
+                }
+            });
+        });
+        handed_on.into_inner().expect("held")
+    }
+
+    #[test]
+    fn results_are_handed_on_in_input_order_however_unequal_the_inputs() {
+        // Inputs that take unequal times, so that they finish out of order.
+        let analyse = |index: usize| {
+            std::thread::sleep(std::time::Duration::from_micros(
+                ((index * 7) % 5) as u64 * 300,
+            ));
+            index * 10
+        };
+        for threads in [1, 2, 4] {
+            let handed_on = through_window(40, 3, threads, analyse);
+            assert_eq!(
+                handed_on,
+                (0..40).map(|index| index * 10).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn a_panicking_analysis_is_raised_again_without_hanging_the_others() {
+        let outcome = std::panic::catch_unwind(|| {
+            through_window(50, 2, 3, |index| {
+                assert!(index != 7, "input 7 cannot be analysed");
+                index
+            })
+        });
+        assert!(outcome.is_err());
     }
 }
