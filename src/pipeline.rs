@@ -109,38 +109,49 @@ pub fn analyze_each(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let threads = rayon::current_num_threads().max(1);
-    let window = Window::new(inputs.len(), threads * INPUTS_IN_FLIGHT_PER_THREAD);
-    let analyse = |index: usize| {
-        let analyzed = analyze_input(analyzer, &inputs[index], options);
-        progress.inc(1);
-        analyzed
-    };
+    let width = rayon::current_num_threads().max(1) * INPUTS_IN_FLIGHT_PER_THREAD;
+    in_order(
+        inputs.len(),
+        width,
+        |index| {
+            let analyzed = analyze_input(analyzer, &inputs[index], options);
+            progress.inc(1);
+            analyzed
+        },
+        &mut sink,
+    );
+    progress.finish_and_clear();
+}
+
+/// Runs `analyse` on `0..count` on the pool's threads and hands the results to `sink` in that
+/// order, each as soon as those before it are handed on. Every thread takes the next index as
+/// it frees, none more than `width` ahead of the first result not yet handed on; the calling
+/// thread hands results on between indices of its own. A panic in `analyse` stops the others
+/// from starting more and is raised again here.
+fn in_order<T: Send>(
+    count: usize,
+    width: usize,
+    analyse: impl Fn(usize) -> T + Sync,
+    mut sink: impl FnMut(T) + Send,
+) {
+    let window = Window::new(count, width);
+    let run = |index: usize| std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index)));
     rayon::scope(|scope| {
-        for _ in 1..threads {
+        for _ in 1..rayon::current_num_threads().max(1) {
             scope.spawn(|_| {
                 while let Some(index) = window.take() {
-                    window.done(
-                        index,
-                        std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
-                    );
+                    window.done(index, run(index));
                 }
             });
         }
-        // This thread hands the results on in order, and analyses inputs while the next result
-        // is not ready.
         loop {
             match window.next_step() {
-                Step::HandOn(analyzed) => sink(analyzed),
-                Step::Analyse(index) => window.done(
-                    index,
-                    std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
-                ),
+                Step::HandOn(result) => sink(result),
+                Step::Analyse(index) => window.done(index, run(index)),
                 Step::Finished => break,
             }
         }
     });
-    progress.finish_and_clear();
 }
 
 /// Inputs a thread may run ahead of the first result not yet handed on: enough to even out
@@ -478,47 +489,38 @@ pub(crate) fn source_origin(
 mod tests {
     use super::*;
 
-    /// Inputs `0..inputs` through a window on `threads` threads, each input's "analysis" being
+    /// Indices `0..count` through [`in_order`] on `threads` threads, each "analysis" being
     /// `analyse`; the results in the order they were handed on.
     fn through_window(
-        inputs: usize,
+        count: usize,
         width: usize,
         threads: usize,
         analyse: impl Fn(usize) -> usize + Sync,
     ) -> Vec<usize> {
-        let window = Window::new(inputs, width);
-        let handed_on = Mutex::new(Vec::new());
+        let handed_on = std::sync::atomic::AtomicUsize::new(0);
+        let mut results = Vec::new();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .expect("a test pool");
         pool.install(|| {
-            rayon::scope(|scope| {
-                for _ in 1..threads {
-                    scope.spawn(|_| {
-                        while let Some(index) = window.take() {
-                            // Never more than the width ahead of what was handed on.
-                            let behind = window.lock().handed_on;
-                            assert!(index < behind + width);
-                            let result =
-                                std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index)));
-                            window.done(index, result);
-                        }
-                    });
-                }
-                loop {
-                    match window.next_step() {
-                        Step::HandOn(result) => handed_on.lock().expect("held").push(result),
-                        Step::Analyse(index) => window.done(
-                            index,
-                            std::panic::catch_unwind(AssertUnwindSafe(|| analyse(index))),
-                        ),
-                        Step::Finished => break,
-                    }
-                }
-            });
+            in_order(
+                count,
+                width,
+                |index| {
+                    // Never more than the width ahead of what was handed on (the count here
+                    // may lag the window's by the one result being handed on).
+                    let behind = handed_on.load(std::sync::atomic::Ordering::SeqCst);
+                    assert!(index < behind + 1 + width, "{index} started at {behind}");
+                    analyse(index)
+                },
+                |result| {
+                    results.push(result);
+                    handed_on.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                },
+            );
         });
-        handed_on.into_inner().expect("held")
+        results
     }
 
     #[test]
