@@ -463,6 +463,22 @@ mod tests {
         }
 
         #[test]
+        fn byte_tests_of_words_agree_with_the_char_rules(
+            before in "[a-z .!?:|#\n\t'\"“‘”-]{0,12}",
+            word in "[A-Za-zÉéÜü0-9]{1,6}",
+        ) {
+            let opens = before
+                .trim_end_matches([' ', '\t', '-', '“', '"', '‘', '\''])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '|' | '#'));
+            proptest::prop_assert_eq!(opens_sentence(&before), opens);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().any(char::is_lowercase);
+            proptest::prop_assert_eq!(is_capitalised(&word), capitalised);
+        }
+
+        #[test]
         fn the_ascii_key_is_the_key_of_the_chars(text in "[A-Za-z0-9 .'-]{0,30}") {
             let by_chars: String = text
                 .chars()
