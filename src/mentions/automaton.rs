@@ -32,8 +32,8 @@ struct Part<A> {
 struct RareStarts {
     dfa: DFA,
     start: StateID,
-    /// The bytes its words start with, all rare.
-    starts: Box<[bool; 256]>,
+    /// The bytes its words start with, all rare, and the bytes that follow them.
+    starts: StartFilter,
 }
 
 impl WordAutomaton {
@@ -113,10 +113,7 @@ impl RareStarts {
         if patterns.is_empty() {
             return None;
         }
-        let mut starts = Box::new([false; 256]);
-        for pattern in patterns {
-            starts[usize::from(*pattern.first()?)] = true;
-        }
+        let starts = StartFilter::new(patterns, ascii_case_insensitive);
         let dfa = DFA::builder()
             .ascii_case_insensitive(ascii_case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
@@ -138,7 +135,7 @@ impl RareStarts {
                 }
                 at += (rare.trailing_zeros() / 8) as usize;
             }
-            if self.starts[usize::from(bytes[at])] {
+            if self.starts.may_start_at(bytes, at) {
                 if let Some(found) = self.longest_at(bytes, at) {
                     return Some(found);
                 }
@@ -174,11 +171,52 @@ fn rare_bits(x: u64) -> u64 {
 /// would hide "summit".
 pub(crate) struct WholeWords {
     automaton: Walked,
-    /// For each byte its words start with, the bytes they go on with, folded to five bits
-    /// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
-    /// Most words of a text that start like one of them are let go on their second byte,
-    /// without walking the automaton.
+    /// The bytes its words start with, and the bytes that follow them.
+    starts: StartFilter,
+}
+
+/// For each byte some words start with, the bytes they go on with, folded to five bits
+/// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
+/// Most places of a text that start like one of the words are let go on their second byte,
+/// without walking an automaton.
+struct StartFilter {
     seconds: Box<[u32; 256]>,
+}
+
+impl StartFilter {
+    /// An empty word is no word: it starts with nothing and is never found.
+    fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
+        let mut seconds = Box::new([0u32; 256]);
+        for pattern in patterns {
+            let Some(&first) = pattern.as_ref().first() else {
+                continue;
+            };
+            // A word of one byte goes on with anything.
+            let then = pattern
+                .as_ref()
+                .get(1)
+                .map_or(u32::MAX, |&second| second_bit(second));
+            seconds[usize::from(first)] |= then;
+            if ascii_case_insensitive {
+                seconds[usize::from(first.to_ascii_lowercase())] |= then;
+                seconds[usize::from(first.to_ascii_uppercase())] |= then;
+            }
+        }
+        StartFilter { seconds }
+    }
+
+    /// False when no word can start at `start`, by its first two bytes.
+    #[inline]
+    fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(&first) = bytes.get(start) else {
+            return false;
+        };
+        let seconds = self.seconds[usize::from(first)];
+        seconds != 0
+            && bytes
+                .get(start + 1)
+                .is_none_or(|&second| seconds & second_bit(second) != 0)
+    }
 }
 
 /// An automaton walked from its anchored start: a DFA, or an NFA for words too many for one.
@@ -196,23 +234,7 @@ impl WholeWords {
         if patterns.is_empty() {
             return None;
         }
-        let mut seconds = Box::new([0u32; 256]);
-        // An empty word is no word: it starts with nothing and is never found.
-        for pattern in patterns {
-            let Some(&first) = pattern.as_ref().first() else {
-                continue;
-            };
-            // A word of one byte goes on with whatever ends a word.
-            let then = pattern
-                .as_ref()
-                .get(1)
-                .map_or(u32::MAX, |&second| second_bit(second));
-            seconds[usize::from(first)] |= then;
-            if ascii_case_insensitive {
-                seconds[usize::from(first.to_ascii_lowercase())] |= then;
-                seconds[usize::from(first.to_ascii_uppercase())] |= then;
-            }
-        }
+        let starts = StartFilter::new(patterns, ascii_case_insensitive);
         let dfa = DFA::builder()
             .ascii_case_insensitive(ascii_case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
@@ -233,7 +255,7 @@ impl WholeWords {
                 Walked::Nfa(nfa, start)
             }
         };
-        Some(WholeWords { automaton, seconds })
+        Some(WholeWords { automaton, starts })
     }
 
     /// The whole-word matches in `text`, in order, none overlapping.
@@ -268,7 +290,7 @@ impl WholeWords {
             while starts != 0 {
                 let start = at + (starts.trailing_zeros() / 8) as usize;
                 // Most words start with bytes none of its words do.
-                if self.may_start_at(bytes, start) {
+                if self.starts.may_start_at(bytes, start) {
                     if let Some(found) = self.at_word_start(text, start) {
                         return Some(found);
                     }
@@ -278,19 +300,6 @@ impl WholeWords {
             at += 8;
         }
         None
-    }
-
-    /// False when no word can start at `start`, by its first two bytes.
-    #[inline]
-    fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(&first) = bytes.get(start) else {
-            return false;
-        };
-        let seconds = self.seconds[usize::from(first)];
-        seconds != 0
-            && bytes
-                .get(start + 1)
-                .is_none_or(|&second| seconds & second_bit(second) != 0)
     }
 
     /// The longest whole-word match at `start`, if a word of the text starts there.
@@ -307,7 +316,7 @@ impl WholeWords {
                         .is_some_and(char::is_alphanumeric)
             }
         };
-        if !starts_word || !self.may_start_at(bytes, start) {
+        if !starts_word || !self.starts.may_start_at(bytes, start) {
             return None;
         }
         match &self.automaton {
@@ -317,7 +326,7 @@ impl WholeWords {
     }
 }
 
-/// A byte's bit in [`WholeWords::seconds`].
+/// A byte's bit in [`StartFilter::seconds`].
 #[inline]
 fn second_bit(byte: u8) -> u32 {
     1 << (byte & 31)
