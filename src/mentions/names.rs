@@ -285,17 +285,20 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
     }
     let lower = |span: Span| &lowered.as_bytes()[span.start..span.end];
     spellings.sort_unstable_by(|a, b| lower(a.0).cmp(lower(b.0)).then(a.1.cmp(&b.1)));
-    // Most lower-case words cannot be one of them: their first byte with their length, and
-    // with their second byte, say so without a search.
+    // Most lower-case words cannot be one of them: their first byte with their length, with
+    // their second byte and with their last, say so without a search.
     let length_bit = |word: &[u8]| 1u16 << word.len().min(15);
     let second_bit = |word: &[u8]| word.get(1).map_or(1, |&second| 1u64 << (second & 63));
+    let last_bit = |word: &[u8]| word.last().map_or(1, |&last| 1u64 << (last & 63));
     let mut lengths = [0u16; 256];
     let mut seconds = [0u64; 256];
+    let mut lasts = [0u64; 256];
     for &(span, _) in &spellings {
         let lower = lower(span);
         if let Some(&first) = lower.first() {
             lengths[usize::from(first)] |= length_bit(lower);
             seconds[usize::from(first)] |= second_bit(lower);
+            lasts[usize::from(first)] |= last_bit(lower);
         }
     }
     let bytes = text.as_bytes();
@@ -306,7 +309,10 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
             continue;
         };
         let first = usize::from(first);
-        if lengths[first] & length_bit(surface) == 0 || seconds[first] & second_bit(surface) == 0 {
+        if lengths[first] & length_bit(surface) == 0
+            || seconds[first] & second_bit(surface) == 0
+            || lasts[first] & last_bit(surface) == 0
+        {
             continue;
         }
         let from = spellings.partition_point(|&(span, _)| lower(span) < surface);
