@@ -96,6 +96,38 @@ static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
 static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
 
+/// For each first byte, the lengths (as bits) of the listed words starting with it: most
+/// capitalised words are no listed word by these two alone, without hashing.
+static LISTED_LENGTHS: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut lengths = [0u32; 256];
+    for word in NOT_NAMES.iter().chain(TITLE_WORDS) {
+        if let Some(&first) = word.as_bytes().first() {
+            lengths[usize::from(first)] |= length_bit(word);
+        }
+    }
+    lengths
+});
+
+fn length_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
+}
+
+/// Whether `word` is one of [`NOT_NAMES`].
+fn is_not_a_name(word: &str) -> bool {
+    may_be_listed(word) && NOT_NAME_SET.contains(word)
+}
+
+/// Whether `word` is one of [`TITLE_WORDS`] or [`NOT_NAMES`].
+fn is_title_or_not_a_name(word: &str) -> bool {
+    may_be_listed(word) && (TITLE_WORD_SET.contains(word) || NOT_NAME_SET.contains(word))
+}
+
+fn may_be_listed(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&first| LISTED_LENGTHS[usize::from(first)] & length_bit(word) != 0)
+}
+
 struct Word {
     span: Span,
     capitalised: bool,
@@ -198,7 +230,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
-            if TITLE_WORD_SET.contains(opening) || NOT_NAME_SET.contains(opening) {
+            if is_title_or_not_a_name(opening) {
                 continue;
             }
             for last in first..run.len().min(first + MAX_WORDS) {
@@ -239,7 +271,7 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
             flush(&mut run);
         }
         let surface = &text[word.span.start..word.span.end];
-        if !(run.is_empty() && NOT_NAME_SET.contains(surface)) {
+        if !(run.is_empty() && is_not_a_name(surface)) {
             run.push(word);
         }
     }
