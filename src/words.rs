@@ -156,6 +156,29 @@ fn non_ascii_letters(text: &str, base: usize, non_ascii: u64) -> (u64, u64) {
     (letters, spilled)
 }
 
+/// The words of `text` one character at a time: the definition the block scan is held to.
+#[cfg(test)]
+pub(crate) fn word_spans_by_chars(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    for (index, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (start, in_word) {
+            (None, true) => start = Some(index),
+            (Some(begin), false) => {
+                let word = text[begin..index].trim_end_matches('-');
+                found.push((begin, begin + word.len()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,25 +189,11 @@ mod tests {
         found
     }
 
-    /// The words one character at a time: the oracle for the block scan.
     fn words_by_chars(text: &str) -> Vec<&str> {
-        let mut found = Vec::new();
-        let mut start: Option<usize> = None;
-        for (index, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            let in_word = c.is_alphanumeric() || (c == '-' && start.is_some());
-            match (start, in_word) {
-                (None, true) => start = Some(index),
-                (Some(begin), false) => {
-                    found.push(text[begin..index].trim_end_matches('-'));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        found
+        word_spans_by_chars(text)
+            .into_iter()
+            .map(|(start, end)| &text[start..end])
+            .collect()
     }
 
     #[test]
