@@ -340,7 +340,7 @@ pub fn lint(
     analyzer.max_claims = max_claims;
     let started = std::time::Instant::now();
     // The map: each input's analyses are folded as they come, their event mentions and name
-    // spellings into the corpus-wide indexes, so neither outlives its batch.
+    // spellings into the corpus-wide indexes, so neither outlives the inputs in flight.
     let mut gathered = Gathered::default();
     let mut problems = walk_problems;
     let mut kept_sources = BTreeMap::new();

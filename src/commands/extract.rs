@@ -50,8 +50,9 @@ fn write_then_rename(
     renamed
 }
 
-/// Analyses the inputs and writes each input's articles as its batch is done, so a shard of
-/// any size is extracted in the memory of a batch; the input problems follow them.
+/// Analyses the inputs and writes each input's articles as soon as it and the inputs before it
+/// are done, so a shard of any size is extracted in the memory of the inputs in flight; the
+/// input problems follow them.
 fn extract(
     reading: &super::Reading,
     common: &Common,
