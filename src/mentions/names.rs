@@ -224,9 +224,11 @@ struct Tally<'t> {
 pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     let words = words(text);
     // Tallies in order of first use, found by surface.
-    let mut tallies: Vec<Tally> = Vec::new();
-    let mut index_of: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut run: Vec<&Word> = Vec::new();
+    // Sized for an article of news, which has a few dozen spellings: no growing on the way.
+    let mut tallies: Vec<Tally> = Vec::with_capacity(SPELLINGS_EXPECTED);
+    let mut index_of: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(SPELLINGS_EXPECTED, Default::default());
+    let mut run: Vec<&Word> = Vec::with_capacity(8);
     let mut flush = |run: &mut Vec<&Word>| {
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
@@ -357,6 +359,9 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
     }
     common
 }
+
+/// Spellings an article is expected to have, at most, for sizing its tallies.
+const SPELLINGS_EXPECTED: usize = 64;
 
 /// Places of a spelling kept for labels; the count goes on.
 const PLACES_KEPT: usize = 3;
