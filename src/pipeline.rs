@@ -91,13 +91,8 @@ fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> A
 }
 
 /// Analyses the inputs in parallel and hands each input's result to `sink`, in the inputs'
-/// order, as soon as it and those before it are done: a caller that folds what it needs and
-/// drops the rest holds a bounded window of inputs, not the corpus.
-///
-/// Every thread takes the next input as it becomes free, so no thread waits at the end of a
-/// batch for the slowest input of another; the calling thread also hands the results to `sink`
-/// between its own inputs. No input is started more than a window of
-/// [`INPUTS_IN_FLIGHT_PER_THREAD`] inputs a thread ahead of the first not yet handed on.
+/// order, as soon as it and those before it are done ([`in_order`]): a caller that folds what
+/// it needs and drops the rest holds the inputs in flight, not the corpus.
 pub fn analyze_each(
     analyzer: &Analyzer,
     inputs: &[Input],
@@ -161,8 +156,8 @@ const INPUTS_IN_FLIGHT_PER_THREAD: usize = 16;
 /// Inputs from which a progress bar is worth showing.
 const PROGRESS_FROM: usize = 200;
 
-/// The inputs being analysed by [`analyze_each`]: which to start next, and the results waiting
-/// to be handed on in order.
+/// The inputs being analysed by [`in_order`]: which to start next, and the results waiting to
+/// be handed on in order.
 struct Window<T> {
     state: Mutex<WindowState<T>>,
     changed: Condvar,
@@ -210,6 +205,15 @@ impl<T> Window<T> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Starts the next input if there is one and the window has room for it.
+    fn start_next(&self, state: &mut WindowState<T>) -> Option<usize> {
+        let next = state.next;
+        (next < self.inputs && next < state.handed_on + self.width).then(|| {
+            state.next += 1;
+            next
+        })
+    }
+
     /// The next input to analyse, waiting while the window is full; `None` once every input
     /// is started or an analysis panicked.
     fn take(&self) -> Option<usize> {
@@ -218,9 +222,8 @@ impl<T> Window<T> {
             if state.next >= self.inputs || state.failed {
                 return None;
             }
-            if state.next < state.handed_on + self.width {
-                state.next += 1;
-                return Some(state.next - 1);
+            if let Some(index) = self.start_next(&mut state) {
+                return Some(index);
             }
             state = self
                 .changed
@@ -261,9 +264,8 @@ impl<T> Window<T> {
             if state.handed_on >= self.inputs {
                 return Step::Finished;
             }
-            if state.next < self.inputs && state.next < state.handed_on + self.width {
-                state.next += 1;
-                return Step::Analyse(state.next - 1);
+            if let Some(index) = self.start_next(&mut state) {
+                return Step::Analyse(index);
             }
             state = self
                 .changed
