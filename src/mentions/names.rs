@@ -96,20 +96,66 @@ static NOT_NAME_SET: LazyLock<FxHashSet<&'static str>> =
 static TITLE_WORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
 
-/// For each first byte, the lengths (as bits) of the listed words starting with it: most
-/// capitalised words are no listed word by these two alone, without hashing.
-static LISTED_LENGTHS: LazyLock<[u32; 256]> = LazyLock::new(|| {
-    let mut lengths = [0u32; 256];
+/// The listed words' shapes: most capitalised words are no listed word by these alone,
+/// without hashing.
+static LISTED: LazyLock<WordFilter> = LazyLock::new(|| {
+    let mut listed = WordFilter::default();
     for word in NOT_NAMES.iter().chain(TITLE_WORDS) {
-        if let Some(&first) = word.as_bytes().first() {
-            lengths[usize::from(first)] |= length_bit(word);
-        }
+        listed.add(word.as_bytes());
     }
-    lengths
+    listed
 });
 
-fn length_bit(word: &str) -> u32 {
-    1 << word.len().min(31)
+/// A quick "no" for words that are none of a set: a word of the set with the same first byte
+/// also has the same length, second byte and last byte (lengths and bytes kept as bits, so
+/// "yes" only means "maybe").
+struct WordFilter {
+    lengths: [u32; 256],
+    seconds: [u64; 256],
+    lasts: [u64; 256],
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            lengths: [0; 256],
+            seconds: [0; 256],
+            lasts: [0; 256],
+        }
+    }
+}
+
+impl WordFilter {
+    fn add(&mut self, word: &[u8]) {
+        if let Some(&first) = word.first() {
+            let first = usize::from(first);
+            self.lengths[first] |= Self::length_bit(word);
+            self.seconds[first] |= Self::byte_bit(word.get(1));
+            self.lasts[first] |= Self::byte_bit(word.last());
+        }
+    }
+
+    /// False when `word` is surely none of the words added.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        let first = usize::from(first);
+        self.lengths[first] & Self::length_bit(word) != 0
+            && self.seconds[first] & Self::byte_bit(word.get(1)) != 0
+            && self.lasts[first] & Self::byte_bit(word.last()) != 0
+    }
+
+    #[inline]
+    fn length_bit(word: &[u8]) -> u32 {
+        1 << word.len().min(31)
+    }
+
+    #[inline]
+    fn byte_bit(byte: Option<&u8>) -> u64 {
+        byte.map_or(1, |&byte| 1 << (byte & 63))
+    }
 }
 
 /// Whether `word` is one of [`NOT_NAMES`].
@@ -123,9 +169,7 @@ fn is_title_or_not_a_name(word: &str) -> bool {
 }
 
 fn may_be_listed(word: &str) -> bool {
-    word.as_bytes()
-        .first()
-        .is_some_and(|&first| LISTED_LENGTHS[usize::from(first)] & length_bit(word) != 0)
+    LISTED.may_hold(word.as_bytes())
 }
 
 struct Word {
@@ -140,7 +184,8 @@ fn words(text: &str) -> Vec<Word> {
     let mut found = Vec::with_capacity(text.len() / 6);
     crate::words::each_word(text, |begin, end| {
         let span = Span::new(begin, end);
-        // Most words are in lower case, and no hashtag is a name.
+        // No hashtag is a name; most words are in lower case, told by their first byte before
+        // the word is sliced out.
         let hashtag = begin > 0 && bytes[begin - 1] == b'#';
         let capitalised =
             !(bytes[begin].is_ascii_lowercase() || hashtag) && is_capitalised(&text[begin..end]);
@@ -319,34 +364,16 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
     }
     let lower = |span: Span| &lowered.as_bytes()[span.start..span.end];
     spellings.sort_unstable_by(|a, b| lower(a.0).cmp(lower(b.0)).then(a.1.cmp(&b.1)));
-    // Most lower-case words cannot be one of them: their first byte with their length, with
-    // their second byte and with their last, say so without a search.
-    let length_bit = |word: &[u8]| 1u16 << word.len().min(15);
-    let second_bit = |word: &[u8]| word.get(1).map_or(1, |&second| 1u64 << (second & 63));
-    let last_bit = |word: &[u8]| word.last().map_or(1, |&last| 1u64 << (last & 63));
-    let mut lengths = [0u16; 256];
-    let mut seconds = [0u64; 256];
-    let mut lasts = [0u64; 256];
+    // Most lower-case words cannot be one of them, and are let go without a search.
+    let mut shapes = WordFilter::default();
     for &(span, _) in &spellings {
-        let lower = lower(span);
-        if let Some(&first) = lower.first() {
-            lengths[usize::from(first)] |= length_bit(lower);
-            seconds[usize::from(first)] |= second_bit(lower);
-            lasts[usize::from(first)] |= last_bit(lower);
-        }
+        shapes.add(lower(span));
     }
     let bytes = text.as_bytes();
     let mut common = vec![false; tallies.len()];
     for word in words.iter().filter(|word| !word.capitalised) {
         let surface = &bytes[word.span.start..word.span.end];
-        let Some(&first) = surface.first() else {
-            continue;
-        };
-        let first = usize::from(first);
-        if lengths[first] & length_bit(surface) == 0
-            || seconds[first] & second_bit(surface) == 0
-            || lasts[first] & last_bit(surface) == 0
-        {
+        if !shapes.may_hold(surface) {
             continue;
         }
         let from = spellings.partition_point(|&(span, _)| lower(span) < surface);
