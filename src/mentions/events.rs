@@ -154,16 +154,20 @@ pub fn event_mentions(
         // The host of a visit is the only participant added to those the sentence names or an
         // anaphor borrows.
         let host = usize::from(counts == Counting::Visits);
+        let at = TriggerAt {
+            event_type,
+            trigger,
+            sentence,
+        };
+        // Looked for once, and only when the sentence names too few persons.
+        let anaphor = std::cell::OnceCell::new();
+        let anaphor = || {
+            *anaphor
+                .get_or_init(|| has_anaphor(view.text, pack.event(event_type), sentence, trigger))
+        };
         // Most triggers stand in sentences naming too few persons to become a mention: they are
         // let go before their date, venue and clause are looked for.
-        if !may_have_participants(
-            pack,
-            view,
-            sentence,
-            trigger,
-            event_type,
-            wanted - host.min(wanted),
-        ) {
+        if !may_have_participants(pack, view, at, wanted - host.min(wanted), &anaphor) {
             continue;
         }
         // The clause's tense is worked out only when asked: most triggers have no date in
@@ -176,8 +180,7 @@ pub fn event_mentions(
         let reach = Reach::new(view.text, sentence, trigger, next_trigger);
         let date = mention_date(view, &reach, &tense);
         let when = date.and_then(|slot| slot.value.bounds());
-        let Some(people) = participants(pack, view, sentence, trigger, event_type, when, &mentions)
-        else {
+        let Some(people) = participants(pack, view, at, when, &anaphor, &mentions) else {
             continue;
         };
         if people.len() + host < wanted {
@@ -262,34 +265,50 @@ fn claims_in<'a>(view: &ArticleView<'a>, sentence: Span) -> impl Iterator<Item =
         .filter(move |claim| sentence.contains(claim.span))
 }
 
+/// A trigger word of an event type, in its sentence.
+#[derive(Debug, Clone, Copy)]
+struct TriggerAt {
+    event_type: EventTypeId,
+    trigger: Span,
+    sentence: Span,
+}
+
 /// False when [`participants`] cannot find `wanted` persons for a trigger: its sentence names
 /// fewer persons who could take part (in office or not), and no anaphor before the trigger
 /// borrows those of an earlier mention.
 fn may_have_participants(
     pack: &Pack,
     view: &ArticleView,
-    sentence: Span,
-    trigger: Span,
-    event_type: EventTypeId,
+    at: TriggerAt,
     wanted: usize,
+    anaphor: &dyn Fn() -> bool,
 ) -> bool {
-    let event = pack.event(event_type);
+    let event = pack.event(at.event_type);
     let mut persons: Vec<EntityId> = Vec::new();
-    for mention in entities_in(view, sentence) {
+    for mention in entities_in(view, at.sentence) {
         if persons.len() >= wanted {
             return true;
         }
-        let entity = pack.entity(mention.entity);
-        if mention.naming != Naming::Demonym
-            && !view.kin.iter().any(|kin| kin.contains(mention.span))
-            && entity.kind == EntityKind::Person
-            && (!event.leaders_only || entity.is_leader())
-            && !persons.contains(&mention.entity)
-        {
+        if could_take_part(pack, view, event, mention) && !persons.contains(&mention.entity) {
             persons.push(mention.entity);
         }
     }
-    persons.len() >= wanted || has_anaphor(view.text, event, sentence, trigger)
+    persons.len() >= wanted || anaphor()
+}
+
+/// Whether a mention names a person who could take part in an event of the type, in office
+/// or not: not a country's adjective, not someone's kin, a leader where only leaders count.
+fn could_take_part(
+    pack: &Pack,
+    view: &ArticleView,
+    event: &crate::pack::EventType,
+    mention: &EntityMention,
+) -> bool {
+    let entity = pack.entity(mention.entity);
+    mention.naming != Naming::Demonym
+        && !view.kin.iter().any(|kin| kin.contains(mention.span))
+        && entity.kind == EntityKind::Person
+        && (!event.leaders_only || entity.is_leader())
 }
 
 /// Whether the words just before a trigger hold an anaphor of its event ("their", "the two
@@ -338,12 +357,16 @@ fn holds_bytes(haystack: &[u8], needle: &[u8]) -> bool {
 fn participants(
     pack: &Pack,
     view: &ArticleView,
-    sentence: Span,
-    trigger: Span,
-    event_type: EventTypeId,
+    at: TriggerAt,
     when: Option<(NaiveDate, NaiveDate)>,
+    anaphor: &dyn Fn() -> bool,
     earlier: &[EventMention],
 ) -> Option<Vec<EntityId>> {
+    let TriggerAt {
+        event_type,
+        trigger,
+        sentence,
+    } = at;
     let event = pack.event(event_type);
     // A leader takes part as a leader: in office when the event is dated.
     let in_office = |id: EntityId| match when {
@@ -355,21 +378,16 @@ fn participants(
         None => true,
     };
     let mut people: Vec<EntityId> = entities_in(view, sentence)
-        .filter(|mention| mention.naming != Naming::Demonym)
-        .filter(|mention| !view.kin.iter().any(|kin| kin.contains(mention.span)))
+        .filter(|mention| could_take_part(pack, view, event, mention))
         .map(|mention| mention.entity)
-        .filter(|&id| {
-            let entity = pack.entity(id);
-            entity.kind == EntityKind::Person
-                && (!event.leaders_only || (entity.is_leader() && in_office(id)))
-        })
+        .filter(|&id| !event.leaders_only || in_office(id))
         .collect();
     people.sort();
     people.dedup();
     if people.len() >= event.participants {
         return Some(people);
     }
-    if !has_anaphor(view.text, event, sentence, trigger) {
+    if !anaphor() {
         return Some(people);
     }
     // "Caldora and Sudria held their first meeting": the anaphor means the countries.
