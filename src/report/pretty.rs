@@ -17,17 +17,91 @@ const BATCH: usize = super::FINDINGS_PER_BATCH;
 
 /// `value` pretty-printed as it reads `depth` levels deep.
 pub(crate) fn nested(value: &impl Serialize, depth: usize) -> io::Result<Vec<u8>> {
-    let alone = serde_json::to_vec_pretty(value).map_err(json_error)?;
-    let indent = INDENT.repeat(depth);
-    let mut deep = Vec::with_capacity(alone.len() + alone.len() / 4);
-    for (index, line) in alone.split(|&byte| byte == b'\n').enumerate() {
-        if index > 0 {
-            deep.push(b'\n');
-            deep.extend_from_slice(&indent);
-        }
-        deep.extend_from_slice(line);
-    }
+    let mut deep = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut deep, Nested::at(depth));
+    value.serialize(&mut serializer).map_err(json_error)?;
     Ok(deep)
+}
+
+/// `serde_json`'s pretty printer begun `depth` levels deep: the bytes its `PrettyFormatter`
+/// writes, every line break followed by `depth` more indents, written as they come instead of
+/// indented again after.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn member<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.member(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.member(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A line break and the indent of `depth`.
@@ -208,6 +282,18 @@ mod tests {
             String::from_utf8_lossy(&written),
             String::from_utf8_lossy(&expected)
         );
+    }
+
+    #[test]
+    fn a_value_begun_deep_is_its_pretty_form_indented_after_each_line_break() {
+        let value = json!({"a": [1, {"b": "x\ny", "c": []}], "d": {}, "e": [[], [{}]], "f": 2.5});
+        let alone = serde_json::to_vec_pretty(&value).expect("serializes");
+        for depth in 0..4 {
+            let indented =
+                String::from_utf8_lossy(&alone).replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            let deep = nested(&value, depth).expect("serializes");
+            assert_eq!(String::from_utf8_lossy(&deep), indented, "{depth}");
+        }
     }
 
     #[test]
