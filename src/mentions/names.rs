@@ -342,32 +342,45 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
 /// case: common words, not names.
 fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
     // The single words lower-cased into one buffer, their places in it sorted by what they
-    // hold, so that every spelling of one lower case ("McKay", "Mckay") is found.
-    let mut lowered = String::new();
-    let mut spellings: Vec<(Span, usize)> = Vec::new();
-    for (index, tally) in tallies.iter().enumerate() {
-        if tally.words != 1 {
-            continue;
-        }
+    // hold (by [`SortKey`], then bytes), so that every spelling of one lower case ("McKay",
+    // "Mckay") is found.
+    let singles = || {
+        tallies
+            .iter()
+            .enumerate()
+            .filter(|(_, tally)| tally.words == 1)
+    };
+    let mut lowered: Vec<u8> =
+        Vec::with_capacity(singles().map(|(_, tally)| tally.surface.len()).sum());
+    let mut spellings: Vec<Lowered> = Vec::with_capacity(singles().count());
+    for (index, tally) in singles() {
         let start = lowered.len();
         if tally.surface.is_ascii() {
-            lowered.extend(
-                tally
-                    .surface
-                    .bytes()
-                    .map(|byte| char::from(byte.to_ascii_lowercase())),
-            );
+            lowered.extend_from_slice(tally.surface.as_bytes());
+            lowered[start..].make_ascii_lowercase();
         } else {
-            lowered.push_str(&tally.surface.to_lowercase());
+            lowered.extend_from_slice(tally.surface.to_lowercase().as_bytes());
         }
-        spellings.push((Span::new(start, lowered.len()), index));
+        let span = Span::new(start, lowered.len());
+        spellings.push(Lowered {
+            order: SortKey::of(&lowered[start..]),
+            span,
+            index,
+        });
     }
-    let lower = |span: Span| &lowered.as_bytes()[span.start..span.end];
-    spellings.sort_unstable_by(|a, b| lower(a.0).cmp(lower(b.0)).then(a.1.cmp(&b.1)));
+    let lower = |span: Span| &lowered[span.start..span.end];
+    let compared = |spelling: &Lowered, key: SortKey, bytes: &[u8]| {
+        spelling
+            .order
+            .cmp(&key)
+            .then_with(|| lower(spelling.span).cmp(bytes))
+    };
+    spellings
+        .sort_unstable_by(|a, b| compared(a, b.order, lower(b.span)).then(a.index.cmp(&b.index)));
     // Most lower-case words cannot be one of them, and are let go without a search.
     let mut shapes = WordFilter::default();
-    for &(span, _) in &spellings {
-        shapes.add(lower(span));
+    for spelling in &spellings {
+        shapes.add(lower(spelling.span));
     }
     let bytes = text.as_bytes();
     let mut common = vec![false; tallies.len()];
@@ -376,15 +389,44 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
         if !shapes.may_hold(surface) {
             continue;
         }
-        let from = spellings.partition_point(|&(span, _)| lower(span) < surface);
-        for &(_, index) in spellings[from..]
+        let key = SortKey::of(surface);
+        let from = spellings.partition_point(|spelling| compared(spelling, key, surface).is_lt());
+        for spelling in spellings[from..]
             .iter()
-            .take_while(|&&(span, _)| lower(span) == surface)
+            .take_while(|spelling| compared(spelling, key, surface).is_eq())
         {
-            common[index] = true;
+            common[spelling.index] = true;
         }
     }
     common
+}
+
+/// A single spelling lower-cased into the common-word search's buffer, and its tally.
+struct Lowered {
+    order: SortKey,
+    span: Span,
+    index: usize,
+}
+
+/// The start of an order on words that mostly compares numbers: by length, then by the first
+/// eight bytes read as one big-endian number (the order of the bytes themselves); the bytes
+/// decide only between words of one length that open alike.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    length: usize,
+    opening: u64,
+}
+
+impl SortKey {
+    fn of(word: &[u8]) -> Self {
+        let mut opening = [0u8; 8];
+        let kept = word.len().min(opening.len());
+        opening[..kept].copy_from_slice(&word[..kept]);
+        SortKey {
+            length: word.len(),
+            opening: u64::from_be_bytes(opening),
+        }
+    }
 }
 
 /// Spellings an article is expected to have, at most, for sizing its tallies.
@@ -477,6 +519,18 @@ mod tests {
             .map(|spelling| spelling.surface.as_str())
             .collect();
         assert_eq!(common, ["Summit", "Élan", "McKay", "Mckay"]);
+    }
+
+    #[test]
+    fn long_words_that_open_alike_are_told_apart_by_their_ends() {
+        let text = "Internationalist talks. Internationalists met. Internationalism, and an \
+                    internationalist spoke to internationalisms.";
+        let common: Vec<String> = name_spellings(text)
+            .into_iter()
+            .filter(|spelling| spelling.common_word)
+            .map(|spelling| spelling.surface)
+            .collect();
+        assert_eq!(common, ["Internationalist"]);
     }
 
     /// Common words by looking every lower-case word up: what the filters in front of the
