@@ -9,7 +9,7 @@ use crate::corpus::{Article, Origin, PublishedFrom, SourceMap};
 use crate::events::{EventIndex, Tellings};
 use crate::extract::{self, Claim, ClaimKind, DateValue, Extractor, Span, Tense, TensesOf};
 use crate::mentions::{
-    self, EntityMatcher, EventMatcher, EventMention, NameIndex, NameSpelling, RelationClaim,
+    self, ArticleNames, EntityMatcher, EventMatcher, EventMention, NameIndex, RelationClaim,
     TitleClaim,
 };
 use crate::pack::Pack;
@@ -52,7 +52,7 @@ pub struct ArticleAnalysis {
     pub relations: Vec<RelationClaim>,
     pub titles: Vec<TitleClaim>,
     /// Name spellings, moved into the corpus-wide [`NameIndex`] as the articles are gathered.
-    pub names: Vec<NameSpelling>,
+    pub names: ArticleNames,
 }
 
 /// A weekday named with a date that is not relative to publication.
@@ -133,7 +133,7 @@ impl Gathered {
         let index = self.articles.len();
         self.tellings
             .add(index, &std::mem::take(&mut article.events));
-        self.names.add(index, std::mem::take(&mut article.names));
+        self.names.add(index, &std::mem::take(&mut article.names));
         self.articles.push(ArticleRecord::of(article));
     }
 

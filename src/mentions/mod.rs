@@ -9,7 +9,7 @@ pub mod relations;
 
 pub use entities::{EntityMatcher, EntityMention, Naming};
 pub use events::{Counting, DateSlot, EventMatcher, EventMention, Gap, Ordinal};
-pub use names::{NameIndex, NameSpelling, SurfaceStats};
+pub use names::{ArticleNames, NameIndex, NameSpelling, Spelling, SurfaceStats};
 pub use relations::{RelationClaim, TitleClaim};
 
 pub(crate) use automaton::{WholeWords, WordAutomaton};

@@ -75,7 +75,8 @@ const TITLE_WORDS: &[&str] = &[
     "Capt",
 ];
 
-/// One spelling of a name n-gram in one article: how often and where first.
+/// One spelling of a name n-gram in one article: how often and where first. The form the
+/// claims interchange reads an article's [`ArticleNames`] in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameSpelling {
     pub surface: String,
@@ -88,6 +89,123 @@ pub struct NameSpelling {
     pub mid_sentence: bool,
     /// True when the article also writes the single word in lower case (a common word).
     pub common_word: bool,
+}
+
+/// One spelling of an [`ArticleNames`], borrowed; written as a [`NameSpelling`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Spelling<'a> {
+    pub surface: &'a str,
+    /// Lowercase letters and digits only.
+    pub key: &'a str,
+    pub count: usize,
+    /// The first few occurrences.
+    pub places: &'a [Span],
+    /// True when some occurrence stands inside a sentence, where capitals mark names.
+    pub mid_sentence: bool,
+    /// True when the article also writes the single word in lower case (a common word).
+    pub common_word: bool,
+}
+
+/// An article's name spellings in order of first use, their surfaces and keys in one string:
+/// an article has a few dozen spellings, and none gets allocations of its own. Written and
+/// read as the list of [`NameSpelling`]s it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleNames {
+    /// Each spelling's surface, then its key.
+    strings: String,
+    spellings: Vec<Stored>,
+}
+
+/// A spelling of an [`ArticleNames`], its strings as places in the shared one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stored {
+    surface: Span,
+    key: Span,
+    count: usize,
+    places: [Span; PLACES_KEPT],
+    /// How many of `places` are filled.
+    placed: usize,
+    mid_sentence: bool,
+    common_word: bool,
+}
+
+impl ArticleNames {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Spelling<'_>> {
+        let text = |span: Span| self.strings.get(span.start..span.end).unwrap_or_default();
+        self.spellings.iter().map(move |stored| Spelling {
+            surface: text(stored.surface),
+            key: text(stored.key),
+            count: stored.count,
+            places: &stored.places[..stored.placed],
+            mid_sentence: stored.mid_sentence,
+            common_word: stored.common_word,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.spellings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spellings.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.strings.clear();
+        self.spellings.clear();
+    }
+
+    /// Adds a spelling whose key is written by `write_key` after its surface.
+    fn push_with(
+        &mut self,
+        surface: &str,
+        write_key: impl FnOnce(&mut String),
+        count: usize,
+        places: &[Span],
+        mid_sentence: bool,
+        common_word: bool,
+    ) {
+        let start = self.strings.len();
+        self.strings.push_str(surface);
+        let between = self.strings.len();
+        write_key(&mut self.strings);
+        let placed = places.len().min(PLACES_KEPT);
+        let mut kept = [Span::new(0, 0); PLACES_KEPT];
+        kept[..placed].copy_from_slice(&places[..placed]);
+        self.spellings.push(Stored {
+            surface: Span::new(start, between),
+            key: Span::new(between, self.strings.len()),
+            count,
+            places: kept,
+            placed,
+            mid_sentence,
+            common_word,
+        });
+    }
+}
+
+impl Serialize for ArticleNames {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleNames {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spellings = Vec::<NameSpelling>::deserialize(deserializer)?;
+        let mut names = ArticleNames::default();
+        for spelling in &spellings {
+            names.push_with(
+                &spelling.surface,
+                |into| into.push_str(&spelling.key),
+                spelling.count,
+                &spelling.places,
+                spelling.mid_sentence,
+                spelling.common_word,
+            );
+        }
+        Ok(names)
+    }
 }
 
 // Hashed sets of the lists above: every capitalised word is looked up.
@@ -239,20 +357,27 @@ fn opens_sentence(before: &str) -> bool {
 
 /// What spellings of one name share: their letters and digits, lower-cased.
 pub(crate) fn key_of(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    write_key(text, &mut key);
+    key
+}
+
+/// The [`key_of`] `text`, written at the end of `into`.
+fn write_key(text: &str, into: &mut String) {
     if text.is_ascii() {
-        // Most names: bytes in, bytes out, with no decoding and one allocation.
-        let mut key = String::with_capacity(text.len());
-        key.extend(
+        // Most names: bytes in, bytes out, with no decoding.
+        into.extend(
             text.bytes()
                 .filter(u8::is_ascii_alphanumeric)
                 .map(|byte| char::from(byte.to_ascii_lowercase())),
         );
-        return key;
+        return;
     }
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    into.extend(
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// What one article says of a spelling, gathered before any string is allocated.
@@ -266,7 +391,7 @@ struct Tally<'t> {
 }
 
 /// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
-pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
+pub fn name_spellings(text: &str) -> ArticleNames {
     let words = words(text);
     // Tallies in order of first use, found by surface.
     // Sized for an article of news, which has a few dozen spellings: no growing on the way.
@@ -324,18 +449,23 @@ pub fn name_spellings(text: &str) -> Vec<NameSpelling> {
     }
     flush(&mut run);
     let common = common_words(text, &words, &tallies);
-    tallies
-        .into_iter()
-        .enumerate()
-        .map(|(index, tally)| NameSpelling {
-            surface: tally.surface.to_string(),
-            key: key_of(tally.surface),
-            count: tally.count,
-            places: tally.places[..tally.count.min(PLACES_KEPT)].to_vec(),
-            mid_sentence: tally.mid_sentence,
-            common_word: common[index],
-        })
-        .collect()
+    // A key is no longer than its surface.
+    let bytes = tallies.iter().map(|tally| 2 * tally.surface.len()).sum();
+    let mut names = ArticleNames {
+        strings: String::with_capacity(bytes),
+        spellings: Vec::with_capacity(tallies.len()),
+    };
+    for (tally, common_word) in tallies.iter().zip(common) {
+        names.push_with(
+            tally.surface,
+            |into| write_key(tally.surface, into),
+            tally.count,
+            &tally.places[..tally.count.min(PLACES_KEPT)],
+            tally.mid_sentence,
+            common_word,
+        );
+    }
+    names
 }
 
 /// Which tallies (by index) are of single capitalised words the article also writes in lower
@@ -455,17 +585,25 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    pub fn add(&mut self, article: usize, names: Vec<NameSpelling>) {
-        for name in names {
-            if name.common_word && !self.common.contains(&name.key) {
-                self.common.insert(name.key.clone());
+    /// Strings are copied only for keys and surfaces the index has not seen: most articles
+    /// name who others named before them.
+    pub fn add(&mut self, article: usize, names: &ArticleNames) {
+        for name in names.iter() {
+            if name.common_word && !self.common.contains(name.key) {
+                self.common.insert(name.key.to_string());
             }
-            let stats = self
-                .spellings
-                .entry(name.key)
-                .or_default()
-                .entry(name.surface)
-                .or_default();
+            if !self.spellings.contains_key(name.key) {
+                self.spellings.insert(name.key.to_string(), BTreeMap::new());
+            }
+            let Some(surfaces) = self.spellings.get_mut(name.key) else {
+                continue;
+            };
+            if !surfaces.contains_key(name.surface) {
+                surfaces.insert(name.surface.to_string(), SurfaceStats::default());
+            }
+            let Some(stats) = surfaces.get_mut(name.surface) else {
+                continue;
+            };
             stats.count += name.count;
             stats.mid_sentence |= name.mid_sentence;
             // One place per article, so that labels show the spread across the corpus.
@@ -484,8 +622,8 @@ mod tests {
 
     fn keys(text: &str) -> Vec<(String, String)> {
         name_spellings(text)
-            .into_iter()
-            .map(|spelling| (spelling.surface, spelling.key))
+            .iter()
+            .map(|spelling| (spelling.surface.to_string(), spelling.key.to_string()))
             .collect()
     }
 
@@ -516,9 +654,30 @@ mod tests {
         let common: Vec<&str> = spellings
             .iter()
             .filter(|spelling| spelling.common_word)
-            .map(|spelling| spelling.surface.as_str())
+            .map(|spelling| spelling.surface)
             .collect();
         assert_eq!(common, ["Summit", "Élan", "McKay", "Mckay"]);
+    }
+
+    #[test]
+    fn article_names_are_written_and_read_as_the_list_of_their_spellings() {
+        let names = name_spellings("Han Seo-yun met Élan Voss. Voss and Han Seo-yun left. Élan.");
+        let listed: Vec<NameSpelling> = names
+            .iter()
+            .map(|spelling| NameSpelling {
+                surface: spelling.surface.to_string(),
+                key: spelling.key.to_string(),
+                count: spelling.count,
+                places: spelling.places.to_vec(),
+                mid_sentence: spelling.mid_sentence,
+                common_word: spelling.common_word,
+            })
+            .collect();
+        assert!(listed.len() > 3 && listed.iter().any(|spelling| spelling.count == 2));
+        let written = serde_json::to_string(&names).expect("serializes");
+        assert_eq!(written, serde_json::to_string(&listed).expect("serializes"));
+        let read: ArticleNames = serde_json::from_str(&written).expect("deserializes");
+        assert_eq!(read, names);
     }
 
     #[test]
@@ -526,9 +685,9 @@ mod tests {
         let text = "Internationalist talks. Internationalists met. Internationalism, and an \
                     internationalist spoke to internationalisms.";
         let common: Vec<String> = name_spellings(text)
-            .into_iter()
+            .iter()
             .filter(|spelling| spelling.common_word)
-            .map(|spelling| spelling.surface)
+            .map(|spelling| spelling.surface.to_string())
             .collect();
         assert_eq!(common, ["Internationalist"]);
     }
@@ -546,7 +705,7 @@ mod tests {
             .iter()
             .filter(|spelling| !spelling.surface.contains(' '))
             .filter(|spelling| lower.contains(spelling.surface.to_lowercase().as_str()))
-            .map(|spelling| spelling.surface.clone())
+            .map(|spelling| spelling.surface.to_string())
             .collect()
     }
 
@@ -556,9 +715,9 @@ mod tests {
             text in "([AaBbÉéÀà@`][AaBbÉéÀà@`]{0,3}[ .,\n]{1,2}){0,24}"
         ) {
             let flagged: Vec<String> = name_spellings(&text)
-                .into_iter()
+                .iter()
                 .filter(|spelling| spelling.common_word)
-                .map(|spelling| spelling.surface)
+                .map(|spelling| spelling.surface.to_string())
                 .collect();
             proptest::prop_assert_eq!(flagged, common_by_looking_up_every_word(&text));
         }
