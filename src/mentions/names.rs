@@ -449,7 +449,8 @@ pub fn name_spellings(text: &str) -> ArticleNames {
     }
     flush(&mut run);
     let common = common_words(text, &words, &tallies);
-    // A key is no longer than its surface.
+    // A key is seldom longer than its surface (only where lower-casing lengthens a letter
+    // outside ASCII); the string grows if one is.
     let bytes = tallies.iter().map(|tally| 2 * tally.surface.len()).sum();
     let mut names = ArticleNames {
         strings: String::with_capacity(bytes),
