@@ -74,8 +74,8 @@ pub(crate) fn sentences_in(text: &str, from: usize, to: usize, out: &mut Vec<Spa
 struct Candidates<'a> {
     bytes: &'a [u8],
     to: usize,
-    /// The next `!` or 0xE2 at or after where it was last looked for (`to` if none), and
-    /// where that was.
+    /// Where `!` and 0xE2 were last looked for, and the first found from there (`to` if
+    /// none).
     rare: Option<(usize, usize)>,
 }
 
