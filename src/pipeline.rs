@@ -52,9 +52,9 @@ pub struct Analyzed {
     pub kept_sources: BTreeMap<Origin, Vec<u8>>,
 }
 
-fn analyze_input(analyzer: &Analyzer, input: &Input, options: &LoadOptions) -> Analyzed {
+fn analyze_input(analyzer: &Analyzer, unit: &corpus::Unit, options: &LoadOptions) -> Analyzed {
     let mut analyzed = Analyzed::default();
-    for loaded in corpus::load(input, options) {
+    for loaded in corpus::load_unit(unit, options) {
         match loaded {
             Ok(article) => {
                 for warning in &article.warnings {
@@ -99,17 +99,20 @@ pub fn analyze_each(
     options: &LoadOptions,
     mut sink: impl FnMut(Analyzed) + Send,
 ) {
-    let progress = if options.progress && inputs.len() > PROGRESS_FROM {
-        indicatif::ProgressBar::new(inputs.len() as u64)
+    // A big JSONL file is read in stretches of lines, so that one file spreads over the
+    // threads like a corpus of shards.
+    let units = corpus::units(inputs, options);
+    let progress = if options.progress && units.len() > PROGRESS_FROM {
+        indicatif::ProgressBar::new(units.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
     let width = rayon::current_num_threads().max(1) * INPUTS_IN_FLIGHT_PER_THREAD;
     in_order(
-        inputs.len(),
+        units.len(),
         width,
         |index| {
-            let analyzed = analyze_input(analyzer, &inputs[index], options);
+            let analyzed = analyze_input(analyzer, &units[index], options);
             progress.inc(1);
             analyzed
         },

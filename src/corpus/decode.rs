@@ -25,12 +25,28 @@ pub struct Decoded {
 /// Decodes `bytes`; `sniff_binary` refuses a file with a NUL byte near its start (not for
 /// JSONL, where one bad line must not sink the good ones). Valid UTF-8 becomes the text
 /// without a copy: a shard of a megabyte is not held twice.
-pub fn decode(mut bytes: Vec<u8>, sniff_binary: bool) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: Vec<u8>, sniff_binary: bool) -> Result<Decoded, DecodeError> {
+    decode_at(bytes, sniff_binary, 0)
+}
+
+/// Like [`decode`], for bytes that start `base` bytes into their source: the map and the
+/// repaired offsets count from the source's start, and only a source's first bytes can be a
+/// byte order mark.
+pub fn decode_at(
+    mut bytes: Vec<u8>,
+    sniff_binary: bool,
+    base: usize,
+) -> Result<Decoded, DecodeError> {
     if sniff_binary && bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(DecodeError::Binary);
     }
-    let offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    bytes.drain(..offset);
+    let bom = if base == 0 && bytes.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    };
+    bytes.drain(..bom);
+    let offset = base + bom;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }

@@ -105,8 +105,8 @@ fn parse_line(line: &str) -> Result<Parsed, LineError> {
 }
 
 /// Every line's article, or why not with the line's bytes in the file; blank lines are
-/// skipped.
-pub fn parse(decoded: &Decoded) -> Vec<Result<LineArticle, Problem>> {
+/// skipped. `first_line` is the number of the text's first line in its file.
+pub fn parse(decoded: &Decoded, first_line: usize) -> Vec<Result<LineArticle, Problem>> {
     let mut found = Vec::new();
     let mut offset = 0;
     for (index, line) in decoded.text.split_inclusive('\n').enumerate() {
@@ -116,7 +116,7 @@ pub fn parse(decoded: &Decoded) -> Vec<Result<LineArticle, Problem>> {
         if content.trim().is_empty() {
             continue;
         }
-        let number = index + 1;
+        let number = first_line + index;
         let end = start + content.len();
         found.push(match parse_line(content) {
             Ok(parsed) => Ok(LineArticle {
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn blank_lines_are_skipped_but_counted() {
         let decoded = decode(b"\n\n{\"text\": \"three\"}\n".to_vec(), false).expect("decodes");
-        let parsed = parse(&decoded);
+        let parsed = parse(&decoded, 1);
         assert_eq!(parsed.len(), 1);
         assert_eq!(parsed[0].as_ref().map(|found| found.line).ok(), Some(3));
     }

@@ -6,6 +6,7 @@ mod decode;
 mod html;
 mod jsonl;
 mod markdown;
+mod pieces;
 pub mod source_map;
 mod txt;
 mod walk;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dateline::find_dateline;
 pub(crate) use dateline::prepare;
+pub use pieces::{load_unit, units, Unit};
 pub use source_map::{Segment, SourceMap};
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
 
@@ -324,7 +326,7 @@ fn load_document(
         }
     };
     if let (Format::Jsonl, Origin::File(path)) = (format, &origin) {
-        return jsonl_articles(path, &decoded);
+        return jsonl_articles(path, &decoded, 1);
     }
     let warnings = lossy_warning(decoded.first_invalid);
     let parsed = match format {
@@ -337,12 +339,14 @@ fn load_document(
         .map_err(failed)]
 }
 
-/// Each line's article; a bad line's problem points at its bytes in the file.
+/// Each line's article; a bad line's problem points at its bytes in the file. `first_line`
+/// is the number of the decoded text's first line in the file.
 fn jsonl_articles(
     path: &Arc<Path>,
     decoded: &decode::Decoded,
+    first_line: usize,
 ) -> Vec<Result<Article, ArticleError>> {
-    jsonl::parse(decoded)
+    jsonl::parse(decoded, first_line)
         .into_iter()
         .map(|line| match line {
             Ok(line) => {
