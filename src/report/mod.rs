@@ -10,7 +10,7 @@ pub(crate) mod pretty;
 mod quotes;
 mod sarif;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
@@ -654,18 +654,14 @@ fn locate_group(
     keep_text: bool,
 ) -> Vec<(Arc<str>, quotes::Reread)> {
     let articles = &sources.articles;
-    let wanted: BTreeSet<usize> = group
-        .iter()
-        .filter_map(|(origin, _)| match origin {
-            Origin::JsonlLine { line, .. } if !sources.kept.contains_key(*origin) => Some(*line),
-            _ => None,
-        })
-        .collect();
-    let mut shard: Option<ShardLines> = None;
+    // The group's lines come in the order of their articles, which is their order in the
+    // shard: it is read forward once, a line at a time.
+    let mut shard: Option<ShardReader> = None;
     let mut shard_name = ShardName::default();
     let mut rereads = Vec::new();
     for &(origin, refs) in group {
         let read: Option<Vec<u8>>;
+        let shard_line: Option<ShardLine>;
         // The source's bytes, and where they can be read again; none for standard input
         // that was not kept (claims extracted from it): its labels keep their offsets only.
         let (bytes, reread): (Option<&[u8]>, Option<quotes::Reread>) =
@@ -684,15 +680,14 @@ fn locate_group(
                         )
                     }
                     Origin::JsonlLine { path, line } => {
-                        let found = shard
-                            .get_or_insert_with(|| shard_lines(path, &wanted))
-                            .get(line)
-                            .and_then(Option::as_ref);
-                        let reread = found.map(|line| quotes::Reread::ShardLine {
+                        shard_line = shard
+                            .get_or_insert_with(|| ShardReader::open(path))
+                            .line(*line);
+                        let reread = shard_line.as_ref().map(|line| quotes::Reread::ShardLine {
                             path: Arc::clone(path),
                             bytes: line.bytes.clone(),
                         });
-                        (found.map(|line| line.text.as_slice()), reread)
+                        (shard_line.as_ref().map(|line| line.text.as_slice()), reread)
                     }
                     Origin::Stdin => (None, None),
                 }
@@ -729,55 +724,66 @@ struct ShardLine {
     text: Vec<u8>,
 }
 
-/// A shard's cited lines by line number (`None` for a line that is gone or no longer an
-/// article).
-type ShardLines = BTreeMap<usize, Option<ShardLine>>;
-
-fn shard_lines(path: &Path, wanted: &BTreeSet<usize>) -> ShardLines {
-    let bytes = std::fs::read(path).ok();
-    let mut found = bytes
-        .as_deref()
-        .map(cited_lines(wanted))
-        .unwrap_or_default();
-    wanted
-        .iter()
-        .map(|&number| {
-            let line = found.remove(&number).and_then(|(offset, line)| {
-                let text = corpus::jsonl_line_text(line)?;
-                let start = offset as u64;
-                Some(ShardLine {
-                    bytes: start..start + line.len() as u64,
-                    text,
-                })
-            });
-            (number, line)
-        })
-        .collect()
+/// A JSONL shard read forward a line at a time for the lines a group cites: a shard of any
+/// size is read once and held a line at a time.
+struct ShardReader {
+    path: Arc<Path>,
+    /// `None` when the shard cannot be opened: its lines are gone.
+    file: Option<io::BufReader<std::fs::File>>,
+    /// The number (from 1) and offset of the next line to read.
+    next: usize,
+    offset: u64,
+    buffer: Vec<u8>,
 }
 
-/// The 1-based lines of `bytes` numbered in `wanted`, with their offsets, without their line
-/// ends.
-fn cited_lines(wanted: &BTreeSet<usize>) -> impl Fn(&[u8]) -> BTreeMap<usize, (usize, &[u8])> + '_ {
-    move |bytes| {
-        let mut found = BTreeMap::new();
-        let Some(&last) = wanted.last() else {
-            return found;
-        };
-        // The labels of a big corpus are located a chunk at a time, each chunk reading again
-        // the shards it cites: line ends are found by `memchr`, many bytes at a time.
-        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-        let mut offset = 0;
-        for (index, end) in ends.enumerate() {
-            let number = index + 1;
-            if wanted.contains(&number) {
-                found.insert(number, (offset, &bytes[offset..end]));
-            }
-            if number >= last {
-                break;
-            }
-            offset = end + 1;
+/// Bytes of a shard read at once.
+const SHARD_READ: usize = 1 << 18;
+
+impl ShardReader {
+    fn open(path: &Arc<Path>) -> Self {
+        let file = std::fs::File::open(path)
+            .ok()
+            .map(|file| io::BufReader::with_capacity(SHARD_READ, file));
+        ShardReader {
+            path: Arc::clone(path),
+            file,
+            next: 1,
+            offset: 0,
+            buffer: Vec::new(),
         }
-        found
+    }
+
+    /// Line `number`, if the shard still has it and it still holds an article.
+    fn line(&mut self, number: usize) -> Option<ShardLine> {
+        let (start, line) = self.raw_line(number)?;
+        let text = corpus::jsonl_line_text(line)?;
+        Some(ShardLine {
+            bytes: start..start + line.len() as u64,
+            text,
+        })
+    }
+
+    /// Line `number` (from 1) without its line end, and its offset; `None` past the last
+    /// line end. A line before the one read last is read again from the start.
+    fn raw_line(&mut self, number: usize) -> Option<(u64, &[u8])> {
+        if number < self.next {
+            *self = ShardReader::open(&self.path);
+        }
+        let file = self.file.as_mut()?;
+        loop {
+            self.buffer.clear();
+            let read = io::BufRead::read_until(file, b'\n', &mut self.buffer).ok()?;
+            if read == 0 {
+                return None;
+            }
+            let (current, start) = (self.next, self.offset);
+            self.next += 1;
+            self.offset += read as u64;
+            if current == number {
+                let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+                return Some((start, line));
+            }
+        }
     }
 }
 
@@ -883,32 +889,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cited_lines_are_found_by_number_with_their_offsets() {
-        let wanted: BTreeSet<usize> = [1, 3, 4, 9].into();
-        let found = |bytes: &[u8]| -> Vec<(usize, usize, Vec<u8>)> {
-            cited_lines(&wanted)(bytes)
-                .into_iter()
-                .map(|(number, (offset, line))| (number, offset, line.to_vec()))
+    fn a_shard_reader_finds_lines_by_number_with_their_offsets() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let found = |bytes: &[u8], wanted: &[usize]| -> Vec<(usize, u64, Vec<u8>)> {
+            let path: Arc<Path> = dir.path().join("shard.jsonl").into();
+            std::fs::write(&path, bytes).expect("writes");
+            let mut reader = ShardReader::open(&path);
+            wanted
+                .iter()
+                .filter_map(|&number| {
+                    let (offset, line) = reader.raw_line(number)?;
+                    Some((number, offset, line.to_vec()))
+                })
                 .collect()
         };
+        let four = b"one\ntwo\n\nfour";
+        let expected = [
+            (1, 0, b"one".to_vec()),
+            (3, 8, Vec::new()),
+            (4, 9, b"four".to_vec()),
+        ];
+        assert_eq!(found(four, &[1, 3, 4, 9]), expected);
+        // Asked backwards, it reads the shard again.
         assert_eq!(
-            found(b"one\ntwo\n\nfour"),
-            [
-                (1, 0, b"one".to_vec()),
-                (3, 8, Vec::new()),
-                (4, 9, b"four".to_vec())
-            ]
+            found(four, &[4, 1]),
+            [expected[2].clone(), expected[0].clone()]
         );
-        // A last line end opens an empty line after it.
+        // No line follows the last line end.
         assert_eq!(
-            found(b"one\ntwo\nthree\n"),
-            [
-                (1, 0, b"one".to_vec()),
-                (3, 8, b"three".to_vec()),
-                (4, 14, Vec::new())
-            ]
+            found(b"one\ntwo\nthree\n", &[1, 3, 4]),
+            [(1, 0, b"one".to_vec()), (3, 8, b"three".to_vec())]
         );
-        assert_eq!(found(b""), [(1, 0, Vec::new())]);
+        assert_eq!(found(b"", &[1]), []);
     }
 
     #[test]
