@@ -121,17 +121,14 @@ fn stretches(path: &Path) -> Option<Vec<Lines>> {
 /// The articles of a stretch of lines, and the problems of its bad lines, as reading the
 /// whole file gives them: offsets count from the file's start, lines from its first.
 fn load_lines(lines: &Lines) -> Vec<Result<Article, ArticleError>> {
-    let bytes = match read_stretch(lines) {
-        Ok(bytes) => bytes,
+    let (bytes, base) = match read_stretch(lines) {
+        Ok(read) => read,
         Err(error) => {
             return vec![Err(unreadable(
                 Origin::File(Arc::clone(&lines.path)),
                 &error,
             ))]
         }
-    };
-    let Ok(base) = usize::try_from(lines.start) else {
-        return Vec::new();
     };
     match decode::decode_at(bytes, false, base) {
         Ok(decoded) => jsonl_articles(&lines.path, &decoded, lines.first_line),
@@ -141,13 +138,15 @@ fn load_lines(lines: &Lines) -> Vec<Result<Article, ArticleError>> {
     }
 }
 
-fn read_stretch(lines: &Lines) -> io::Result<Vec<u8>> {
+/// The stretch's bytes, and where they start in the file.
+fn read_stretch(lines: &Lines) -> io::Result<(Vec<u8>, usize)> {
+    let base = usize::try_from(lines.start).map_err(io::Error::other)?;
+    let length = usize::try_from(lines.end - lines.start).map_err(io::Error::other)?;
     let mut file = File::open(&lines.path)?;
     file.seek(SeekFrom::Start(lines.start))?;
-    let length = usize::try_from(lines.end - lines.start).map_err(io::Error::other)?;
     let mut bytes = vec![0u8; length];
     file.read_exact(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes, base))
 }
 
 #[cfg(test)]
