@@ -179,9 +179,11 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Exit {
     let mut listed = 0;
     // Each article's rows are written as they are made: the listing of a big corpus is never
     // held.
+    // A big JSONL file is read a stretch of lines at a time, as `check` reads it.
+    let units = corpus::units(&reading.inputs, &reading.options);
     let mut each_article = |write: &mut dyn FnMut(ArticleRows) -> std::io::Result<()>| {
-        for input in &reading.inputs {
-            for loaded in corpus::load(input, &reading.options) {
+        for unit in &units {
+            for loaded in corpus::load_unit(unit, &reading.options) {
                 match loaded {
                     Ok(article) => {
                         write(article_rows(&analyzer, &article))?;
