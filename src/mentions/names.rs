@@ -155,32 +155,29 @@ impl ArticleNames {
         self.spellings.clear();
     }
 
-    /// Adds a spelling whose key is written by `write_key` after its surface.
-    fn push_with(
-        &mut self,
-        surface: &str,
-        write_key: impl FnOnce(&mut String),
-        count: usize,
-        places: &[Span],
-        mid_sentence: bool,
-        common_word: bool,
-    ) {
-        let start = self.strings.len();
-        self.strings.push_str(surface);
-        let between = self.strings.len();
-        write_key(&mut self.strings);
-        let placed = places.len().min(PLACES_KEPT);
-        let mut kept = [Span::new(0, 0); PLACES_KEPT];
-        kept[..placed].copy_from_slice(&places[..placed]);
+    /// Adds a spelling, its strings copied into the shared one.
+    fn push(&mut self, spelling: Spelling<'_>) {
+        let surface = self.stored_string(spelling.surface);
+        let key = self.stored_string(spelling.key);
+        let placed = spelling.places.len().min(PLACES_KEPT);
+        let mut places = [Span::new(0, 0); PLACES_KEPT];
+        places[..placed].copy_from_slice(&spelling.places[..placed]);
         self.spellings.push(Stored {
-            surface: Span::new(start, between),
-            key: Span::new(between, self.strings.len()),
-            count,
-            places: kept,
+            surface,
+            key,
+            count: spelling.count,
+            places,
             placed,
-            mid_sentence,
-            common_word,
+            mid_sentence: spelling.mid_sentence,
+            common_word: spelling.common_word,
         });
+    }
+
+    /// `text` appended to the shared string, and where.
+    fn stored_string(&mut self, text: &str) -> Span {
+        let start = self.strings.len();
+        self.strings.push_str(text);
+        Span::new(start, self.strings.len())
     }
 }
 
@@ -195,14 +192,14 @@ impl<'de> Deserialize<'de> for ArticleNames {
         let spellings = Vec::<NameSpelling>::deserialize(deserializer)?;
         let mut names = ArticleNames::default();
         for spelling in &spellings {
-            names.push_with(
-                &spelling.surface,
-                |into| into.push_str(&spelling.key),
-                spelling.count,
-                &spelling.places,
-                spelling.mid_sentence,
-                spelling.common_word,
-            );
+            names.push(Spelling {
+                surface: &spelling.surface,
+                key: &spelling.key,
+                count: spelling.count,
+                places: &spelling.places,
+                mid_sentence: spelling.mid_sentence,
+                common_word: spelling.common_word,
+            });
         }
         Ok(names)
     }
@@ -456,15 +453,19 @@ pub fn name_spellings(text: &str) -> ArticleNames {
         strings: String::with_capacity(bytes),
         spellings: Vec::with_capacity(tallies.len()),
     };
+    // Each key is made in one buffer, then copied beside its surface.
+    let mut key = String::new();
     for (tally, common_word) in tallies.iter().zip(common) {
-        names.push_with(
-            tally.surface,
-            |into| write_key(tally.surface, into),
-            tally.count,
-            &tally.places[..tally.count.min(PLACES_KEPT)],
-            tally.mid_sentence,
+        key.clear();
+        write_key(tally.surface, &mut key);
+        names.push(Spelling {
+            surface: tally.surface,
+            key: &key,
+            count: tally.count,
+            places: &tally.places[..tally.count.min(PLACES_KEPT)],
+            mid_sentence: tally.mid_sentence,
             common_word,
-        );
+        });
     }
     names
 }
@@ -593,17 +594,13 @@ impl NameIndex {
             if name.common_word && !self.common.contains(name.key) {
                 self.common.insert(name.key.to_string());
             }
-            if !self.spellings.contains_key(name.key) {
-                self.spellings.insert(name.key.to_string(), BTreeMap::new());
-            }
-            let Some(surfaces) = self.spellings.get_mut(name.key) else {
-                continue;
+            let surfaces = match self.spellings.get_mut(name.key) {
+                Some(surfaces) => surfaces,
+                None => self.spellings.entry(name.key.to_string()).or_default(),
             };
-            if !surfaces.contains_key(name.surface) {
-                surfaces.insert(name.surface.to_string(), SurfaceStats::default());
-            }
-            let Some(stats) = surfaces.get_mut(name.surface) else {
-                continue;
+            let stats = match surfaces.get_mut(name.surface) {
+                Some(stats) => stats,
+                None => surfaces.entry(name.surface.to_string()).or_default(),
             };
             stats.count += name.count;
             stats.mid_sentence |= name.mid_sentence;
