@@ -529,69 +529,6 @@ mod tests {
     }
 
     #[test]
-    fn a_big_jsonl_file_in_stretches_is_analysed_as_read_whole_on_any_number_of_threads() {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("big.jsonl");
-        let mut lines = String::new();
-        for n in 0..400 {
-            lines.push_str(&format!(
-                "{{\"id\": \"a{n}\", \"text\": \"Tuesday, September 4, 2018\\n\\nOfficials \
-                 said the {n}th talks were held on Monday. {}\"}}\n",
-                "The summit went on. ".repeat(n % 30)
-            ));
-            if n % 50 == 7 {
-                lines.push_str("{not json\n\n");
-            }
-        }
-        std::fs::write(&path, lines).expect("writes");
-        let pack = crate::app::load_pack(&[]).unwrap_or_else(|_| panic!("the default pack loads"));
-        let analyzer = Analyzer::new(&pack);
-        let options = LoadOptions::default();
-        let inputs = [Input::Path(path)];
-        assert!(corpus::units(&inputs, &options).len() > 4);
-        let described = |analyzed: Analyzed| {
-            let articles = analyzed.articles.iter().map(|article| {
-                serde_json::to_string(article).unwrap_or_else(|error| error.to_string())
-            });
-            let problems = analyzed
-                .problems
-                .iter()
-                .map(|problem| format!("{problem:?}"));
-            articles.chain(problems).collect::<Vec<String>>()
-        };
-        let whole = described(analyze_input(
-            &analyzer,
-            &corpus::Unit::Whole(inputs[0].clone()),
-            &options,
-        ));
-        assert!(whole.len() > 400);
-        for threads in [1, 4] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap_or_else(|_| panic!("a pool of {threads}"));
-            let mut stretched = Vec::new();
-            pool.install(|| {
-                analyze_each(&analyzer, &inputs, &options, |analyzed| {
-                    stretched.push(analyzed)
-                })
-            });
-            // Articles, then problems, as one input gives them.
-            let (mut articles, mut problems) = (Vec::new(), Vec::new());
-            for analyzed in stretched {
-                articles.extend(analyzed.articles);
-                problems.extend(analyzed.problems);
-            }
-            let stretched = described(Analyzed {
-                articles,
-                problems,
-                ..Analyzed::default()
-            });
-            assert_eq!(stretched, whole, "{threads} threads");
-        }
-    }
-
-    #[test]
     fn results_are_handed_on_in_input_order_however_unequal_the_inputs() {
         // Inputs that take unequal times, so that they finish out of order.
         let analyse = |index: usize| {
@@ -618,5 +555,61 @@ mod tests {
             })
         });
         assert!(outcome.is_err());
+    }
+
+    #[test]
+    fn a_big_jsonl_file_in_stretches_is_analysed_as_read_whole_on_any_number_of_threads() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("big.jsonl");
+        let mut lines = String::new();
+        for n in 0..400 {
+            lines.push_str(&format!(
+                "{{\"id\": \"a{n}\", \"text\": \"Tuesday, September 4, 2018\\n\\nOfficials \
+                 said the {n}th talks were held on Monday. {}\"}}\n",
+                "The summit went on. ".repeat(n % 30)
+            ));
+            if n % 50 == 7 {
+                lines.push_str("{not json\n\n");
+            }
+        }
+        std::fs::write(&path, lines).expect("writes");
+        let pack = crate::app::load_pack(&[]).unwrap_or_else(|_| panic!("the default pack loads"));
+        let analyzer = Analyzer::new(&pack);
+        let options = LoadOptions::default();
+        let inputs = [Input::Path(path)];
+        assert!(corpus::units(&inputs, &options).len() > 4);
+        // Articles, then problems, as one input gives them.
+        let described = |analyzed: &[Analyzed]| -> Vec<String> {
+            let articles = analyzed
+                .iter()
+                .flat_map(|one| &one.articles)
+                .map(|article| {
+                    serde_json::to_string(article).unwrap_or_else(|error| error.to_string())
+                });
+            let problems = analyzed
+                .iter()
+                .flat_map(|one| &one.problems)
+                .map(|problem| format!("{problem:?}"));
+            articles.chain(problems).collect()
+        };
+        let whole = described(&[analyze_input(
+            &analyzer,
+            &corpus::Unit::Whole(inputs[0].clone()),
+            &options,
+        )]);
+        assert!(whole.len() > 400);
+        for threads in [1, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap_or_else(|_| panic!("a pool of {threads}"));
+            let mut stretched = Vec::new();
+            pool.install(|| {
+                analyze_each(&analyzer, &inputs, &options, |analyzed| {
+                    stretched.push(analyzed)
+                })
+            });
+            assert_eq!(described(&stretched), whole, "{threads} threads");
+        }
     }
 }
