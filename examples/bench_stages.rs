@@ -89,6 +89,15 @@ fn main() {
         ),
     ];
     println!("{} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6);
+    let loading: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let started = seconds();
+            std::hint::black_box(self::articles(Path::new(&dir)).len());
+            bytes as f64 / 1e6 / (seconds() - started).max(1e-9)
+        })
+        .collect();
+    let rate = support::median(loading).unwrap_or(0.0);
+    println!("{:<18} {rate:>8.1} MB/s", "load (read, parse)");
     for (name, stage) in &stages {
         let rates: Vec<f64> = (0..runs.max(1))
             .map(|_| {

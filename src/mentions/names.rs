@@ -287,32 +287,22 @@ fn may_be_listed(word: &str) -> bool {
     LISTED.may_hold(word.as_bytes())
 }
 
+/// A capitalised word of a name run.
+#[derive(Clone, Copy)]
 struct Word {
     span: Span,
-    capitalised: bool,
-    /// Opens a sentence or line; only worked out for capitalised words.
+    /// Opens a sentence or line.
     initial: bool,
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// Whether the word `start..end` of `text` could be part of a name: capitalised, and no
+/// hashtag. Most words are in lower case, told by their first byte before the word is sliced
+/// out.
+#[inline]
+fn is_name_word(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let mut found = Vec::with_capacity(text.len() / 6);
-    crate::words::each_word(text, |begin, end| {
-        let span = Span::new(begin, end);
-        // No hashtag is a name; most words are in lower case, told by their first byte before
-        // the word is sliced out.
-        let hashtag = begin > 0 && bytes[begin - 1] == b'#';
-        let capitalised =
-            !(bytes[begin].is_ascii_lowercase() || hashtag) && is_capitalised(&text[begin..end]);
-        // Only a capitalised word's place in its sentence matters.
-        let initial = capitalised && opens_sentence(&text[..begin]);
-        found.push(Word {
-            span,
-            capitalised,
-            initial,
-        });
-    });
-    found
+    let hashtag = start > 0 && bytes[start - 1] == b'#';
+    !(bytes[start].is_ascii_lowercase() || hashtag) && is_capitalised(&text[start..end])
 }
 
 /// An upper-case letter followed by some lower-case one: "Kim", "McKay", not "UN" or "2019".
@@ -387,16 +377,46 @@ struct Tally<'t> {
     words: usize,
 }
 
-/// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
-pub fn name_spellings(text: &str) -> ArticleNames {
-    let words = words(text);
-    // Tallies in order of first use, found by surface.
-    // Sized for an article of news, which has a few dozen spellings: no growing on the way.
-    let mut tallies: Vec<Tally> = Vec::with_capacity(SPELLINGS_EXPECTED);
-    let mut index_of: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(SPELLINGS_EXPECTED, Default::default());
-    let mut run: Vec<&Word> = Vec::with_capacity(8);
-    let mut flush = |run: &mut Vec<&Word>| {
+/// An article's spellings as its words come: runs of capitalised words joined by single
+/// spaces, each cut into n-grams when it ends, tallied by surface.
+struct Tallies<'t> {
+    text: &'t str,
+    /// In order of first use.
+    tallies: Vec<Tally<'t>>,
+    index_of: FxHashMap<&'t str, usize>,
+    run: Vec<Word>,
+}
+
+impl<'t> Tallies<'t> {
+    fn new(text: &'t str) -> Self {
+        // Sized for an article of news, which has a few dozen spellings: no growing on the way.
+        Tallies {
+            text,
+            tallies: Vec::with_capacity(SPELLINGS_EXPECTED),
+            index_of: FxHashMap::with_capacity_and_hasher(SPELLINGS_EXPECTED, Default::default()),
+            run: Vec::with_capacity(8),
+        }
+    }
+
+    fn capitalised(&mut self, word: Word) {
+        let text = self.text;
+        let joined = self
+            .run
+            .last()
+            .is_none_or(|previous| &text[previous.span.end..word.span.start] == " ");
+        if !joined {
+            self.end_run();
+        }
+        let surface = &text[word.span.start..word.span.end];
+        if !(self.run.is_empty() && is_not_a_name(surface)) {
+            self.run.push(word);
+        }
+    }
+
+    /// Tallies the n-grams of the open run, if any, and closes it.
+    fn end_run(&mut self) {
+        let text = self.text;
+        let run = &self.run;
         for first in 0..run.len() {
             let opening = &text[run[first].span.start..run[first].span.end];
             if is_title_or_not_a_name(opening) {
@@ -405,7 +425,8 @@ pub fn name_spellings(text: &str) -> ArticleNames {
             for last in first..run.len().min(first + MAX_WORDS) {
                 let span = Span::new(run[first].span.start, run[last].span.end);
                 let surface = &text[span.start..span.end];
-                let index = *index_of.entry(surface).or_insert_with(|| {
+                let tallies = &mut self.tallies;
+                let index = *self.index_of.entry(surface).or_insert_with(|| {
                     tallies.push(Tally {
                         surface,
                         count: 0,
@@ -423,29 +444,31 @@ pub fn name_spellings(text: &str) -> ArticleNames {
                 tally.mid_sentence |= !run[first].initial;
             }
         }
-        run.clear();
-    };
-    for word in &words {
-        // Most words are not capitalised: they end a run, if one is open.
-        if !word.capitalised {
-            if !run.is_empty() {
-                flush(&mut run);
-            }
-            continue;
-        }
-        let joined = run
-            .last()
-            .is_none_or(|previous: &&Word| &text[previous.span.end..word.span.start] == " ");
-        if !joined {
-            flush(&mut run);
-        }
-        let surface = &text[word.span.start..word.span.end];
-        if !(run.is_empty() && is_not_a_name(surface)) {
-            run.push(word);
-        }
+        self.run.clear();
     }
-    flush(&mut run);
-    let common = common_words(text, &words, &tallies);
+}
+
+/// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
+pub fn name_spellings(text: &str) -> ArticleNames {
+    let mut tallies = Tallies::new(text);
+    // The other words, searched for common words once every spelling is known.
+    let mut lower_case: Vec<Span> = Vec::with_capacity(text.len() / 6);
+    crate::words::each_word(text, |start, end| {
+        let span = Span::new(start, end);
+        if is_name_word(text, start, end) {
+            let initial = opens_sentence(&text[..start]);
+            tallies.capitalised(Word { span, initial });
+        } else {
+            // Most words are not capitalised: they end a run, if one is open.
+            if !tallies.run.is_empty() {
+                tallies.end_run();
+            }
+            lower_case.push(span);
+        }
+    });
+    tallies.end_run();
+    let tallies = tallies.tallies;
+    let common = common_words(text, &lower_case, &tallies);
     // A key is seldom longer than its surface (only where lower-casing lengthens a letter
     // outside ASCII); the string grows if one is.
     let bytes = tallies.iter().map(|tally| 2 * tally.surface.len()).sum();
@@ -471,8 +494,8 @@ pub fn name_spellings(text: &str) -> ArticleNames {
 }
 
 /// Which tallies (by index) are of single capitalised words the article also writes in lower
-/// case: common words, not names.
-fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
+/// case (among `lower_case`, its words that are no name words): common words, not names.
+fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool> {
     // The single words lower-cased into one buffer, their places in it sorted by what they
     // hold (by [`SortKey`], then bytes), so that every spelling of one lower case ("McKay",
     // "Mckay") is found.
@@ -516,8 +539,8 @@ fn common_words(text: &str, words: &[Word], tallies: &[Tally]) -> Vec<bool> {
     }
     let bytes = text.as_bytes();
     let mut common = vec![false; tallies.len()];
-    for word in words.iter().filter(|word| !word.capitalised) {
-        let surface = &bytes[word.span.start..word.span.end];
+    for word in lower_case {
+        let surface = &bytes[word.start..word.end];
         if !shapes.may_hold(surface) {
             continue;
         }
@@ -694,11 +717,12 @@ mod tests {
     /// lookup must not change.
     fn common_by_looking_up_every_word(text: &str) -> Vec<String> {
         let spellings = name_spellings(text);
-        let lower: FxHashSet<&str> = words(text)
-            .iter()
-            .filter(|word| !word.capitalised)
-            .map(|word| &text[word.span.start..word.span.end])
-            .collect();
+        let mut lower: FxHashSet<&str> = FxHashSet::default();
+        crate::words::each_word(text, |start, end| {
+            if !is_name_word(text, start, end) {
+                lower.insert(&text[start..end]);
+            }
+        });
         spellings
             .iter()
             .filter(|spelling| !spelling.surface.contains(' '))
@@ -750,7 +774,8 @@ mod tests {
         fn byte_scan_finds_the_words_a_char_scan_finds(
             text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,12}"
         ) {
-            let spans: Vec<Span> = words(&text).iter().map(|word| word.span).collect();
+            let mut spans: Vec<Span> = Vec::new();
+            crate::words::each_word(&text, |start, end| spans.push(Span::new(start, end)));
             let by_chars: Vec<Span> = crate::words::word_spans_by_chars(&text)
                 .into_iter()
                 .map(|(start, end)| Span::new(start, end))
