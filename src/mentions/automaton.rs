@@ -14,13 +14,137 @@ use crate::swar::{ascii_alphanumeric_bits, ascii_range_bits, load8, HIGH_BITS};
 /// Words that start with a byte rare in running text (a capital, a digit, the first byte of a
 /// non-ASCII letter), as names do, are found by skipping the text eight bytes at a time to
 /// such bytes and walking an anchored DFA from each until it dies, which for most is after a
-/// byte or two. The other words go through an ordinary automaton, searched through every
-/// byte. The leftmost-longest match is the longest at the first position that has any, so
+/// byte or two. The other words could start at any byte, but each holds a rarer stretch: they
+/// are looked for only a little before where one of those stands (see [`RareInside`]). The leftmost-longest match is the longest at the first position that has any, so
 /// taking the earlier (then the longer) of the two searches' next matches gives the matches
 /// of one automaton over all the words.
 pub(crate) struct WordAutomaton {
     rare: Option<Part<RareStarts>>,
-    other: Option<Part<AhoCorasick>>,
+    other: Option<Part<Other>>,
+}
+
+/// The words that do not start with a rare byte.
+enum Other {
+    RareInside(Box<RareInside>),
+    /// Every byte through an ordinary automaton, when no [`RareInside`] could be built.
+    Everywhere(AhoCorasick),
+}
+
+impl Other {
+    fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
+        match RareInside::new(patterns, ascii_case_insensitive) {
+            Some(inside) => Some(Other::RareInside(Box::new(inside))),
+            None => everywhere(patterns, ascii_case_insensitive).map(Other::Everywhere),
+        }
+    }
+
+    /// The first match at or after `at`, as one leftmost-longest automaton over its words
+    /// would find it.
+    fn next_from(&self, bytes: &[u8], at: usize) -> Option<Match> {
+        match self {
+            Other::RareInside(inside) => inside.next_from(bytes, at),
+            Other::Everywhere(automaton) => automaton.find(Input::new(bytes).range(at..)),
+        }
+    }
+}
+
+/// Words looked for from a stretch of each (up to [`STRETCH`] bytes, from its rarest byte): a
+/// match starts at most `reach` bytes before such a stretch, so the places before each
+/// stretch found, and only those, are tried with an anchored automaton. "the Kremlin" is
+/// looked for where "Kre" stands, not at every "the". The stretches are searched with a
+/// prefilter; the words themselves would not be, as their openings are everywhere.
+struct RareInside {
+    stretches: AhoCorasick,
+    /// The furthest any stretch stands into its word.
+    reach: usize,
+    dfa: DFA,
+    start: StateID,
+    starts: StartFilter,
+}
+
+/// Bytes of a word searched for in [`RareInside`].
+const STRETCH: usize = 3;
+
+impl RareInside {
+    /// `None` for no words, an empty one, or too many for a DFA.
+    fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
+        if patterns.is_empty() || patterns.iter().any(|pattern| pattern.is_empty()) {
+            return None;
+        }
+        let mut stretches: Vec<&[u8]> = Vec::with_capacity(patterns.len());
+        let mut reach = 0;
+        for pattern in patterns {
+            let rarest = (0..pattern.len())
+                .min_by_key(|&at| commonness(pattern[at], ascii_case_insensitive))
+                .unwrap_or(0);
+            let from = rarest.min(pattern.len().saturating_sub(STRETCH));
+            stretches.push(&pattern[from..pattern.len().min(from + STRETCH)]);
+            reach = reach.max(from);
+        }
+        let stretches = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&stretches)
+            .ok()?;
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .ok()?;
+        let start = dfa.start_state(Anchored::Yes).ok()?;
+        Some(RareInside {
+            stretches,
+            reach,
+            dfa,
+            start,
+            starts: StartFilter::new(patterns, ascii_case_insensitive),
+        })
+    }
+
+    /// The first match at or after `at`: the longest at the first place one starts.
+    fn next_from(&self, bytes: &[u8], at: usize) -> Option<Match> {
+        // Places before this one start no match.
+        let mut tried = at;
+        while tried < bytes.len() {
+            let stretch = self.stretches.find(Input::new(bytes).range(tried..))?;
+            // Every match starting before the stretch's end holds a stretch at or after it,
+            // which the search would have found first; so the places from `reach` before it
+            // up to its start are all that can start the next match.
+            let last = stretch.start();
+            for place in tried.max(last.saturating_sub(self.reach))..=last {
+                if !self.starts.may_start_at(bytes, place) {
+                    continue;
+                }
+                if let Some(found) = longest_anchored(&self.dfa, self.start, bytes, place, |_| true)
+                {
+                    return Some(found);
+                }
+            }
+            tried = last + 1;
+        }
+        None
+    }
+}
+
+/// How common a byte is in running English text, for choosing a word's rarest byte: capitals,
+/// digits, punctuation and the bytes of other scripts first, then lower-case letters from the
+/// rarest, the space last. Letters count as lower case when case is ignored.
+fn commonness(byte: u8, ascii_case_insensitive: bool) -> u8 {
+    const LETTERS_FROM_RAREST: &[u8; 26] = b"zqxjkvbpygfwmucldrhsnioate";
+    let letter = if ascii_case_insensitive || byte.is_ascii_lowercase() {
+        byte.to_ascii_lowercase()
+    } else {
+        0
+    };
+    match LETTERS_FROM_RAREST
+        .iter()
+        .position(|&known| known == letter)
+    {
+        Some(rank) => 1 + rank as u8,
+        None if byte == b' ' => u8::MAX,
+        None => 0,
+    }
 }
 
 /// Some of the words, compiled, with the index among all the words of each.
@@ -66,7 +190,7 @@ impl WordAutomaton {
             None => (0..patterns.len()).collect(),
         };
         let (rest_words, rest_ids) = part_of(&rest);
-        let other = everywhere(&rest_words, ascii_case_insensitive).map(|automaton| Part {
+        let other = Other::new(&rest_words, ascii_case_insensitive).map(|automaton| Part {
             automaton,
             ids: rest_ids,
         });
@@ -434,7 +558,7 @@ impl Iterator for Matches<'_> {
             &mut self.next_other,
             self.automaton.other.as_ref(),
             at,
-            |other, at| other.find(Input::new(text).range(at..)),
+            |other, at| other.next_from(text.as_bytes(), at),
         );
         let found = match (rare, other) {
             (Some(a), Some(b)) => {
@@ -476,6 +600,29 @@ mod tests {
             .build(patterns)
             .unwrap_or_else(|error| panic!("builds: {error}"));
         spans(automaton.find_iter(text))
+    }
+
+    #[test]
+    fn words_opening_commonly_are_looked_for_before_their_rarest_stretch() {
+        let words = WordAutomaton::new(&["the Kremlin", "demilitarized zone", "Kremlin"], false);
+        let Some(Part {
+            automaton: Other::RareInside(inside),
+            ids,
+        }) = &words.other
+        else {
+            panic!("the words opening with common bytes are searched from a rarer stretch");
+        };
+        assert_eq!(ids.len(), 2);
+        // "Kre" stands 4 bytes into its word, "zed" 10.
+        assert_eq!(inside.reach, 10);
+        let text = "At the Kremlin, breathe Kremlin air; the demilitarized zone.";
+        assert_eq!(
+            spans(words.find_iter(text)),
+            vec![(3, 14, 0), (20, 31, 0), (41, 59, 1)]
+        );
+        assert_eq!(commonness(b'K', false), 0);
+        assert!(commonness(b'z', false) < commonness(b'e', false));
+        assert!(commonness(b'K', true) > commonness(b'z', true));
     }
 
     #[test]
