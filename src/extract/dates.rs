@@ -235,7 +235,7 @@ impl<'t> P<'t> {
                 let (rest, end) = self.spoken_tens(k + 1)?;
                 (rest >= 10).then_some((century as i32 * 100 + rest as i32, end))
             }
-            Lex::NumWord(2) if matches!(self.lex(k + 1), Lex::Scale(s) if s == 1000.0) => {
+            Lex::NumWord(2) if matches!(self.lex(k + 1), Lex::Scale(3)) => {
                 let k = k + 2;
                 let after_and = if self.lex(k) == Lex::And { k + 1 } else { k };
                 match self.spoken_tens(after_and) {

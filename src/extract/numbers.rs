@@ -130,8 +130,8 @@ pub(crate) fn amount(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f64)>
         _ => return None,
     };
     let _ = text;
-    while let Lex::Scale(scale) = lex(toks, k) {
-        value *= scale;
+    while let Lex::Scale(power) = lex(toks, k) {
+        value *= 10f64.powi(i32::from(power));
         k += 1;
     }
     Some((k, value))

@@ -17,8 +17,9 @@ pub(crate) enum Lex {
     Weekday(Weekday),
     /// one … ninety (cardinal number words).
     NumWord(u32),
-    /// hundred, thousand, million, billion.
-    Scale(f64),
+    /// hundred, thousand, million, billion: ten to this power (a small integer keeps every
+    /// token of a sentence, tokenized by the million, in 32 bytes).
+    Scale(u8),
     Ordinal(u32),
     Unit(TimeUnit),
     Season(Season),
@@ -433,11 +434,11 @@ pub(super) const KEYWORDS: &[(&[u8], Lex)] = &[
     (b"seventy", Lex::NumWord(70)),
     (b"eighty", Lex::NumWord(80)),
     (b"ninety", Lex::NumWord(90)),
-    (b"hundred", Lex::Scale(1e2)),
-    (b"thousand", Lex::Scale(1e3)),
-    (b"million", Lex::Scale(1e6)),
-    (b"billion", Lex::Scale(1e9)),
-    (b"trillion", Lex::Scale(1e12)),
+    (b"hundred", Lex::Scale(2)),
+    (b"thousand", Lex::Scale(3)),
+    (b"million", Lex::Scale(6)),
+    (b"billion", Lex::Scale(9)),
+    (b"trillion", Lex::Scale(12)),
     (b"first", Lex::Ordinal(1)),
     (b"second", Lex::Ordinal(2)),
     (b"third", Lex::Ordinal(3)),
@@ -718,6 +719,16 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, 0, text.len(), &mut out);
         out
+    }
+
+    #[test]
+    fn a_token_fits_in_32_bytes() {
+        // Sentences are tokenized by the million: what each token costs to write and read.
+        assert!(
+            std::mem::size_of::<Tok>() <= 32,
+            "{}",
+            std::mem::size_of::<Tok>()
+        );
     }
 
     #[test]
