@@ -305,16 +305,40 @@ pub(crate) struct WholeWords {
 /// without walking an automaton.
 struct StartFilter {
     seconds: Box<[u32; 256]>,
+    /// The first three bytes of the words, each folded to five bits, as one bit of 2^15:
+    /// "Tra" lets "Trade" go where "Trump" is a word. A word shorter than three bytes sets
+    /// the bit of every three it opens.
+    openings: Box<[u64; OPENING_WORDS]>,
+}
+
+/// `u64`s of [`StartFilter::openings`]: one bit for each three five-bit bytes.
+const OPENING_WORDS: usize = (1 << 15) / 64;
+
+/// The bit of [`StartFilter::openings`] for an opening of three bytes.
+#[inline]
+fn opening_bit(first: u8, second: u8, third: u8) -> usize {
+    (usize::from(first & 31) << 10) | (usize::from(second & 31) << 5) | usize::from(third & 31)
 }
 
 impl StartFilter {
     /// An empty word is no word: it starts with nothing and is never found.
     fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
         let mut seconds = Box::new([0u32; 256]);
+        let mut openings = Box::new([0u64; OPENING_WORDS]);
         for pattern in patterns {
             let Some(&first) = pattern.as_ref().first() else {
                 continue;
             };
+            // Folding to five bits puts a letter's two cases together already.
+            let any = 0..=31u8;
+            let seconds_of = pattern.as_ref().get(1).map_or(any.clone(), |&b| b..=b);
+            for second in seconds_of {
+                let thirds = pattern.as_ref().get(2).map_or(any.clone(), |&b| b..=b);
+                for third in thirds {
+                    let bit = opening_bit(first, second, third);
+                    openings[bit / 64] |= 1 << (bit % 64);
+                }
+            }
             // A word of one byte goes on with anything.
             let then = pattern
                 .as_ref()
@@ -326,7 +350,7 @@ impl StartFilter {
                 seconds[usize::from(first.to_ascii_uppercase())] |= then;
             }
         }
-        StartFilter { seconds }
+        StartFilter { seconds, openings }
     }
 
     /// False when no word can start at `start`, by its first two bytes.
@@ -336,10 +360,19 @@ impl StartFilter {
             return false;
         };
         let seconds = self.seconds[usize::from(first)];
-        seconds != 0
-            && bytes
-                .get(start + 1)
-                .is_none_or(|&second| seconds & second_bit(second) != 0)
+        if seconds == 0 {
+            return false;
+        }
+        let Some(&second) = bytes.get(start + 1) else {
+            return true;
+        };
+        if seconds & second_bit(second) == 0 {
+            return false;
+        }
+        bytes.get(start + 2).is_none_or(|&third| {
+            let bit = opening_bit(first, second, third);
+            self.openings[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 }
 
@@ -686,6 +719,22 @@ mod tests {
             }
         }
         found
+    }
+
+    #[test]
+    fn places_are_let_go_by_their_first_three_bytes() {
+        let filter = StartFilter::new(&["Trump", "Xi", "K"], false);
+        let may_start = |text: &str| filter.may_start_at(text.as_bytes(), 0);
+        assert!(may_start("Trump said") && may_start("Tru"));
+        assert!(!may_start("Trade") && !may_start("The"));
+        // Shorter words let anything follow them.
+        assert!(may_start("Xi's") && may_start("Xiang") && may_start("Kim") && may_start("K"));
+        assert!(!may_start("Xa"));
+        let ignoring_case = StartFilter::new(&["summit"], true);
+        assert!(
+            ignoring_case.may_start_at(b"SUMMIT", 0) && ignoring_case.may_start_at(b"Summer", 0)
+        );
+        assert!(!ignoring_case.may_start_at(b"suspect", 0));
     }
 
     #[test]
