@@ -179,6 +179,31 @@ fn ellipsis_boundary(text: &str, after: usize, to: usize) -> Option<usize> {
 
 /// Is the word before the period at `dot` an abbreviation that does not end a sentence?
 fn is_abbreviation(text: &str, from: usize, dot: usize) -> bool {
+    // Most words before a period are ASCII: read back byte by byte, with no decoding.
+    let bytes = text.as_bytes();
+    let mut word_start = dot;
+    while word_start > from {
+        let before = bytes[word_start - 1];
+        if !before.is_ascii() {
+            return is_abbreviation_by_chars(text, from, dot);
+        }
+        if !(before.is_ascii_alphanumeric() || before == b'.') {
+            break;
+        }
+        word_start -= 1;
+    }
+    let word = &bytes[word_start..dot];
+    match word {
+        [] => false,
+        // Initials and dotted acronyms: "F.", "U.S.", "U.N.".
+        [initial] if initial.is_ascii_uppercase() => true,
+        _ if word.contains(&b'.') => true,
+        _ => ABBREVIATIONS.get_at(bytes, word_start, dot),
+    }
+}
+
+/// [`is_abbreviation`] by chars, for a word that may hold letters outside ASCII.
+fn is_abbreviation_by_chars(text: &str, from: usize, dot: usize) -> bool {
     let before = &text[from..dot];
     let word_start = before
         .char_indices()
@@ -266,6 +291,23 @@ fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn abbreviations_read_by_bytes_are_those_read_by_chars(
+            before in "[A-Za-z0-9 .,\"“É-]{0,12}|([a-zA-Z]{0,3}\\.?){0,4}|\\PC{0,8}",
+        ) {
+            let text = format!("{before}.");
+            let dot = before.len();
+            for from in (0..=dot).filter(|&from| text.is_char_boundary(from)) {
+                proptest::prop_assert_eq!(
+                    is_abbreviation(&text, from, dot),
+                    is_abbreviation_by_chars(&text, from, dot),
+                    "{:?} from {}", text, from
+                );
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)
