@@ -89,6 +89,8 @@ impl<'a> Analysis<'a> {
         let lo = toks.partition_point(|t| t.start < sentence.start);
         let hi = toks.partition_point(|t| t.start < sentence.end);
         let toks = toks.get(lo..hi).unwrap_or(&[]);
+        // At most a word a token: the buffer is grown once, not doubled word by word.
+        self.words.reserve(toks.len());
         words_from_tokens(text, toks, &mut self.words);
         self.finish();
     }
