@@ -15,9 +15,10 @@ use crate::swar::{ascii_alphanumeric_bits, ascii_range_bits, load8, HIGH_BITS};
 /// non-ASCII letter), as names do, are found by skipping the text eight bytes at a time to
 /// such bytes and walking an anchored DFA from each until it dies, which for most is after a
 /// byte or two. The other words could start at any byte, but each holds a rarer stretch: they
-/// are looked for only a little before where one of those stands (see [`RareInside`]). The leftmost-longest match is the longest at the first position that has any, so
-/// taking the earlier (then the longer) of the two searches' next matches gives the matches
-/// of one automaton over all the words.
+/// are looked for only a little before where one of those stands (see [`RareInside`]). The
+/// leftmost-longest match is the longest at the first position that has any, so taking the
+/// earlier (then the longer) of the two searches' next matches gives the matches of one
+/// automaton over all the words.
 pub(crate) struct WordAutomaton {
     rare: Option<Part<RareStarts>>,
     other: Option<Part<Other>>,
@@ -108,9 +109,10 @@ impl RareInside {
         let mut tried = at;
         while tried < bytes.len() {
             let stretch = self.stretches.find(Input::new(bytes).range(tried..))?;
-            // Every match starting before the stretch's end holds a stretch at or after it,
-            // which the search would have found first; so the places from `reach` before it
-            // up to its start are all that can start the next match.
+            // The next match holds its word's stretch at most `reach` bytes after its start,
+            // and the stretch found stands no later than that one: so the next match starts
+            // either at one of the places from `reach` before the stretch found up to it, or
+            // after it.
             let last = stretch.start();
             for place in tried.max(last.saturating_sub(self.reach))..=last {
                 if !self.starts.may_start_at(bytes, place) {
@@ -301,8 +303,8 @@ pub(crate) struct WholeWords {
 
 /// For each byte some words start with, the bytes they go on with, folded to five bits
 /// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
-/// Most places of a text that start like one of the words are let go on their second byte,
-/// without walking an automaton.
+/// Most places of a text that start like one of the words are let go on their second or third
+/// byte, without walking an automaton.
 struct StartFilter {
     seconds: Box<[u32; 256]>,
     /// The first three bytes of the words, each folded to five bits, as one bit of 2^15:
@@ -353,7 +355,7 @@ impl StartFilter {
         StartFilter { seconds, openings }
     }
 
-    /// False when no word can start at `start`, by its first two bytes.
+    /// False when no word can start at `start`, by its first three bytes.
     #[inline]
     fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
         let Some(&first) = bytes.get(start) else {

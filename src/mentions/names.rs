@@ -398,7 +398,8 @@ impl<'t> Tallies<'t> {
         }
     }
 
-    fn capitalised(&mut self, word: Word) {
+    /// Adds a capitalised word: to the open run if only a space stands between them.
+    fn add_name_word(&mut self, word: Word) {
         let text = self.text;
         let joined = self
             .run
@@ -457,7 +458,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
         let span = Span::new(start, end);
         if is_name_word(text, start, end) {
             let initial = opens_sentence(&text[..start]);
-            tallies.capitalised(Word { span, initial });
+            tallies.add_name_word(Word { span, initial });
         } else {
             // Most words are not capitalised: they end a run, if one is open.
             if !tallies.run.is_empty() {
