@@ -51,8 +51,8 @@ impl Other {
 
 /// Words looked for from a stretch of each (up to [`STRETCH`] bytes, from its rarest byte): a
 /// match starts at most `reach` bytes before such a stretch, so the places before each
-/// stretch found, and only those, are tried with an anchored automaton. "the Kremlin" is
-/// looked for where "Kre" stands, not at every "the". The stretches are searched with a
+/// stretch found, and only those, are tried with an anchored automaton. "the Vesk Palace" is
+/// looked for where "Ves" stands, not at every "the". The stretches are searched with a
 /// prefilter; the words themselves would not be, as their openings are everywhere.
 struct RareInside {
     stretches: AhoCorasick,
@@ -87,13 +87,7 @@ impl RareInside {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&stretches)
             .ok()?;
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .ok()?;
-        let start = dfa.start_state(Anchored::Yes).ok()?;
+        let (dfa, start) = anchored_dfa(patterns, ascii_case_insensitive)?;
         Some(RareInside {
             stretches,
             reach,
@@ -215,6 +209,22 @@ fn pattern_id(index: usize) -> PatternID {
     PatternID::new(index).unwrap_or(PatternID::MAX)
 }
 
+/// A leftmost-longest DFA of the words, walked from its anchored start (given beside it);
+/// `None` when the words are too many for one.
+fn anchored_dfa<P: AsRef<[u8]>>(
+    patterns: &[P],
+    ascii_case_insensitive: bool,
+) -> Option<(DFA, StateID)> {
+    let dfa = DFA::builder()
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .ok()?;
+    let start = dfa.start_state(Anchored::Yes).ok()?;
+    Some((dfa, start))
+}
+
 /// A DFA searched through every byte, or the crate's own choice when the words are too many
 /// for one; `None` for no words.
 fn everywhere<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
@@ -240,13 +250,7 @@ impl RareStarts {
             return None;
         }
         let starts = StartFilter::new(patterns, ascii_case_insensitive);
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .ok()?;
-        let start = dfa.start_state(Anchored::Yes).ok()?;
+        let (dfa, start) = anchored_dfa(patterns, ascii_case_insensitive)?;
         Some(RareStarts { dfa, start, starts })
     }
 
@@ -308,7 +312,7 @@ pub(crate) struct WholeWords {
 struct StartFilter {
     seconds: Box<[u32; 256]>,
     /// The first three bytes of the words, each folded to five bits, as one bit of 2^15:
-    /// "Tra" lets "Trade" go where "Trump" is a word. A word shorter than three bytes sets
+    /// "Tra" lets "Trade" go where "Trevik" is a word. A word shorter than three bytes sets
     /// the bit of every three it opens.
     openings: Box<[u64; OPENING_WORDS]>,
 }
@@ -394,17 +398,9 @@ impl WholeWords {
             return None;
         }
         let starts = StartFilter::new(patterns, ascii_case_insensitive);
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(patterns);
-        let automaton = match dfa {
-            Ok(dfa) => {
-                let start = dfa.start_state(Anchored::Yes).ok()?;
-                Walked::Dfa(dfa, start)
-            }
-            Err(_) => {
+        let automaton = match anchored_dfa(patterns, ascii_case_insensitive) {
+            Some((dfa, start)) => Walked::Dfa(dfa, start),
+            None => {
                 let nfa = aho_corasick::nfa::contiguous::NFA::builder()
                     .ascii_case_insensitive(ascii_case_insensitive)
                     .match_kind(MatchKind::LeftmostLongest)
@@ -639,7 +635,10 @@ mod tests {
 
     #[test]
     fn words_opening_commonly_are_looked_for_before_their_rarest_stretch() {
-        let words = WordAutomaton::new(&["the Kremlin", "demilitarized zone", "Kremlin"], false);
+        let words = WordAutomaton::new(
+            &["the Vesk Palace", "demilitarized zone", "Vesk Palace"],
+            false,
+        );
         let Some(Part {
             automaton: Other::RareInside(inside),
             ids,
@@ -648,12 +647,12 @@ mod tests {
             panic!("the words opening with common bytes are searched from a rarer stretch");
         };
         assert_eq!(ids.len(), 2);
-        // "Kre" stands 4 bytes into its word, "zed" 10.
+        // "Ves" stands 4 bytes into its word, "zed" 10.
         assert_eq!(inside.reach, 10);
-        let text = "At the Kremlin, breathe Kremlin air; the demilitarized zone.";
+        let text = "At the Vesk Palace, breathe Vesk Palace air; the demilitarized zone.";
         assert_eq!(
             spans(words.find_iter(text)),
-            vec![(3, 14, 0), (20, 31, 0), (41, 59, 1)]
+            vec![(3, 18, 0), (24, 39, 0), (49, 67, 1)]
         );
         assert_eq!(commonness(b'K', false), 0);
         assert!(commonness(b'z', false) < commonness(b'e', false));
@@ -725,13 +724,13 @@ mod tests {
 
     #[test]
     fn places_are_let_go_by_their_first_three_bytes() {
-        let filter = StartFilter::new(&["Trump", "Xi", "K"], false);
+        let filter = StartFilter::new(&["Trevik", "Ix", "K"], false);
         let may_start = |text: &str| filter.may_start_at(text.as_bytes(), 0);
-        assert!(may_start("Trump said") && may_start("Tru"));
+        assert!(may_start("Trevik said") && may_start("Tre"));
         assert!(!may_start("Trade") && !may_start("The"));
         // Shorter words let anything follow them.
-        assert!(may_start("Xi's") && may_start("Xiang") && may_start("Kim") && may_start("K"));
-        assert!(!may_start("Xa"));
+        assert!(may_start("Ix's") && may_start("Ixora") && may_start("Kolb") && may_start("K"));
+        assert!(!may_start("Ia"));
         let ignoring_case = StartFilter::new(&["summit"], true);
         assert!(
             ignoring_case.may_start_at(b"SUMMIT", 0) && ignoring_case.may_start_at(b"Summer", 0)
