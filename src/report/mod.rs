@@ -770,19 +770,44 @@ impl ShardReader {
             *self = ShardReader::open(&self.path);
         }
         let file = self.file.as_mut()?;
-        loop {
-            self.buffer.clear();
-            let read = io::BufRead::read_until(file, b'\n', &mut self.buffer).ok()?;
-            if read == 0 {
+        // The lines before it are passed over in the reader's buffer, not copied out.
+        while self.next < number {
+            let skipped = skip_line(file)?;
+            if skipped == 0 {
                 return None;
             }
-            let (current, start) = (self.next, self.offset);
             self.next += 1;
-            self.offset += read as u64;
-            if current == number {
-                let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
-                return Some((start, line));
-            }
+            self.offset += skipped;
+        }
+        self.buffer.clear();
+        let read = io::BufRead::read_until(file, b'\n', &mut self.buffer).ok()?;
+        if read == 0 {
+            return None;
+        }
+        let start = self.offset;
+        self.next += 1;
+        self.offset += read as u64;
+        let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+        Some((start, line))
+    }
+}
+
+/// Reads past one line and its line end; how many bytes it took (0 at the end of the file).
+fn skip_line(reader: &mut impl io::BufRead) -> Option<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let available = reader.fill_buf().ok()?;
+        if available.is_empty() {
+            return Some(skipped);
+        }
+        let (taken, ended) = match memchr::memchr(b'\n', available) {
+            Some(end) => (end + 1, true),
+            None => (available.len(), false),
+        };
+        reader.consume(taken);
+        skipped += taken as u64;
+        if ended {
+            return Some(skipped);
         }
     }
 }
