@@ -48,19 +48,16 @@ impl Nested {
     fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            out.write_all(b"\n")?;
-            self.indent(out)?;
+            new_line(out, self.depth)?;
         }
         out.write_all(bracket)
     }
 
     fn member<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(out)
-    }
-
-    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+        if !first {
+            out.write_all(b",")?;
+        }
+        new_line(out, self.depth)
     }
 }
 
@@ -105,9 +102,9 @@ impl serde_json::ser::Formatter for Nested {
 }
 
 /// A line break and the indent of `depth`.
-fn new_line(out: &mut dyn Write, depth: usize) -> io::Result<()> {
+fn new_line<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
     out.write_all(b"\n")?;
-    out.write_all(&INDENT.repeat(depth))
+    (0..depth).try_for_each(|_| out.write_all(INDENT))
 }
 
 /// The members of an object or an array being written: each after a comma (but the first)
