@@ -7,62 +7,115 @@ use crate::swar::{ascii_alphanumeric_bits, byte_bits, HIGH_BITS, LOW_BITS};
 /// Bytes a block holds: one bit each in a `u64`.
 const BLOCK: usize = 64;
 
-/// Calls `each(start, end)` for every word of `text`, in order: a letter or digit (of any
-/// script), then letters, digits and hyphens, hyphens at its end left out.
-pub(crate) fn each_word(text: &str, mut each: impl FnMut(usize, usize)) {
-    let bytes = text.as_bytes();
-    // Whether the byte before the block continues a word (a letter, digit or a hyphen after one).
-    let mut in_word_before = false;
-    // Bytes at the start of the next block that end a letter begun in this one.
-    let mut spilled_letter = 0u64;
-    // A word that runs on past the block it started in.
-    let mut open: Option<usize> = None;
-    let mut end_word = |start: usize, mut end: usize| {
-        while bytes[end - 1] == b'-' {
+/// The words of `text`, in order, as `(start, end)`: a letter or digit (of any script), then
+/// letters, digits and hyphens, hyphens at its end left out.
+pub(crate) fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        base: 0,
+        next_block: 0,
+        starts: 0,
+        outside: 0,
+        in_word_before: false,
+        spilled_letter: 0,
+        open: None,
+    }
+}
+
+/// The iterator of [`words`]: the masks of one block at a time, its words read off them as
+/// they are asked for. A caller's loop over it holds the few bit operations a word takes,
+/// with no call per word.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    /// Where the block of `starts` and `outside` begins.
+    base: usize,
+    /// Where the next block begins.
+    next_block: usize,
+    /// The block's word starts not yet given.
+    starts: u64,
+    /// The block's bytes outside any word.
+    outside: u64,
+    /// Whether the byte before the next block continues a word (a letter, digit or a hyphen
+    /// after one).
+    in_word_before: bool,
+    /// Bytes at the start of the next block that end a letter begun in this one.
+    spilled_letter: u64,
+    /// A word that runs on past the block it started in.
+    open: Option<usize>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            if self.starts != 0 {
+                let first = self.starts.trailing_zeros();
+                let start = self.base + first as usize;
+                let ends = self.outside & (u64::MAX << first);
+                if ends == 0 {
+                    // The block's last word runs on into the next.
+                    self.open = Some(start);
+                    self.starts = 0;
+                    continue;
+                }
+                self.starts &= self.starts - 1;
+                return Some(self.trimmed(start, self.base + ends.trailing_zeros() as usize));
+            }
+            let len = self.text.len();
+            if self.next_block >= len {
+                let start = self.open.take()?;
+                return Some(self.trimmed(start, len));
+            }
+            self.classify_next_block();
+            if let Some(start) = self.open {
+                if self.outside != 0 {
+                    self.open = None;
+                    let end = self.base + self.outside.trailing_zeros() as usize;
+                    return Some(self.trimmed(start, end));
+                }
+            }
+        }
+    }
+}
+
+impl Words<'_> {
+    /// The word `start..end` without the hyphens at its end.
+    #[inline]
+    fn trimmed(&self, start: usize, mut end: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        while end > start && bytes[end - 1] == b'-' {
             end -= 1;
         }
-        each(start, end);
-    };
-    for base in (0..bytes.len()).step_by(BLOCK) {
+        (start, end)
+    }
+
+    /// Reads the next block's word starts and the bytes outside its words.
+    fn classify_next_block(&mut self) {
+        let bytes = self.text.as_bytes();
+        let base = self.next_block;
         let block = &bytes[base..bytes.len().min(base + BLOCK)];
+        self.base = base;
+        self.next_block = base + block.len();
         let classes = Classes::of(block);
-        let mut letters = classes.alphanumeric | spilled_letter;
-        spilled_letter = 0;
+        let mut letters = classes.alphanumeric | self.spilled_letter;
+        self.spilled_letter = 0;
         if classes.non_ascii != 0 {
-            let (more, spilled) = non_ascii_letters(text, base, classes.non_ascii);
+            let (more, spilled) = non_ascii_letters(self.text, base, classes.non_ascii);
             letters |= more;
-            spilled_letter = spilled;
+            self.spilled_letter = spilled;
         }
-        let carry = u64::from(in_word_before);
+        let carry = u64::from(self.in_word_before);
         // Hyphens continue a word when a run of them follows a letter or digit: adding the
         // run's first bit carries through the run.
         let after_letter = ((letters << 1) | carry) & classes.hyphens;
         let joining =
             (classes.hyphens.wrapping_add(after_letter) ^ classes.hyphens) & classes.hyphens;
         let in_word = letters | joining;
-        let mut starts = letters & !((in_word << 1) | carry);
-        let outside = !in_word & valid_bits(block.len());
-        in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
-        if let Some(start) = open {
-            if outside == 0 {
-                continue;
-            }
-            end_word(start, base + outside.trailing_zeros() as usize);
-            open = None;
-        }
-        while starts != 0 {
-            let first = starts.trailing_zeros();
-            let ends = outside & (u64::MAX << first);
-            if ends == 0 {
-                open = Some(base + first as usize);
-                break;
-            }
-            end_word(base + first as usize, base + ends.trailing_zeros() as usize);
-            starts &= starts - 1;
-        }
-    }
-    if let Some(start) = open {
-        end_word(start, bytes.len());
+        self.starts = letters & !((in_word << 1) | carry);
+        self.outside = !in_word & valid_bits(block.len());
+        self.in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
     }
 }
 
@@ -170,10 +223,8 @@ pub(crate) fn word_spans_by_chars(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<&str> {
-        let mut found = Vec::new();
-        each_word(text, |start, end| found.push(&text[start..end]));
-        found
+    fn word_texts(text: &str) -> Vec<&str> {
+        words(text).map(|(start, end)| &text[start..end]).collect()
     }
 
     fn words_by_chars(text: &str) -> Vec<&str> {
@@ -194,7 +245,7 @@ mod tests {
     #[test]
     fn hyphens_join_words_and_are_left_off_their_ends() {
         assert_eq!(
-            words("--Han Seo-yun-- met Kim-- -- Jong-Un."),
+            word_texts("--Han Seo-yun-- met Kim-- -- Jong-Un."),
             ["Han", "Seo-yun", "met", "Kim", "Jong-Un"]
         );
     }
@@ -203,10 +254,10 @@ mod tests {
     fn words_run_across_blocks_and_letters_outside_ascii_count() {
         let long = "a".repeat(150);
         let text = format!("{long} {long}-{long} Élan-été “quoted” x");
-        assert_eq!(words(&text), words_by_chars(&text));
+        assert_eq!(word_texts(&text), words_by_chars(&text));
         for pad in 0..70 {
             let text = format!("{}Ünal-é ßtraße “x” {}", " ".repeat(pad), "b-".repeat(pad));
-            assert_eq!(words(&text), words_by_chars(&text), "{pad}");
+            assert_eq!(word_texts(&text), words_by_chars(&text), "{pad}");
         }
     }
 
@@ -215,7 +266,7 @@ mod tests {
         fn the_block_scan_finds_the_words_a_char_scan_finds(
             text in "[A-Za-z0-9 .,#'\n\t-]{0,200}|[a-zé Ü–—“”-]{0,150}|\\PC{0,150}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,40}"
         ) {
-            proptest::prop_assert_eq!(words(&text), words_by_chars(&text));
+            proptest::prop_assert_eq!(word_texts(&text), words_by_chars(&text));
         }
     }
 }

@@ -454,7 +454,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
     let mut tallies = Tallies::new(text);
     // The other words, searched for common words once every spelling is known.
     let mut lower_case: Vec<Span> = Vec::with_capacity(text.len() / 6);
-    crate::words::each_word(text, |start, end| {
+    for (start, end) in crate::words::words(text) {
         let span = Span::new(start, end);
         if is_name_word(text, start, end) {
             let initial = opens_sentence(&text[..start]);
@@ -466,7 +466,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
             }
             lower_case.push(span);
         }
-    });
+    }
     tallies.end_run();
     let tallies = tallies.tallies;
     let common = common_words(text, &lower_case, &tallies);
@@ -719,11 +719,11 @@ mod tests {
     fn common_by_looking_up_every_word(text: &str) -> Vec<String> {
         let spellings = name_spellings(text);
         let mut lower: FxHashSet<&str> = FxHashSet::default();
-        crate::words::each_word(text, |start, end| {
+        for (start, end) in crate::words::words(text) {
             if !is_name_word(text, start, end) {
                 lower.insert(&text[start..end]);
             }
-        });
+        }
         spellings
             .iter()
             .filter(|spelling| !spelling.surface.contains(' '))
@@ -775,8 +775,9 @@ mod tests {
         fn byte_scan_finds_the_words_a_char_scan_finds(
             text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,12}"
         ) {
-            let mut spans: Vec<Span> = Vec::new();
-            crate::words::each_word(&text, |start, end| spans.push(Span::new(start, end)));
+            let spans: Vec<Span> = crate::words::words(&text)
+                .map(|(start, end)| Span::new(start, end))
+                .collect();
             let by_chars: Vec<Span> = crate::words::word_spans_by_chars(&text)
                 .into_iter()
                 .map(|(start, end)| Span::new(start, end))
