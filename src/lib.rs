@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod baseline;
 pub mod checks;
+mod classes;
 pub mod cli;
 pub mod commands;
 pub mod config;

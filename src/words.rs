@@ -2,10 +2,7 @@
 //! each block's bytes are classed into bit masks, one bit a byte, and its words are read off
 //! the masks, a few bit operations a word instead of a loop over its bytes.
 
-use crate::swar::{ascii_alphanumeric_bits, byte_bits, HIGH_BITS, LOW_BITS};
-
-/// Bytes a block holds: one bit each in a `u64`.
-const BLOCK: usize = 64;
+use crate::classes::{valid_bits, Classes, BLOCK};
 
 /// The words of `text`, in order, as `(start, end)`: a letter or digit (of any script), then
 /// letters, digits and hyphens, hyphens at its end left out.
@@ -99,7 +96,7 @@ impl Words<'_> {
         self.base = base;
         self.next_block = base + block.len();
         let classes = Classes::of(block);
-        let mut letters = classes.alphanumeric | self.spilled_letter;
+        let mut letters = classes.alphanumeric() | self.spilled_letter;
         self.spilled_letter = 0;
         if classes.non_ascii != 0 {
             let (more, spilled) = non_ascii_letters(self.text, base, classes.non_ascii);
@@ -117,121 +114,6 @@ impl Words<'_> {
         self.outside = !in_word & valid_bits(block.len());
         self.in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
     }
-}
-
-/// The bits of the first `len` bytes of a block.
-fn valid_bits(len: usize) -> u64 {
-    if len >= BLOCK {
-        u64::MAX
-    } else {
-        (1u64 << len) - 1
-    }
-}
-
-/// A block's bytes by class, one bit a byte.
-struct Classes {
-    alphanumeric: u64,
-    hyphens: u64,
-    non_ascii: u64,
-}
-
-impl Classes {
-    /// The classes of `block` (at most [`BLOCK`] bytes): sixteen bytes at a time with SSE2,
-    /// which every x86-64 processor has; eight at a time in a `u64` elsewhere.
-    #[inline]
-    fn of(block: &[u8]) -> Self {
-        #[cfg(target_arch = "x86_64")]
-        {
-            // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it, and
-            // the compiler assumes it for every function already.
-            unsafe { Self::by_sixteens(block) }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        {
-            Self::by_eights(block)
-        }
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "sse2")]
-    fn by_sixteens(block: &[u8]) -> Self {
-        use std::arch::x86_64::{
-            _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-            _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x,
-        };
-        // A short block is padded with NUL, which is in no class.
-        let mut padded = [0u8; BLOCK];
-        let block = match <&[u8; BLOCK]>::try_from(block) {
-            Ok(full) => full,
-            Err(_) => {
-                let len = block.len().min(BLOCK);
-                padded[..len].copy_from_slice(&block[..len]);
-                &padded
-            }
-        };
-        let mut classes = Classes {
-            alphanumeric: 0,
-            hyphens: 0,
-            non_ascii: 0,
-        };
-        // Signed comparisons: a byte from 0x80 up is negative, below every ASCII bound.
-        let bound = |byte: u8| _mm_set1_epi8(byte as i8);
-        for (index, sixteen) in block.chunks_exact(16).enumerate() {
-            let half = |from: usize| {
-                let mut eight = [0u8; 8];
-                eight.copy_from_slice(&sixteen[from..from + 8]);
-                i64::from_le_bytes(eight)
-            };
-            let bytes = _mm_set_epi64x(half(8), half(0));
-            // With 0x20 set, a letter lies in 0x61..=0x7A.
-            let folded = _mm_or_si128(bytes, bound(0x20));
-            let letters = _mm_and_si128(
-                _mm_cmpgt_epi8(folded, bound(b'a' - 1)),
-                _mm_cmplt_epi8(folded, bound(b'z' + 1)),
-            );
-            let digits = _mm_and_si128(
-                _mm_cmpgt_epi8(bytes, bound(b'0' - 1)),
-                _mm_cmplt_epi8(bytes, bound(b'9' + 1)),
-            );
-            let bits = |lanes| u64::from(_mm_movemask_epi8(lanes) as u16);
-            let shift = 16 * index;
-            classes.alphanumeric |= bits(_mm_or_si128(letters, digits)) << shift;
-            classes.hyphens |= bits(_mm_cmpeq_epi8(bytes, bound(b'-'))) << shift;
-            classes.non_ascii |= bits(bytes) << shift;
-        }
-        classes
-    }
-
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-    fn by_eights(block: &[u8]) -> Self {
-        let mut classes = Classes {
-            alphanumeric: 0,
-            hyphens: 0,
-            non_ascii: 0,
-        };
-        for (index, chunk) in block.chunks(8).enumerate() {
-            let x = match <[u8; 8]>::try_from(chunk) {
-                Ok(eight) => u64::from_le_bytes(eight),
-                Err(_) => {
-                    // A short last chunk is padded with NUL, which is in no class.
-                    let mut buf = [0u8; 8];
-                    buf[..chunk.len()].copy_from_slice(chunk);
-                    u64::from_le_bytes(buf)
-                }
-            };
-            let shift = 8 * index;
-            classes.alphanumeric |= gather(ascii_alphanumeric_bits(x)) << shift;
-            classes.hyphens |= gather(byte_bits(x, b'-')) << shift;
-            classes.non_ascii |= gather(x & HIGH_BITS) << shift;
-        }
-        classes
-    }
-}
-
-/// The high bit of each byte of `x`, gathered into the low eight bits, byte `k` to bit `k`.
-#[inline]
-fn gather(x: u64) -> u64 {
-    (((x >> 7) & LOW_BITS).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// The bytes of the block at `base` that belong to letters or digits outside ASCII, and those
@@ -302,14 +184,6 @@ mod tests {
     }
 
     #[test]
-    fn gather_takes_byte_k_to_bit_k() {
-        for k in 0..8 {
-            assert_eq!(gather(0x80 << (8 * k)), 1 << k);
-        }
-        assert_eq!(gather(HIGH_BITS), 0xFF);
-    }
-
-    #[test]
     fn hyphens_join_words_and_are_left_off_their_ends() {
         assert_eq!(
             word_texts("--Han Seo-yun-- met Kim-- -- Jong-Un."),
@@ -325,34 +199,6 @@ mod tests {
         for pad in 0..70 {
             let text = format!("{}Ünal-é ßtraße “x” {}", " ".repeat(pad), "b-".repeat(pad));
             assert_eq!(word_texts(&text), words_by_chars(&text), "{pad}");
-        }
-    }
-
-    /// Every byte value in every lane, beside bytes that could leak into it, and blocks of
-    /// every length.
-    #[cfg(target_arch = "x86_64")]
-    #[test]
-    fn sixteen_bytes_at_a_time_class_as_eight_at_a_time() {
-        let same = |block: &[u8]| {
-            // SAFETY: SSE2 is part of the x86-64 baseline.
-            let wide = unsafe { Classes::by_sixteens(block) };
-            let narrow = Classes::by_eights(block);
-            assert_eq!(
-                (wide.alphanumeric, wide.hyphens, wide.non_ascii),
-                (narrow.alphanumeric, narrow.hyphens, narrow.non_ascii),
-                "{block:?}"
-            );
-        };
-        for value in 0..=255u8 {
-            for filler in [0x00, b' ', b'-', b'a', b'Z', b'9', 0x7F, 0x80, 0xFF] {
-                let mut block = [filler; BLOCK];
-                for lane in (0..BLOCK).step_by(7) {
-                    block[lane] = value;
-                }
-                for len in [0, 1, 15, 16, 17, 40, 63, BLOCK] {
-                    same(&block[..len]);
-                }
-            }
         }
     }
 

@@ -7,12 +7,12 @@ use aho_corasick::{
     StartKind,
 };
 
-use crate::swar::{ascii_alphanumeric_bits, ascii_range_bits, load8, HIGH_BITS};
+use crate::classes::{Classes, BLOCK};
 
 /// A leftmost-longest automaton over a pack's words.
 ///
 /// Words that start with a byte rare in running text (a capital, a digit, the first byte of a
-/// non-ASCII letter), as names do, are found by skipping the text eight bytes at a time to
+/// non-ASCII letter), as names do, are found by skipping the text 64 bytes at a time to
 /// such bytes and walking an anchored DFA from each until it dies, which for most is after a
 /// byte or two. The other words could start at any byte, but each holds a rarer stretch: they
 /// are looked for only a little before where one of those stands (see [`RareInside`]). The
@@ -254,23 +254,22 @@ impl RareStarts {
         Some(RareStarts { dfa, start, starts })
     }
 
-    /// The first match at or after `from`.
+    /// The first match at or after `from`: only a rare byte can start one.
     fn next_from(&self, bytes: &[u8], mut at: usize) -> Option<Match> {
         while at < bytes.len() {
-            if let Some(x) = load8(bytes, at) {
-                let rare = rare_bits(x);
-                if rare == 0 {
-                    at += 8;
-                    continue;
+            let block = &bytes[at..bytes.len().min(at + BLOCK)];
+            let classes = Classes::of(block);
+            let mut rare = classes.upper | classes.digits | classes.non_ascii;
+            while rare != 0 {
+                let start = at + rare.trailing_zeros() as usize;
+                if self.starts.may_start_at(bytes, start) {
+                    if let Some(found) = self.longest_at(bytes, start) {
+                        return Some(found);
+                    }
                 }
-                at += (rare.trailing_zeros() / 8) as usize;
+                rare &= rare - 1;
             }
-            if self.starts.may_start_at(bytes, at) {
-                if let Some(found) = self.longest_at(bytes, at) {
-                    return Some(found);
-                }
-            }
-            at += 1;
+            at += block.len();
         }
         None
     }
@@ -285,16 +284,10 @@ fn is_rare(byte: u8) -> bool {
     byte.is_ascii_uppercase() || byte.is_ascii_digit() || !byte.is_ascii()
 }
 
-/// Bytes of `x` that [`is_rare`] accepts.
-#[inline]
-fn rare_bits(x: u64) -> u64 {
-    ascii_range_bits(x, b'A', b'Z') | ascii_range_bits(x, b'0', b'9') | (x & HIGH_BITS)
-}
-
 /// Words found only as whole words of a text: where a word of the text starts, the longest
 /// of them that ends where a word ends.
 ///
-/// Word starts are found eight bytes at a time (a letter or digit, or a non-ASCII byte, after
+/// Word starts are found 64 bytes at a time (a letter or digit, or a non-ASCII byte, after
 /// a byte that is neither); from each whose byte a word starts with, an anchored automaton is
 /// walked until it dies. A search of every byte that keeps only whole words after the fact
 /// loses a word to a longer match that is not one: "summit meeting" in "summit meetings"
@@ -427,23 +420,16 @@ impl WholeWords {
     fn next_from(&self, text: &str, mut at: usize) -> Option<Match> {
         let bytes = text.as_bytes();
         while at < bytes.len() {
-            let Some(x) = load8(bytes, at) else {
-                if let Some(found) = self.at_word_start(text, at) {
-                    return Some(found);
-                }
-                at += 1;
-                continue;
-            };
-            let word = ascii_alphanumeric_bits(x);
-            let after_word = (word << 8)
-                | if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
-                    0x80
-                } else {
-                    0
-                };
-            let mut starts = (word | (x & HIGH_BITS)) & !after_word;
+            let block = &bytes[at..bytes.len().min(at + BLOCK)];
+            let classes = Classes::of(block);
+            let word = classes.alphanumeric();
+            let after_word =
+                (word << 1) | u64::from(at > 0 && bytes[at - 1].is_ascii_alphanumeric());
+            // A superset of the word starts, told apart by `at_word_start`: a byte outside
+            // ASCII may continue a letter.
+            let mut starts = (word | classes.non_ascii) & !after_word;
             while starts != 0 {
-                let start = at + (starts.trailing_zeros() / 8) as usize;
+                let start = at + starts.trailing_zeros() as usize;
                 // Most words start with bytes none of its words do.
                 if self.starts.may_start_at(bytes, start) {
                     if let Some(found) = self.at_word_start(text, start) {
@@ -452,7 +438,7 @@ impl WholeWords {
                 }
                 starts &= starts - 1;
             }
-            at += 8;
+            at += block.len();
         }
         None
     }
