@@ -53,6 +53,7 @@ pub fn put_span(out: &mut Vec<u8>, span: Span) {
 
 /// Reads what a store wrote with these functions. The bytes are the store's own, never
 /// input: a store reads only where it wrote.
+#[derive(Clone)]
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,

@@ -7,7 +7,7 @@ use chrono::Datelike;
 
 use super::{article_name, describe_date, origin_name, participants, Check};
 use crate::analysis::Analysis;
-use crate::events::{ArticleEvent, SeriesKey};
+use crate::events::{ArticleEvent, Having, SeriesKey};
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, EntityId, Pack};
 
@@ -35,7 +35,7 @@ reported: the publication date that resolved it is then no suspect.";
         // By series, then month: a telling of the second pass finds its group by borrowing
         // its series, not by holding another count of it.
         let mut groups: BTreeMap<Arc<SeriesKey>, BTreeMap<u32, Vec<Suspect>>> = BTreeMap::new();
-        for (_, event) in index.tellings() {
+        for (_, event) in index.tellings_having(Having::Date) {
             let Some((month, relative)) = dated_within_a_month(spec, &event) else {
                 continue;
             };
@@ -54,7 +54,7 @@ reported: the publication date that resolved it is then no suspect.";
         if groups.is_empty() {
             return;
         }
-        for (_, other) in index.tellings() {
+        for (_, other) in index.tellings_having(Having::Date) {
             let Some((month, _)) = dated_within_a_month(spec, &other) else {
                 continue;
             };

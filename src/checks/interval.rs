@@ -2,6 +2,7 @@
 
 use super::{article_name, describe_date, param_f64, Check};
 use crate::analysis::Analysis;
+use crate::events::Having;
 use crate::extract::Qualifier;
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, Pack};
@@ -28,7 +29,7 @@ nothing is reported.";
     fn run(spec: &CheckSpec, analysis: &Analysis, _pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let tolerance = param_f64(spec, "tolerance", 0.1);
         let index = &analysis.events;
-        for (_, event) in index.tellings() {
+        for (_, event) in index.tellings_having(Having::Gap) {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::{article_name, describe_date, ordinal_suffix, participants, Check};
 use crate::analysis::Analysis;
-use crate::events::{ArticleEvent, Earlier, Event, SeriesKey};
+use crate::events::{ArticleEvent, Earlier, Event, Having, SeriesKey};
 use crate::finding::{Finding, Help, Label, Labels};
 use crate::mentions::Counting;
 use crate::pack::{CheckSpec, Pack};
@@ -38,9 +38,7 @@ belongs to the interval check.";
         // The article events that give an ordinal are read in order and checked a block at a
         // time, each block's in parallel (a description memo per worker), its results taken
         // in order before the next: what waits is a block's, not the corpus's.
-        let mut numbered = index
-            .tellings()
-            .filter(|(_, event)| !event.ordinals.is_empty());
+        let mut numbered = index.tellings_having(Having::Ordinal);
         loop {
             let block: Vec<(usize, ArticleEvent)> =
                 numbered.by_ref().take(TELLINGS_PER_BLOCK).collect();

@@ -4,6 +4,7 @@
 use super::{describe_date, Check};
 use crate::analysis::Analysis;
 use crate::corpus::PublishedFrom;
+use crate::events::Having;
 use crate::finding::{Finding, Label};
 use crate::pack::{CheckSpec, Pack};
 
@@ -22,7 +23,7 @@ cannot contradict it; \"would\" and \"might\" are never read as future.";
 
     fn run(spec: &CheckSpec, analysis: &Analysis, pack: &Pack, found: &mut dyn FnMut(Finding)) {
         let mut published_dates = analysis.articles.published_dates();
-        for (_, event) in analysis.events.tellings() {
+        for (_, event) in analysis.events.tellings_having(Having::Date) {
             if spec
                 .event
                 .is_some_and(|wanted| wanted != event.series.event_type)

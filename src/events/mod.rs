@@ -14,6 +14,7 @@ use crate::mentions::{Counting, DateSlot, EventMention, Gap, Ordinal};
 use crate::pack::{EntityId, EventTypeId};
 
 mod store;
+pub use store::Having;
 use store::TellingStore;
 
 /// A date range longer than this is too coarse to tell two events apart ("in 2019").
@@ -250,6 +251,15 @@ impl EventIndex {
     /// Every article event with its position, in article order.
     pub fn tellings(&self) -> impl Iterator<Item = (usize, ArticleEvent)> + '_ {
         self.tellings.iter().enumerate()
+    }
+
+    /// The article events `having` a date, a gap or an ordinal, with their positions, in
+    /// article order: the others are not unpacked.
+    pub fn tellings_having(
+        &self,
+        having: Having,
+    ) -> impl Iterator<Item = (usize, ArticleEvent)> + '_ {
+        self.tellings.iter_having(having)
     }
 
     /// The event `told`, an article event of this index, belongs to.

@@ -100,6 +100,24 @@ impl TellingStore {
         std::iter::from_fn(move || cursor.next_with(|reader| self.unpack(reader)))
     }
 
+    /// The tellings that have what is asked, with their positions, unpacked in order: the
+    /// others are passed over on their first bytes. A check that reads only dated tellings,
+    /// or numbered ones, unpacks no other (each unpacking clones the series and allocates).
+    pub fn iter_having(&self, having: Having) -> impl Iterator<Item = (usize, ArticleEvent)> + '_ {
+        let mut cursor = self.records.cursor();
+        let mut position = 0;
+        std::iter::from_fn(move || loop {
+            let at = position;
+            let told = cursor.next_with(|reader| {
+                has(&mut reader.clone(), having).then(|| self.unpack(reader))
+            })?;
+            position += 1;
+            if let Some(event) = told {
+                return Some((at, event));
+            }
+        })
+    }
+
     /// Bytes the packed tellings hold in memory, and bytes written out.
     pub fn packed_bytes(&self) -> (usize, u64) {
         (self.records.held_bytes(), self.records.written_bytes())
@@ -137,6 +155,35 @@ impl TellingStore {
             destination,
             anchor,
             tense: TENSES[usize::from(flags >> TENSE_SHIFT)],
+        }
+    }
+}
+
+/// What a reader of the tellings needs each to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Having {
+    Date,
+    /// A stated gap ("the first visit in two decades").
+    Gap,
+    Ordinal,
+}
+
+/// Whether the telling `reader` is at has what is asked: read as far as needed, in the order
+/// [`TellingStore::push`] wrote it.
+fn has(reader: &mut Reader, having: Having) -> bool {
+    let _article = reader.varint();
+    let _series = reader.varint();
+    let flags = reader.byte();
+    match having {
+        Having::Date => flags & HAS_DATE != 0,
+        Having::Gap => flags & HAS_SINCE != 0,
+        Having::Ordinal => {
+            let _anchor = reader.span();
+            if flags & HAS_DATE != 0 {
+                let _date = reader.varint();
+                let _span = reader.span();
+            }
+            reader.varint() > 0
         }
     }
 }
@@ -303,6 +350,28 @@ mod tests {
             for (position, event) in events.iter().enumerate() {
                 prop_assert_eq!(store.get(position), Some(event.clone()));
                 prop_assert_eq!(store.article(position), Some(event.article));
+            }
+        }
+
+        #[test]
+        fn tellings_having_are_those_that_have(events in proptest::collection::vec(article_event(), 0..20)) {
+            let mut store = TellingStore::default();
+            for event in &events {
+                store.push(event);
+            }
+            let tests: [(Having, fn(&ArticleEvent) -> bool); 3] = [
+                (Having::Date, |event| event.date.is_some()),
+                (Having::Gap, |event| event.since.is_some()),
+                (Having::Ordinal, |event| !event.ordinals.is_empty()),
+            ];
+            for (having, has) in tests {
+                let want: Vec<(usize, ArticleEvent)> = events
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .filter(|(_, event)| has(event))
+                    .collect();
+                prop_assert_eq!(store.iter_having(having).collect::<Vec<_>>(), want);
             }
         }
     }
