@@ -359,7 +359,8 @@ mod tests {
             for event in &events {
                 store.push(event);
             }
-            let tests: [(Having, fn(&ArticleEvent) -> bool); 3] = [
+            type Has = fn(&ArticleEvent) -> bool;
+            let tests: [(Having, Has); 3] = [
                 (Having::Date, |event| event.date.is_some()),
                 (Having::Gap, |event| event.since.is_some()),
                 (Having::Ordinal, |event| !event.ordinals.is_empty()),
