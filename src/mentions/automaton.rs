@@ -302,7 +302,7 @@ pub(crate) struct WholeWords {
 /// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
 /// Most places of a text that start like one of the words are let go on their second or third
 /// byte, without walking an automaton.
-struct StartFilter {
+pub(crate) struct StartFilter {
     seconds: Box<[u32; 256]>,
     /// The first three bytes of the words, each folded to five bits, as one bit of 2^15:
     /// "Tra" lets "Trade" go where "Trevik" is a word. A word shorter than three bytes sets
@@ -321,7 +321,7 @@ fn opening_bit(first: u8, second: u8, third: u8) -> usize {
 
 impl StartFilter {
     /// An empty word is no word: it starts with nothing and is never found.
-    fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
         let mut seconds = Box::new([0u32; 256]);
         let mut openings = Box::new([0u64; OPENING_WORDS]);
         for pattern in patterns {
@@ -354,7 +354,7 @@ impl StartFilter {
 
     /// False when no word can start at `start`, by its first three bytes.
     #[inline]
-    fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
+    pub(crate) fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
         let Some(&first) = bytes.get(start) else {
             return false;
         };

@@ -1,0 +1,200 @@
+//! Which stretches of text are worth tokenizing: a claim holds a digit or a word that opens
+//! like one of [`OPENINGS`] ("Jan", "third", "years"), so a stretch with neither holds none.
+//! Most sentences of news are let go here, 64 bytes at a time, without being tokenized.
+
+use crate::classes::{Classes, BLOCK};
+use crate::mentions::StartFilter;
+
+/// How the words a claim can hold open, lower case: every word the recognizers know that
+/// makes a stretch a claim starts with one of these (a test holds each of them to it).
+const OPENINGS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "decade",
+    "centur",
+    "hour",
+    "minute",
+    "day",
+    "ago",
+    "summer",
+    "spring",
+    "fall",
+    "autumn",
+    "winter",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "ninety",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "ninth",
+    "first",
+    "second",
+    "third",
+    "fifth",
+    "eighth",
+    "twelfth",
+    "half",
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "halloween",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// The openings compiled: a quick "no" on a word's first three bytes, then the openings of
+/// its first letter compared.
+pub(crate) struct Gate {
+    starts: StartFilter,
+    /// The openings by their first letter, `a` to `z`.
+    by_letter: [Vec<&'static [u8]>; 26],
+}
+
+impl Gate {
+    pub(crate) fn new() -> Self {
+        let mut by_letter: [Vec<&'static [u8]>; 26] = Default::default();
+        for opening in OPENINGS {
+            if let Some(slot) = opening
+                .bytes()
+                .next()
+                .and_then(|first| by_letter.get_mut(usize::from(first.wrapping_sub(b'a'))))
+            {
+                slot.push(opening.as_bytes());
+            }
+        }
+        Gate {
+            starts: StartFilter::new(OPENINGS, true),
+            by_letter,
+        }
+    }
+
+    /// Whether `stretch` may hold a claim: it holds a digit, or a run of ASCII letters that
+    /// opens like one of the openings (a run starts a word or follows a hyphen, as in
+    /// "mid-January").
+    pub(crate) fn may_hold_claim(&self, stretch: &str) -> bool {
+        let bytes = stretch.as_bytes();
+        let mut at = 0;
+        let mut letter_before = false;
+        while at < bytes.len() {
+            let block = &bytes[at..bytes.len().min(at + BLOCK)];
+            let classes = Classes::of(block);
+            if classes.digits != 0 {
+                return true;
+            }
+            let letters = classes.lower | classes.upper;
+            let mut starts = letters & !((letters << 1) | u64::from(letter_before));
+            while starts != 0 {
+                let start = at + starts.trailing_zeros() as usize;
+                if self.starts.may_start_at(bytes, start) && self.opens_at(bytes, start) {
+                    return true;
+                }
+                starts &= starts - 1;
+            }
+            letter_before = letters >> 63 != 0;
+            at += block.len();
+        }
+        false
+    }
+
+    /// Whether the letters at `start` open like one of the openings.
+    fn opens_at(&self, bytes: &[u8], start: usize) -> bool {
+        let rest = &bytes[start..];
+        let first = usize::from(rest[0].to_ascii_lowercase().wrapping_sub(b'a'));
+        self.by_letter.get(first).is_some_and(|openings| {
+            openings.iter().any(|opening| {
+                rest.get(..opening.len())
+                    .is_some_and(|opens| opens.eq_ignore_ascii_case(opening))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_and_words_opening_like_an_opening_pass() {
+        let gate = Gate::new();
+        for stretch in [
+            "In 2019.",
+            "on Jan. 5",
+            "mid-January",
+            "the THIRD summit",
+            "two years ago",
+            "Fifteenth",
+            "the twentieth anniversary",
+        ] {
+            assert!(gate.may_hold_claim(stretch), "{stretch:?}");
+        }
+    }
+
+    #[test]
+    fn openings_inside_words_do_not_pass() {
+        let gate = Gate::new();
+        for stretch in ["Remarkably often", "someone tightened it", "Nothing here."] {
+            assert!(!gate.may_hold_claim(stretch), "{stretch:?}");
+        }
+    }
+
+    #[test]
+    fn words_run_across_blocks() {
+        let gate = Gate::new();
+        // "x" fills the first block: the "mar" that opens the next goes on a word begun before.
+        let stretch = format!("{}mar {}", "x".repeat(BLOCK), "y".repeat(10));
+        assert!(!gate.may_hold_claim(&stretch));
+        let stretch = format!("{} march", "x".repeat(BLOCK - 1));
+        assert!(gate.may_hold_claim(&stretch));
+    }
+}
