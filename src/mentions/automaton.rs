@@ -280,6 +280,8 @@ impl RareStarts {
     }
 }
 
+/// A byte rare in running text, that a word of [`RareStarts`] starts with: the same bytes
+/// as its search's masks (`upper | digits | non_ascii`).
 fn is_rare(byte: u8) -> bool {
     byte.is_ascii_uppercase() || byte.is_ascii_digit() || !byte.is_ascii()
 }
