@@ -48,9 +48,12 @@ impl Classes {
         self.lower | self.upper | self.digits
     }
 
+    /// # Safety
+    /// The processor must have AVX2. (An `unsafe fn` rather than a safe one with the
+    /// attribute, which Rust 1.85, the oldest this crate builds with, does not allow.)
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn by_thirty_twos(block: &[u8]) -> Self {
+    unsafe fn by_thirty_twos(block: &[u8]) -> Self {
         use std::arch::x86_64::{
             __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_movemask_epi8,
             _mm256_set1_epi8, _mm256_set_epi64x,
@@ -84,9 +87,11 @@ impl Classes {
         classes
     }
 
+    /// # Safety
+    /// The processor must have SSE2, as every x86-64 processor has.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "sse2")]
-    fn by_sixteens(block: &[u8]) -> Self {
+    unsafe fn by_sixteens(block: &[u8]) -> Self {
         use std::arch::x86_64::{
             __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
             _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x,
