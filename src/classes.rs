@@ -1,7 +1,6 @@
 //! A block of up to 64 bytes classed into bit masks, one bit a byte (byte `k` to bit `k`),
-//! for the scanners that look for words, names and the bytes they start with: thirty-two
-//! bytes an instruction with AVX2 where the processor has it, sixteen with SSE2 on any other
-//! x86-64, eight at a time in a `u64` elsewhere.
+//! for the scanners that look for words, names and the bytes they start with: sixteen bytes
+//! an instruction with SSE2 on x86-64, eight at a time in a `u64` elsewhere.
 
 use crate::swar::{ascii_range_bits, byte_bits, HIGH_BITS, LOW_BITS};
 
@@ -28,10 +27,6 @@ impl Classes {
     pub(crate) fn of(block: &[u8]) -> Self {
         #[cfg(target_arch = "x86_64")]
         {
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: the processor was just found to have AVX2.
-                return unsafe { Self::by_thirty_twos(block) };
-            }
             // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it, and
             // the compiler assumes it for every function already.
             unsafe { Self::by_sixteens(block) }
@@ -46,45 +41,6 @@ impl Classes {
     #[inline]
     pub(crate) fn alphanumeric(&self) -> u64 {
         self.lower | self.upper | self.digits
-    }
-
-    /// # Safety
-    /// The processor must have AVX2. (An `unsafe fn` rather than a safe one with the
-    /// attribute, which Rust 1.85, the oldest this crate builds with, does not allow.)
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn by_thirty_twos(block: &[u8]) -> Self {
-        use std::arch::x86_64::{
-            __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_movemask_epi8,
-            _mm256_set1_epi8, _mm256_set_epi64x,
-        };
-        let mut padded = [0u8; BLOCK];
-        let block = padded_block(block, &mut padded);
-        let splat = |byte: u8| _mm256_set1_epi8(byte as i8);
-        // Signed comparisons, as in `by_sixteens`.
-        let within = |bytes: __m256i, low: u8, high: u8| {
-            _mm256_and_si256(
-                _mm256_cmpgt_epi8(bytes, splat(low - 1)),
-                _mm256_cmpgt_epi8(splat(high + 1), bytes),
-            )
-        };
-        let bits = |lanes: __m256i| u64::from(_mm256_movemask_epi8(lanes) as u32);
-        let mut classes = Classes::default();
-        for (index, thirty_two) in block.chunks_exact(32).enumerate() {
-            let quarter = |from: usize| {
-                let mut eight = [0u8; 8];
-                eight.copy_from_slice(&thirty_two[from..from + 8]);
-                i64::from_le_bytes(eight)
-            };
-            let bytes = _mm256_set_epi64x(quarter(24), quarter(16), quarter(8), quarter(0));
-            let shift = 32 * index;
-            classes.lower |= bits(within(bytes, b'a', b'z')) << shift;
-            classes.upper |= bits(within(bytes, b'A', b'Z')) << shift;
-            classes.digits |= bits(within(bytes, b'0', b'9')) << shift;
-            classes.hyphens |= bits(_mm256_cmpeq_epi8(bytes, splat(b'-'))) << shift;
-            classes.non_ascii |= bits(bytes) << shift;
-        }
-        classes
     }
 
     /// # Safety
@@ -147,6 +103,30 @@ impl Classes {
         }
         classes
     }
+}
+
+/// The first thing `found_at` finds at the places `candidates` marks in each block of
+/// `bytes` from `at` on, tried in order: `candidates(start, classes)` gives the places of the
+/// block beginning at `start` (bit `k` for `start + k`) from its classes.
+#[inline]
+pub(crate) fn first_found<T>(
+    bytes: &[u8],
+    mut at: usize,
+    candidates: impl Fn(usize, &Classes) -> u64,
+    mut found_at: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    while at < bytes.len() {
+        let block = &bytes[at..bytes.len().min(at + BLOCK)];
+        let mut places = candidates(at, &Classes::of(block));
+        while places != 0 {
+            if let Some(found) = found_at(at + places.trailing_zeros() as usize) {
+                return Some(found);
+            }
+            places &= places - 1;
+        }
+        at += block.len();
+    }
+    None
 }
 
 /// `block` as a whole block: itself when it is one, else copied into `padded`, whose NULs
@@ -227,11 +207,6 @@ mod tests {
                     {
                         // SAFETY: SSE2 is part of the x86-64 baseline.
                         assert_eq!(unsafe { Classes::by_sixteens(block) }, want, "{block:?}");
-                        if std::arch::is_x86_feature_detected!("avx2") {
-                            // SAFETY: the processor has AVX2.
-                            let wide = unsafe { Classes::by_thirty_twos(block) };
-                            assert_eq!(wide, want, "{block:?}");
-                        }
                     }
                 }
             }

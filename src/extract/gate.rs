@@ -2,7 +2,7 @@
 //! like one of [`OPENINGS`] ("Jan", "third", "years"), so a stretch with neither holds none.
 //! Most sentences of news are let go here, 64 bytes at a time, without being tokenized.
 
-use crate::classes::{Classes, BLOCK};
+use crate::classes::{first_found, Classes};
 use crate::mentions::StartFilter;
 
 /// How the words a claim can hold open, lower case: every word the recognizers know that
@@ -124,27 +124,21 @@ impl Gate {
     /// "mid-January").
     pub(crate) fn may_hold_claim(&self, stretch: &str) -> bool {
         let bytes = stretch.as_bytes();
-        let mut at = 0;
-        let mut letter_before = false;
-        while at < bytes.len() {
-            let block = &bytes[at..bytes.len().min(at + BLOCK)];
-            let classes = Classes::of(block);
+        // The first digit, which settles it, or else the starts of letter runs.
+        let places = |start: usize, classes: &Classes| {
             if classes.digits != 0 {
-                return true;
+                return classes.digits & classes.digits.wrapping_neg();
             }
             let letters = classes.lower | classes.upper;
-            let mut starts = letters & !((letters << 1) | u64::from(letter_before));
-            while starts != 0 {
-                let start = at + starts.trailing_zeros() as usize;
-                if self.starts.may_start_at(bytes, start) && self.opens_at(bytes, start) {
-                    return true;
-                }
-                starts &= starts - 1;
-            }
-            letter_before = letters >> 63 != 0;
-            at += block.len();
-        }
-        false
+            let carry = start > 0 && bytes[start - 1].is_ascii_alphabetic();
+            letters & !((letters << 1) | u64::from(carry))
+        };
+        let holds = |at: usize| {
+            (bytes[at].is_ascii_digit()
+                || (self.starts.may_start_at(bytes, at) && self.opens_at(bytes, at)))
+            .then_some(())
+        };
+        first_found(bytes, 0, places, holds).is_some()
     }
 
     /// Whether the letters at `start` open like one of the openings.
@@ -163,6 +157,7 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classes::BLOCK;
 
     #[test]
     fn digits_and_words_opening_like_an_opening_pass() {

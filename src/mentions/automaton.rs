@@ -7,7 +7,7 @@ use aho_corasick::{
     StartKind,
 };
 
-use crate::classes::{Classes, BLOCK};
+use crate::classes::{first_found, Classes};
 
 /// A leftmost-longest automaton over a pack's words.
 ///
@@ -255,23 +255,18 @@ impl RareStarts {
     }
 
     /// The first match at or after `from`: only a rare byte can start one.
-    fn next_from(&self, bytes: &[u8], mut at: usize) -> Option<Match> {
-        while at < bytes.len() {
-            let block = &bytes[at..bytes.len().min(at + BLOCK)];
-            let classes = Classes::of(block);
-            let mut rare = classes.upper | classes.digits | classes.non_ascii;
-            while rare != 0 {
-                let start = at + rare.trailing_zeros() as usize;
-                if self.starts.may_start_at(bytes, start) {
-                    if let Some(found) = self.longest_at(bytes, start) {
-                        return Some(found);
-                    }
-                }
-                rare &= rare - 1;
-            }
-            at += block.len();
-        }
-        None
+    fn next_from(&self, bytes: &[u8], at: usize) -> Option<Match> {
+        first_found(
+            bytes,
+            at,
+            |_, classes| classes.upper | classes.digits | classes.non_ascii,
+            |start| {
+                self.starts
+                    .may_start_at(bytes, start)
+                    .then(|| self.longest_at(bytes, start))
+                    .flatten()
+            },
+        )
     }
 
     /// The longest match starting at `start`.
@@ -419,30 +414,22 @@ impl WholeWords {
     }
 
     /// The first whole-word match starting at or after `at`.
-    fn next_from(&self, text: &str, mut at: usize) -> Option<Match> {
+    fn next_from(&self, text: &str, at: usize) -> Option<Match> {
         let bytes = text.as_bytes();
-        while at < bytes.len() {
-            let block = &bytes[at..bytes.len().min(at + BLOCK)];
-            let classes = Classes::of(block);
+        // A superset of the word starts, told apart by `at_word_start`: a letter or digit, or
+        // a byte outside ASCII (which may continue a letter), after no ASCII letter or digit.
+        let starts = |start: usize, classes: &Classes| {
             let word = classes.alphanumeric();
-            let after_word =
-                (word << 1) | u64::from(at > 0 && bytes[at - 1].is_ascii_alphanumeric());
-            // A superset of the word starts, told apart by `at_word_start`: a byte outside
-            // ASCII may continue a letter.
-            let mut starts = (word | classes.non_ascii) & !after_word;
-            while starts != 0 {
-                let start = at + starts.trailing_zeros() as usize;
-                // Most words start with bytes none of its words do.
-                if self.starts.may_start_at(bytes, start) {
-                    if let Some(found) = self.at_word_start(text, start) {
-                        return Some(found);
-                    }
-                }
-                starts &= starts - 1;
-            }
-            at += block.len();
-        }
-        None
+            let carry = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
+            (word | classes.non_ascii) & !((word << 1) | u64::from(carry))
+        };
+        // Most words start with bytes none of its words do.
+        first_found(bytes, at, starts, |start| {
+            self.starts
+                .may_start_at(bytes, start)
+                .then(|| self.at_word_start(text, start))
+                .flatten()
+        })
     }
 
     /// The longest whole-word match at `start`, if a word of the text starts there.
