@@ -1208,6 +1208,23 @@ mod tests {
                 prop_assert_eq!(gated, ungated, "{:?}", text);
             }
 
+            /// Words of the vocabulary beside letters and marks outside ASCII, which the gate
+            /// reads as no letters: it may pass more, never less.
+            #[test]
+            fn the_gate_drops_no_claim_beside_text_outside_ascii(
+                pieces in prop::collection::vec(
+                    (prop::sample::select(vocabulary()), "[éßÜ“”’—–\u{a0}'a-]{0,2}"),
+                    0..12,
+                )
+            ) {
+                let text: String = pieces
+                    .iter()
+                    .flat_map(|(word, beside)| [beside.as_str(), word.as_str()])
+                    .collect();
+                let (gated, ungated) = gated_and_ungated(&text);
+                prop_assert_eq!(gated, ungated, "{:?}", text);
+            }
+
             #[test]
             fn arbitrary_text_never_panics_and_spans_are_on_char_boundaries(text in "\\PC{0,200}") {
                 check(&text);
