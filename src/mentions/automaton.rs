@@ -58,9 +58,7 @@ struct RareInside {
     stretches: AhoCorasick,
     /// The furthest any stretch stands into its word.
     reach: usize,
-    dfa: DFA,
-    start: StateID,
-    starts: StartFilter,
+    words: AnchoredWords,
 }
 
 /// Bytes of a word searched for in [`RareInside`].
@@ -87,13 +85,10 @@ impl RareInside {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&stretches)
             .ok()?;
-        let (dfa, start) = anchored_dfa(patterns, ascii_case_insensitive)?;
         Some(RareInside {
             stretches,
             reach,
-            dfa,
-            start,
-            starts: StartFilter::new(patterns, ascii_case_insensitive),
+            words: AnchoredWords::new(patterns, ascii_case_insensitive)?,
         })
     }
 
@@ -109,11 +104,7 @@ impl RareInside {
             // after it.
             let last = stretch.start();
             for place in tried.max(last.saturating_sub(self.reach))..=last {
-                if !self.starts.may_start_at(bytes, place) {
-                    continue;
-                }
-                if let Some(found) = longest_anchored(&self.dfa, self.start, bytes, place, |_| true)
-                {
+                if let Some(found) = self.words.longest_at(bytes, place) {
                     return Some(found);
                 }
             }
@@ -149,11 +140,41 @@ struct Part<A> {
     ids: Vec<PatternID>,
 }
 
+/// Words that start with a rare byte, each of whose places is tried.
 struct RareStarts {
+    words: AnchoredWords,
+}
+
+/// Words tried at a given place: let go on the place's first bytes when none starts so, else
+/// the longest that an anchored DFA, walked from there until it dies, matches.
+struct AnchoredWords {
     dfa: DFA,
     start: StateID,
-    /// The bytes its words start with, all rare, and the bytes that follow them.
     starts: StartFilter,
+}
+
+impl AnchoredWords {
+    /// `None` for no words, or too many for a DFA.
+    fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
+        if patterns.is_empty() {
+            return None;
+        }
+        let (dfa, start) = anchored_dfa(patterns, ascii_case_insensitive)?;
+        Some(AnchoredWords {
+            dfa,
+            start,
+            starts: StartFilter::new(patterns, ascii_case_insensitive),
+        })
+    }
+
+    /// The longest of the words starting at `place`.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], place: usize) -> Option<Match> {
+        if !self.starts.may_start_at(bytes, place) {
+            return None;
+        }
+        longest_anchored(&self.dfa, self.start, bytes, place, |_| true)
+    }
 }
 
 impl WordAutomaton {
@@ -246,12 +267,7 @@ fn everywhere<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> O
 impl RareStarts {
     /// `None` for no words, or too many for a DFA.
     fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
-        if patterns.is_empty() {
-            return None;
-        }
-        let starts = StartFilter::new(patterns, ascii_case_insensitive);
-        let (dfa, start) = anchored_dfa(patterns, ascii_case_insensitive)?;
-        Some(RareStarts { dfa, start, starts })
+        AnchoredWords::new(patterns, ascii_case_insensitive).map(|words| RareStarts { words })
     }
 
     /// The first match at or after `from`: only a rare byte can start one.
@@ -260,18 +276,8 @@ impl RareStarts {
             bytes,
             at,
             |_, classes| classes.upper | classes.digits | classes.non_ascii,
-            |start| {
-                self.starts
-                    .may_start_at(bytes, start)
-                    .then(|| self.longest_at(bytes, start))
-                    .flatten()
-            },
+            |start| self.words.longest_at(bytes, start),
         )
-    }
-
-    /// The longest match starting at `start`.
-    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<Match> {
-        longest_anchored(&self.dfa, self.start, bytes, start, |_| true)
     }
 }
 
@@ -482,6 +488,9 @@ fn longest_whole_word<A: Automaton>(
 
 /// The longest match of `automaton`, walked from its anchored start `state` at `start` until it
 /// dies, whose end `accept`s.
+// Always inlined: its callers walk it at most places a scan stops at, where a call costs as
+// much as the one or two steps most walks take.
+#[inline(always)]
 fn longest_anchored<A: Automaton>(
     automaton: &A,
     mut state: StateID,
