@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::{ArticleEvent, SeriesKey};
-use crate::extract::{DateValue, Tense};
+use crate::extract::{DateValue, Span, Tense};
 use crate::mentions::{Counting, DateSlot, Gap, Ordinal};
 use crate::pack::EntityId;
 use crate::packed::{put_span, put_varint, Interned, Reader};
@@ -109,7 +109,9 @@ impl TellingStore {
         std::iter::from_fn(move || loop {
             let at = position;
             let told = cursor.next_with(|reader| {
-                has(&mut reader.clone(), having).then(|| self.unpack(reader))
+                Head::read(&mut reader.clone())
+                    .has(having)
+                    .then(|| self.unpack(reader))
             })?;
             position += 1;
             if let Some(event) = told {
@@ -128,16 +130,21 @@ impl TellingStore {
     }
 
     fn unpack(&self, reader: &mut Reader) -> ArticleEvent {
-        let article = reader.varint() as usize;
-        let series = Arc::clone(&self.series.values[reader.varint() as usize]);
-        let flags = reader.byte();
-        let anchor = reader.span();
-        let date = (flags & HAS_DATE != 0).then(|| DateSlot {
-            value: self.dates.values[reader.varint() as usize],
-            span: reader.span(),
+        let Head {
+            article,
+            series,
+            flags,
+            anchor,
+            date,
+            ordinals,
+        } = Head::read(reader);
+        let series = Arc::clone(&self.series.values[series]);
+        let date = date.map(|(date, span)| DateSlot {
+            value: self.dates.values[date],
+            span,
             relative: flags & RELATIVE != 0,
         });
-        let ordinals = (0..reader.varint()).map(|_| ordinal_at(reader)).collect();
+        let ordinals = (0..ordinals).map(|_| ordinal_at(reader)).collect();
         let places = (0..reader.varint())
             .map(|_| (EntityId(reader.varint() as u32), reader.span()))
             .collect();
@@ -168,22 +175,42 @@ pub enum Having {
     Ordinal,
 }
 
-/// Whether the telling `reader` is at has what is asked: read as far as needed, in the order
-/// [`TellingStore::push`] wrote it.
-fn has(reader: &mut Reader, having: Having) -> bool {
-    let _article = reader.varint();
-    let _series = reader.varint();
-    let flags = reader.byte();
-    match having {
-        Having::Date => flags & HAS_DATE != 0,
-        Having::Gap => flags & HAS_SINCE != 0,
-        Having::Ordinal => {
-            let _anchor = reader.span();
-            if flags & HAS_DATE != 0 {
-                let _date = reader.varint();
-                let _span = reader.span();
-            }
-            reader.varint() > 0
+/// What a telling opens with, as [`TellingStore::push`] writes it, up to its ordinals: enough
+/// to tell what it has without unpacking it.
+struct Head {
+    article: usize,
+    /// The interned series.
+    series: usize,
+    flags: u8,
+    anchor: Span,
+    /// The interned date and its span.
+    date: Option<(usize, Span)>,
+    /// How many ordinals follow.
+    ordinals: usize,
+}
+
+impl Head {
+    fn read(reader: &mut Reader) -> Self {
+        let article = reader.varint() as usize;
+        let series = reader.varint() as usize;
+        let flags = reader.byte();
+        let anchor = reader.span();
+        let date = (flags & HAS_DATE != 0).then(|| (reader.varint() as usize, reader.span()));
+        Head {
+            article,
+            series,
+            flags,
+            anchor,
+            date,
+            ordinals: reader.varint() as usize,
+        }
+    }
+
+    fn has(&self, having: Having) -> bool {
+        match having {
+            Having::Date => self.date.is_some(),
+            Having::Gap => self.flags & HAS_SINCE != 0,
+            Having::Ordinal => self.ordinals > 0,
         }
     }
 }
