@@ -147,7 +147,7 @@ fn non_ascii_letters(text: &str, base: usize, non_ascii: u64) -> (u64, u64) {
 
 /// The words of `text` one character at a time: the definition the block scan is held to.
 #[cfg(test)]
-pub(crate) fn word_spans_by_chars(text: &str) -> Vec<(usize, usize)> {
+fn word_spans_by_chars(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut start: Option<usize> = None;
     for (index, c) in text

@@ -771,19 +771,6 @@ mod tests {
             proptest::prop_assert_eq!(key_of(&text), by_chars);
         }
 
-        #[test]
-        fn byte_scan_finds_the_words_a_char_scan_finds(
-            text in "[A-Za-z0-9 .,#'\n\t-]{0,40}|[a-zé Ü–—“”-]{0,20}|\\PC{0,30}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,12}"
-        ) {
-            let spans: Vec<Span> = crate::words::words(&text)
-                .map(|(start, end)| Span::new(start, end))
-                .collect();
-            let by_chars: Vec<Span> = crate::words::word_spans_by_chars(&text)
-                .into_iter()
-                .map(|(start, end)| Span::new(start, end))
-                .collect();
-            proptest::prop_assert_eq!(spans, by_chars);
-        }
     }
 
     #[test]
