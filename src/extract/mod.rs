@@ -372,6 +372,13 @@ pub enum TensesOf {
     EveryClaim,
 }
 
+/// Bytes of news a claim comes with, about (one in 157 bytes of the generated corpus), for
+/// a first guess at how many an article holds.
+const CLAIM_BYTES: usize = 128;
+
+/// Tokens of a sentence of news, for a first guess at the tokenizer's buffer.
+const SENTENCE_TOKENS: usize = 64;
+
 /// Sentences longer than this are cut (at a space) so memory stays bounded on texts without
 /// punctuation.
 const MAX_CHUNK: usize = 8 * 1024;
@@ -432,12 +439,11 @@ impl Extractor {
         tenses_of: TensesOf,
         worth_a_look: impl Fn(&str) -> bool,
     ) -> (Vec<Claim>, tense::Clauses<'a>) {
-        // Sized for news, with a claim every 150 bytes or so and a few dozen tokens a
-        // sentence, so that neither is doubled on the way.
-        let mut claims = Vec::with_capacity(text.len() / 128);
+        // Sized for news, so that neither is doubled on the way.
+        let mut claims = Vec::with_capacity(text.len() / CLAIM_BYTES);
         let mut clauses = tense::Clauses::default();
         let mut state = State {
-            toks: Vec::with_capacity(64),
+            toks: Vec::with_capacity(SENTENCE_TOKENS),
             last_day: None,
             last_quarter: None,
             last_date: None,
