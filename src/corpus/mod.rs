@@ -8,6 +8,7 @@ mod jsonl;
 mod markdown;
 mod pieces;
 pub mod source_map;
+mod spare;
 mod txt;
 mod walk;
 
@@ -260,8 +261,15 @@ fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleE
         Err(error) => return vec![Err(unreadable(origin, &error))],
         Ok(_) => {}
     }
-    match std::fs::read(path) {
-        Ok(bytes) => load_document(origin, format_of(path), bytes),
+    let format = format_of(path);
+    // A JSONL file's bytes are let go once its lines are parsed, and their memory serves the
+    // next; another file's become its article's text, sized to it.
+    let read = match format {
+        Format::Jsonl => std::fs::File::open(path).and_then(|file| spare::read(file, u64::MAX)),
+        _ => std::fs::read(path),
+    };
+    match read {
+        Ok(bytes) => load_document(origin, format, bytes),
         Err(error) => vec![Err(unreadable(origin, &error))],
     }
 }
@@ -326,7 +334,9 @@ fn load_document(
         }
     };
     if let (Format::Jsonl, Origin::File(path)) = (format, &origin) {
-        return jsonl_articles(path, &decoded, 1);
+        let articles = jsonl_articles(path, &decoded, 1);
+        spare::give_back(decoded.text.into_bytes());
+        return articles;
     }
     let warnings = lossy_warning(decoded.first_invalid);
     let parsed = match format {

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{
-    decode, format_of, jsonl_articles, load, unreadable, Article, ArticleError, Format, Input,
-    LoadOptions, Origin,
+    decode, format_of, jsonl_articles, load, spare, unreadable, Article, ArticleError, Format,
+    Input, LoadOptions, Origin,
 };
 
 /// Bytes of a big JSONL file read as one unit: the line that crosses this many ends it.
@@ -131,7 +131,11 @@ fn load_lines(lines: &Lines) -> Vec<Result<Article, ArticleError>> {
         }
     };
     match decode::decode_at(bytes, false, base) {
-        Ok(decoded) => jsonl_articles(&lines.path, &decoded, lines.first_line),
+        Ok(decoded) => {
+            let articles = jsonl_articles(&lines.path, &decoded, lines.first_line);
+            spare::give_back(decoded.text.into_bytes());
+            articles
+        }
         // Blank lines only: the file's other stretches hold its articles, and blank lines
         // are skipped in a file read whole.
         Err(_) => Vec::new(),
@@ -144,8 +148,11 @@ fn read_stretch(lines: &Lines) -> io::Result<(Vec<u8>, usize)> {
     let length = usize::try_from(lines.end - lines.start).map_err(io::Error::other)?;
     let mut file = File::open(&lines.path)?;
     file.seek(SeekFrom::Start(lines.start))?;
-    let mut bytes = vec![0u8; length];
-    file.read_exact(&mut bytes)?;
+    let bytes = spare::read(file, lines.end - lines.start)?;
+    if bytes.len() != length {
+        spare::give_back(bytes);
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
     Ok((bytes, base))
 }
 
