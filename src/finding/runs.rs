@@ -196,7 +196,7 @@ pub struct SortedFindings {
 }
 
 /// A finding's severity as configured, or `None` when its rule is turned off.
-type SeverityOf = Box<dyn Fn(&Finding) -> Option<Severity>>;
+type SeverityOf = Box<dyn Fn(&Finding) -> Option<Severity> + Send + Sync>;
 
 enum Source {
     Held(std::vec::IntoIter<(Option<Origin>, Finding)>),

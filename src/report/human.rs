@@ -148,27 +148,28 @@ impl Reporter for Human {
             .with_context_lines(CONTEXT_LINES);
         // Rendering is most of the work: a batch of findings is rendered in parallel, then
         // written in order.
-        loop {
-            let batch = report.next_batch();
-            if batch.is_empty() {
-                break;
-            }
-            let sources = report.quotes.excerpts(&batch);
-            let rendered: Vec<String> = batch
-                .par_iter()
-                .map(|finding| {
-                    let mut rendered = String::new();
-                    handler
-                        .render_report(&mut rendered, &diagnostic(&sources, finding))
-                        .map(|()| rendered)
-                        .map_err(io::Error::other)
-                })
-                .collect::<io::Result<_>>()?;
-            for text in rendered {
-                writeln!(out, "{}", text.trim_end())?;
-                writeln!(out)?;
-            }
-        }
+        report.render_batches(
+            |report, batch| report.quotes.excerpts(batch),
+            |batch, sources| {
+                batch
+                    .par_iter()
+                    .map(|finding| {
+                        let mut rendered = String::new();
+                        handler
+                            .render_report(&mut rendered, &diagnostic(&sources, finding))
+                            .map(|()| rendered)
+                            .map_err(io::Error::other)
+                    })
+                    .collect::<io::Result<Vec<String>>>()
+            },
+            |rendered| {
+                for text in rendered {
+                    writeln!(out, "{}", text.trim_end())?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            },
+        )?;
         if let Some(statistics) = &report.statistics {
             for (rule, count) in statistics {
                 writeln!(out, "{count:>6}  {rule}")?;

@@ -367,6 +367,27 @@ impl Report {
         batch
     }
 
+    /// Every finding left, a batch at a time (see [`Report::next_batch`]): `prepare` takes
+    /// what rendering a batch needs of the report, `render` renders it (sharing it among
+    /// threads, if it will) while the next batch is taken, and `write` gets the batches
+    /// rendered, in order. Taking a batch (reading the findings back, locating their labels)
+    /// would otherwise leave every other thread idle between batches.
+    pub fn render_batches<P: Send, R: Send>(
+        &mut self,
+        prepare: impl Fn(&Report, &[ResolvedFinding]) -> P,
+        render: impl Fn(&[ResolvedFinding], P) -> io::Result<R> + Sync,
+        mut write: impl FnMut(R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut batch = self.next_batch();
+        while !batch.is_empty() {
+            let prepared = prepare(self, &batch);
+            let (rendered, next) = rayon::join(|| render(&batch, prepared), || self.next_batch());
+            write(rendered?)?;
+            batch = next;
+        }
+        Ok(())
+    }
+
     /// Why findings written out to a temporary file could not all be read back, if so: the
     /// report then lacks them.
     pub fn findings_error(&self) -> Option<&io::Error> {

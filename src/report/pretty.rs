@@ -201,6 +201,11 @@ impl<'w> Array<'w> {
             .par_iter()
             .map(|item| to_json(item, depth))
             .collect::<io::Result<_>>()?;
+        self.write_elements(written)
+    }
+
+    /// Elements already made into JSON (at this array's depth plus one), written in order.
+    fn write_elements(&mut self, written: Vec<Vec<u8>>) -> io::Result<()> {
         for bytes in written {
             self.element_with(|out, _| out.write_all(&bytes))?;
         }
@@ -240,13 +245,16 @@ pub(crate) fn findings_array(
     to_json: impl Fn(&ResolvedFinding, usize) -> io::Result<Vec<u8>> + Sync,
 ) -> io::Result<()> {
     let mut array = Array::begin(out, depth)?;
-    loop {
-        let batch = report.next_batch();
-        if batch.is_empty() {
-            break;
-        }
-        array.batch(&batch, &to_json)?;
-    }
+    report.render_batches(
+        |_, _| (),
+        |batch, ()| {
+            batch
+                .par_iter()
+                .map(|finding| to_json(finding, depth + 1))
+                .collect::<io::Result<Vec<_>>>()
+        },
+        |written| array.write_elements(written),
+    )?;
     array.end()
 }
 
