@@ -25,13 +25,11 @@ impl Classes {
     /// The classes of `block`, whose bytes past [`BLOCK`] are left out.
     #[inline]
     pub(crate) fn of(block: &[u8]) -> Self {
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         {
-            // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 processor has it, and
-            // the compiler assumes it for every function already.
-            unsafe { Self::by_sixteens(block) }
+            Self::by_sixteens(block)
         }
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
         {
             Self::by_eights(block)
         }
@@ -43,26 +41,28 @@ impl Classes {
         self.lower | self.upper | self.digits
     }
 
-    /// # Safety
-    /// The processor must have SSE2, as every x86-64 processor has.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "sse2")]
-    unsafe fn by_sixteens(block: &[u8]) -> Self {
+    /// Inlined into each scanner, which keeps only the classes it reads. SSE2 is part of the
+    /// x86-64 baseline: the compiler assumes it for every function (`target_feature = "sse2"`
+    /// holds unless a build turns it off, which falls back to [`Classes::by_eights`]).
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline(always)]
+    fn by_sixteens(block: &[u8]) -> Self {
         use std::arch::x86_64::{
-            __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
-            _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x,
+            __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
+            _mm_set1_epi8, _mm_set_epi64x,
         };
+        // SAFETY (every `unsafe` here): the intrinsics need SSE2, which this function is
+        // compiled only with (see its `cfg`).
         let mut padded = [0u8; BLOCK];
         let block = padded_block(block, &mut padded);
-        // Signed comparisons: a byte from 0x80 up is negative, below every ASCII bound.
-        let splat = |byte: u8| _mm_set1_epi8(byte as i8);
-        let within = |bytes: __m128i, low: u8, high: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(bytes, splat(low - 1)),
-                _mm_cmplt_epi8(bytes, splat(high + 1)),
-            )
+        let splat = |byte: u8| unsafe { _mm_set1_epi8(byte as i8) };
+        // One signed comparison a range: shifted by `0x80 - low`, the range's bytes are the
+        // lowest (from -128), and every other byte is above them.
+        let within = |bytes: __m128i, low: u8, high: u8| unsafe {
+            let shifted = _mm_add_epi8(bytes, splat(0x80u8.wrapping_sub(low)));
+            _mm_cmplt_epi8(shifted, splat(0x80u8.wrapping_add(high - low + 1)))
         };
-        let bits = |lanes: __m128i| u64::from(_mm_movemask_epi8(lanes) as u16);
+        let bits = |lanes: __m128i| u64::from(unsafe { _mm_movemask_epi8(lanes) } as u16);
         let mut classes = Classes::default();
         for (index, sixteen) in block.chunks_exact(16).enumerate() {
             let half = |from: usize| {
@@ -70,18 +70,19 @@ impl Classes {
                 eight.copy_from_slice(&sixteen[from..from + 8]);
                 i64::from_le_bytes(eight)
             };
-            let bytes = _mm_set_epi64x(half(8), half(0));
+            let bytes = unsafe { _mm_set_epi64x(half(8), half(0)) };
             let shift = 16 * index;
             classes.lower |= bits(within(bytes, b'a', b'z')) << shift;
             classes.upper |= bits(within(bytes, b'A', b'Z')) << shift;
             classes.digits |= bits(within(bytes, b'0', b'9')) << shift;
-            classes.hyphens |= bits(_mm_cmpeq_epi8(bytes, splat(b'-'))) << shift;
+            classes.hyphens |= bits(unsafe { _mm_cmpeq_epi8(bytes, splat(b'-')) }) << shift;
+            // A byte from 0x80 up has its high bit set: what `movemask` gathers.
             classes.non_ascii |= bits(bytes) << shift;
         }
         classes
     }
 
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
     fn by_eights(block: &[u8]) -> Self {
         let mut classes = Classes::default();
         for (index, chunk) in block.chunks(8).take(BLOCK / 8).enumerate() {
