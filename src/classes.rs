@@ -204,11 +204,8 @@ mod tests {
                     let want = by_bytes(block);
                     assert_eq!(Classes::of(block), want, "{block:?}");
                     assert_eq!(Classes::by_eights(block), want, "{block:?}");
-                    #[cfg(target_arch = "x86_64")]
-                    {
-                        // SAFETY: SSE2 is part of the x86-64 baseline.
-                        assert_eq!(unsafe { Classes::by_sixteens(block) }, want, "{block:?}");
-                    }
+                    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+                    assert_eq!(Classes::by_sixteens(block), want, "{block:?}");
                 }
             }
         }
