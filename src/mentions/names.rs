@@ -507,9 +507,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
 /// Which tallies (by index) are of single capitalised words the article also writes in lower
 /// case (among `lower_case`, its words that are no name words): common words, not names.
 fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool> {
-    // The single words lower-cased into one buffer, their places in it sorted by what they
-    // hold (by [`SortKey`], then bytes), so that every spelling of one lower case ("McKay",
-    // "Mckay") is found.
+    // The single words lower-cased into one buffer.
     let singles = || {
         tallies
             .iter()
@@ -518,7 +516,7 @@ fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool>
     };
     let mut lowered: Vec<u8> =
         Vec::with_capacity(singles().map(|(_, tally)| tally.surface.len()).sum());
-    let mut spellings: Vec<Lowered> = Vec::with_capacity(singles().count());
+    let mut spellings: Vec<(Span, usize)> = Vec::with_capacity(singles().count());
     for (index, tally) in singles() {
         let start = lowered.len();
         if tally.surface.is_ascii() {
@@ -527,26 +525,19 @@ fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool>
         } else {
             lowered.extend_from_slice(tally.surface.to_lowercase().as_bytes());
         }
-        let span = Span::new(start, lowered.len());
-        spellings.push(Lowered {
-            order: SortKey::of(&lowered[start..]),
-            span,
-            index,
-        });
+        spellings.push((Span::new(start, lowered.len()), index));
     }
-    let lower = |span: Span| &lowered[span.start..span.end];
-    let compared = |spelling: &Lowered, key: SortKey, bytes: &[u8]| {
-        spelling
-            .order
-            .cmp(&key)
-            .then_with(|| lower(spelling.span).cmp(bytes))
-    };
-    spellings
-        .sort_unstable_by(|a, b| compared(a, b.order, lower(b.span)).then(a.index.cmp(&b.index)));
-    // Most lower-case words cannot be one of them, and are let go without a search.
+    // Each lower case's first spelling, and each spelling's next of the same lower case: every
+    // spelling of one lower case ("McKay", "Mckay") is found.
+    let mut first_of: FxHashMap<&[u8], usize> =
+        FxHashMap::with_capacity_and_hasher(spellings.len(), Default::default());
+    let mut next_of: Vec<Option<usize>> = vec![None; spellings.len()];
+    // Most lower-case words cannot be one of them, and are let go without a lookup.
     let mut shapes = WordFilter::default();
-    for spelling in &spellings {
-        shapes.add(lower(spelling.span));
+    for (place, &(span, _)) in spellings.iter().enumerate().rev() {
+        let word = &lowered[span.start..span.end];
+        shapes.add(word);
+        next_of[place] = first_of.insert(word, place);
     }
     let bytes = text.as_bytes();
     let mut common = vec![false; tallies.len()];
@@ -555,44 +546,13 @@ fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool>
         if !shapes.may_hold(surface) {
             continue;
         }
-        let key = SortKey::of(surface);
-        let from = spellings.partition_point(|spelling| compared(spelling, key, surface).is_lt());
-        for spelling in spellings[from..]
-            .iter()
-            .take_while(|spelling| compared(spelling, key, surface).is_eq())
-        {
-            common[spelling.index] = true;
+        let mut place = first_of.get(surface).copied();
+        while let Some(at) = place {
+            common[spellings[at].1] = true;
+            place = next_of[at];
         }
     }
     common
-}
-
-/// A single spelling lower-cased into the common-word search's buffer, and its tally.
-struct Lowered {
-    order: SortKey,
-    span: Span,
-    index: usize,
-}
-
-/// The start of an order on words that mostly compares numbers: by length, then by the first
-/// eight bytes read as one big-endian number (the order of the bytes themselves); the bytes
-/// decide only between words of one length that open alike.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct SortKey {
-    length: usize,
-    opening: u64,
-}
-
-impl SortKey {
-    fn of(word: &[u8]) -> Self {
-        let mut opening = [0u8; 8];
-        let kept = word.len().min(opening.len());
-        opening[..kept].copy_from_slice(&word[..kept]);
-        SortKey {
-            length: word.len(),
-            opening: u64::from_be_bytes(opening),
-        }
-    }
 }
 
 /// Spellings an article is expected to have, at most, for sizing its tallies.
