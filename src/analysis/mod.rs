@@ -35,6 +35,9 @@ pub struct Analyzer<'p> {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleAnalysis {
     pub origin: Origin,
+    /// For a JSONL article, the byte its line starts at in the file (see [`Article`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_start: Option<u64>,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     pub published_from: PublishedFrom,
@@ -69,6 +72,7 @@ pub struct WeekdayDate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRecord {
     pub origin: Origin,
+    pub line_start: Option<u64>,
     pub published: Option<NaiveDate>,
     pub published_from: PublishedFrom,
     pub map: SourceMap,
@@ -87,6 +91,7 @@ impl ArticleRecord {
         debug_assert!(article.events.is_empty() && article.names.is_empty());
         ArticleRecord {
             origin: article.origin,
+            line_start: article.line_start,
             published: article.published,
             published_from: article.published_from,
             map: article.map,
@@ -292,6 +297,7 @@ impl<'p> Analyzer<'p> {
             .collect();
         let analysis = ArticleAnalysis {
             origin: article.origin.clone(),
+            line_start: article.line_start,
             title: article.title.clone(),
             published: publication,
             published_from: if publication == article.published {

@@ -55,7 +55,7 @@ impl ArticleRecords {
     pub fn push(&mut self, record: ArticleRecord) {
         // Saturating: a count of claims is read, never wrapped.
         self.claim_count = self.claim_count.saturating_add(record.claim_count);
-        let origin = self.origin_code(&record.origin);
+        let origin = self.origin_code(&record.origin, record.line_start);
         let claims = self.keep_claims(record.relations, record.titles);
         self.records.push(|out| {
             put_origin(out, origin);
@@ -80,7 +80,7 @@ impl ArticleRecords {
     }
 
     fn unpack(&self, reader: &mut Reader) -> ArticleRecord {
-        let origin = self.origin_at(reader);
+        let (origin, line_start) = self.placed_origin_at(reader);
         let (published, published_from) = published_at(reader);
         let claim_count = reader.varint() as usize;
         let map = map_at(reader);
@@ -94,6 +94,7 @@ impl ArticleRecords {
         };
         ArticleRecord {
             origin,
+            line_start,
             published,
             published_from,
             map,
@@ -108,6 +109,12 @@ impl ArticleRecords {
     /// Where article `index` came from, without unpacking the rest.
     pub fn origin(&self, index: usize) -> Option<Origin> {
         self.records.with(index, |reader| self.origin_at(reader))
+    }
+
+    /// Where article `index` came from, and for a JSONL article, where its line starts.
+    pub fn placed_origin(&self, index: usize) -> Option<(Origin, Option<u64>)> {
+        self.records
+            .with(index, |reader| self.placed_origin_at(reader))
     }
 
     /// The publication date of article `index`, without unpacking the rest.
@@ -173,12 +180,15 @@ impl ArticleRecords {
         self.claims.shrink_to_fit();
     }
 
-    /// An origin with its path interned: what [`put_origin`] writes.
-    fn origin_code(&mut self, origin: &Origin) -> OriginCode {
+    /// An origin with its path interned (and a JSONL line's start): what [`put_origin`]
+    /// writes.
+    fn origin_code(&mut self, origin: &Origin, line_start: Option<u64>) -> OriginCode {
         match origin {
             Origin::Stdin => OriginCode::Stdin,
             Origin::File(path) => OriginCode::File(self.paths.id(path)),
-            Origin::JsonlLine { path, line } => OriginCode::JsonlLine(self.paths.id(path), *line),
+            Origin::JsonlLine { path, line } => {
+                OriginCode::JsonlLine(self.paths.id(path), *line, line_start)
+            }
         }
     }
 
@@ -193,13 +203,20 @@ impl ArticleRecords {
     }
 
     fn origin_at(&self, reader: &mut Reader) -> Origin {
+        self.placed_origin_at(reader).0
+    }
+
+    fn placed_origin_at(&self, reader: &mut Reader) -> (Origin, Option<u64>) {
         match reader.byte() {
-            FILE => Origin::File(self.path_at(reader)),
-            JSONL_LINE => Origin::JsonlLine {
-                path: self.path_at(reader),
-                line: reader.varint() as usize,
-            },
-            _ => Origin::Stdin,
+            FILE => (Origin::File(self.path_at(reader)), None),
+            JSONL_LINE => {
+                let origin = Origin::JsonlLine {
+                    path: self.path_at(reader),
+                    line: reader.varint() as usize,
+                };
+                (origin, reader.varint().checked_sub(1))
+            }
+            _ => (Origin::Stdin, None),
         }
     }
 
@@ -246,7 +263,7 @@ impl PublishedDates<'_> {
 enum OriginCode {
     Stdin,
     File(usize),
-    JsonlLine(usize, usize),
+    JsonlLine(usize, usize, Option<u64>),
 }
 
 fn put_origin(out: &mut Vec<u8>, origin: OriginCode) {
@@ -256,10 +273,16 @@ fn put_origin(out: &mut Vec<u8>, origin: OriginCode) {
             out.push(FILE);
             put_varint(out, path as u64);
         }
-        OriginCode::JsonlLine(path, line) => {
+        OriginCode::JsonlLine(path, line, start) => {
             out.push(JSONL_LINE);
             put_varint(out, path as u64);
             put_varint(out, line as u64);
+            // 0 for none (the line of an article from a claims file that did not say), and
+            // a start past the largest varint (no file has one) is let go as none.
+            put_varint(
+                out,
+                start.and_then(|start| start.checked_add(1)).unwrap_or(0),
+            );
         }
     }
 }
@@ -413,6 +436,7 @@ mod tests {
         (
             (
                 origin(),
+                proptest::option::of(0..=u64::MAX),
                 proptest::option::of(day()),
                 0usize..3,
                 any::<usize>(),
@@ -425,15 +449,20 @@ mod tests {
         )
             .prop_map(
                 |(
-                    (origin, published, from, claim_count),
+                    (origin, line_start, published, from, claim_count),
                     segments,
                     weekdays,
                     unresolved,
                     relations,
                     titles,
                 )| {
+                    // Only a JSONL line has a start, and none past the largest varint.
+                    let line_start = line_start
+                        .filter(|&start| start < u64::MAX)
+                        .filter(|_| matches!(origin, Origin::JsonlLine { .. }));
                     ArticleRecord {
                         origin,
+                        line_start,
                         published,
                         published_from: PUBLISHED_FROM[from],
                         map: SourceMap::from_segments(segments),

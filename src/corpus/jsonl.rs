@@ -24,6 +24,8 @@ struct Line {
 /// repaired byte in it.
 pub struct LineArticle {
     pub line: usize,
+    /// The line's first byte in its file.
+    pub start: u64,
     pub parsed: Parsed,
     pub first_invalid: Option<usize>,
 }
@@ -121,6 +123,12 @@ pub fn parse(decoded: &Decoded, first_line: usize) -> Vec<Result<LineArticle, Pr
         found.push(match parse_line(content) {
             Ok(parsed) => Ok(LineArticle {
                 line: number,
+                // The first line starts the file, before any byte order mark the map skips.
+                start: if number == 1 {
+                    0
+                } else {
+                    decoded.map.to_source(start, start).0 as u64
+                },
                 parsed,
                 first_invalid: decoded.first_invalid_between(start, end),
             }),

@@ -107,6 +107,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The outlet that published it (front matter `source`, HTML `og:site_name`).
     pub publication: Option<String>,
+    /// For a JSONL article, the byte its line starts at in the file: where the report reads
+    /// the line again, instead of counting lines to it.
+    pub line_start: Option<u64>,
 }
 
 /// A path named on the command line that does not exist, or a bad exclude glob.
@@ -365,11 +368,16 @@ fn jsonl_articles(
                     line: line.line,
                 };
                 let warnings = lossy_warning(line.first_invalid);
-                article(origin.clone(), line.parsed, warnings).map_err(|problem| ArticleError {
-                    origin,
-                    span: problem.span,
-                    kind: problem.kind,
-                })
+                article(origin.clone(), line.parsed, warnings)
+                    .map(|article| Article {
+                        line_start: Some(line.start),
+                        ..article
+                    })
+                    .map_err(|problem| ArticleError {
+                        origin,
+                        span: problem.span,
+                        kind: problem.kind,
+                    })
             }
             Err(problem) => Err(ArticleError {
                 origin: Origin::File(Arc::clone(path)),
@@ -414,6 +422,7 @@ fn article(origin: Origin, parsed: Parsed, warnings: Vec<String>) -> Result<Arti
         id: parsed.metadata.id,
         url: parsed.metadata.url,
         publication: parsed.metadata.publication,
+        line_start: None,
     })
 }
 

@@ -186,8 +186,13 @@ mod tests {
             .into_iter()
             .map(|article| match article {
                 Ok(article) => format!(
-                    "{} {:?} {:?} {:?} {}",
-                    article.origin, article.id, article.published, article.warnings, article.text
+                    "{} {:?} {:?} {:?} {:?} {}",
+                    article.origin,
+                    article.line_start,
+                    article.id,
+                    article.published,
+                    article.warnings,
+                    article.text
                 ),
                 Err(error) => format!("{} {:?} {:?}", error.origin, error.span, error.kind),
             })
@@ -212,6 +217,34 @@ mod tests {
         );
         assert!(whole.len() > 600);
         assert_eq!(stretched, whole);
+    }
+
+    #[test]
+    fn each_jsonl_article_knows_where_its_line_starts_in_the_file() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("big.jsonl");
+        let bytes = big_jsonl(600);
+        std::fs::write(&path, &bytes).expect("writes");
+        let line_starts: Vec<u64> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', &bytes).map(|at| at as u64 + 1))
+            .collect();
+        let options = LoadOptions::default();
+        let input = Input::Path(path.clone());
+        let units = units(std::slice::from_ref(&input), &options);
+        let mut checked = 0;
+        for loaded in units.iter().flat_map(|unit| load_unit(unit, &options)) {
+            let Ok(article) = loaded else { continue };
+            let Origin::JsonlLine { line, .. } = article.origin else {
+                panic!("{} is no JSONL line", article.origin);
+            };
+            assert_eq!(
+                article.line_start,
+                line_starts.get(line - 1).copied(),
+                "line {line}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 600, "{checked} articles");
     }
 
     #[test]

@@ -289,6 +289,14 @@ impl Sources {
     fn origin(&self, index: usize) -> Option<Origin> {
         crate::pipeline::source_origin(&self.articles, &self.problems, index)
     }
+
+    /// The origin of source `index`, with where its line starts for a JSONL article.
+    fn placed_origin(&self, index: usize) -> Option<(Origin, Option<u64>)> {
+        match self.articles.placed_origin(index) {
+            Some(placed) => Some(placed),
+            None => self.origin(index).map(|origin| (origin, None)),
+        }
+    }
 }
 
 impl Report {
@@ -626,18 +634,21 @@ fn locate_labels(
     // Filled from any thread as groups are located: no group's labels wait for the others.
     let slots: Vec<OnceLock<Located>> = (0..slot_count).map(|_| OnceLock::new()).collect();
     cited.sort_by_key(|citing| citing.label.article);
-    let cited_sources: Vec<(Origin, &[Citing])> = cited
+    let cited_sources: Vec<(Origin, Option<u64>, &[Citing])> = cited
         .chunk_by(|a, b| a.label.article == b.label.article)
-        .filter_map(|refs| Some((sources.origin(refs[0].label.article)?, refs)))
+        .filter_map(|refs| {
+            let (origin, line_start) = sources.placed_origin(refs[0].label.article)?;
+            Some((origin, line_start, refs))
+        })
         .collect();
     // One group per file (a shard's lines together), located in parallel. Groups fill their
     // own slots, so the order they run in does not show in the report.
     let mut by_file: FxHashMap<Option<&Path>, Vec<Citations>> = FxHashMap::default();
-    for (origin, refs) in &cited_sources {
+    for (origin, line_start, refs) in &cited_sources {
         by_file
             .entry(origin.path())
             .or_default()
-            .push((origin, refs));
+            .push((origin, *line_start, refs));
     }
     let groups: Vec<Vec<Citations>> = by_file.into_values().collect();
     let rereads = groups
@@ -663,8 +674,8 @@ struct Citing<'a> {
     slot: usize,
 }
 
-/// A source and the labels citing it.
-type Citations<'a> = (&'a Origin, &'a [Citing<'a>]);
+/// A source (with where its line starts, for a JSONL article) and the labels citing it.
+type Citations<'a> = (&'a Origin, Option<u64>, &'a [Citing<'a>]);
 
 /// Locates the labels citing the origins of one file (all cited lines of a shard, read once)
 /// into their slots; with `keep_text`, gives where each source that was read can be read again.
@@ -680,7 +691,7 @@ fn locate_group(
     let mut shard: Option<ShardReader> = None;
     let mut shard_name = ShardName::default();
     let mut rereads = Vec::new();
-    for &(origin, refs) in group {
+    for &(origin, line_start, refs) in group {
         let read: Option<Vec<u8>>;
         let shard_line: Option<ShardLine>;
         // The source's bytes, and where they can be read again; none for standard input
@@ -703,7 +714,7 @@ fn locate_group(
                     Origin::JsonlLine { path, line } => {
                         shard_line = shard
                             .get_or_insert_with(|| ShardReader::open(path))
-                            .line(*line);
+                            .line(*line, line_start);
                         let reread = shard_line.as_ref().map(|line| quotes::Reread::ShardLine {
                             path: Arc::clone(path),
                             bytes: line.bytes.clone(),
@@ -774,9 +785,10 @@ impl ShardReader {
         }
     }
 
-    /// Line `number`, if the shard still has it and it still holds an article.
-    fn line(&mut self, number: usize) -> Option<ShardLine> {
-        let (start, line) = self.raw_line(number)?;
+    /// Line `number`, if the shard still has it and it still holds an article; `line_start`
+    /// is where the line started when it was checked, if known.
+    fn line(&mut self, number: usize, line_start: Option<u64>) -> Option<ShardLine> {
+        let (start, line) = self.raw_line(number, line_start)?;
         let text = corpus::jsonl_line_text(line)?;
         Some(ShardLine {
             bytes: start..start + line.len() as u64,
@@ -785,10 +797,14 @@ impl ShardReader {
     }
 
     /// Line `number` (from 1) without its line end, and its offset; `None` past the last
-    /// line end. A line before the one read last is read again from the start.
-    fn raw_line(&mut self, number: usize) -> Option<(u64, &[u8])> {
+    /// line end. A line before the one read last is read again from the start. A line whose
+    /// start is known is sought; the others are reached by counting lines.
+    fn raw_line(&mut self, number: usize, line_start: Option<u64>) -> Option<(u64, &[u8])> {
         if number < self.next {
             *self = ShardReader::open(&self.path);
+        }
+        if let Some(start) = line_start.filter(|_| number > self.next) {
+            self.seek_line(number, start);
         }
         let file = self.file.as_mut()?;
         // The lines before it are passed over in the reader's buffer, not copied out.
@@ -810,6 +826,33 @@ impl ShardReader {
         self.offset += read as u64;
         let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
         Some((start, line))
+    }
+
+    /// Moves to line `number`, said to start at byte `start`, if the byte before that ends a
+    /// line. When it does not, the shard changed since it was checked: it is read again from
+    /// the start, and the line is reached by counting.
+    fn seek_line(&mut self, number: usize, start: u64) {
+        let Some(file) = self.file.as_mut() else {
+            return;
+        };
+        let Some(distance) = start
+            .checked_sub(1)
+            .and_then(|before| before.checked_sub(self.offset))
+            .and_then(|distance| i64::try_from(distance).ok())
+        else {
+            return;
+        };
+        // Within the reader's buffer, no read; beyond it, one seek.
+        let mut before = [0u8; 1];
+        let ends_a_line = file.seek_relative(distance).is_ok()
+            && io::Read::read_exact(file, &mut before).is_ok()
+            && before[0] == b'\n';
+        if ends_a_line {
+            self.next = number;
+            self.offset = start;
+        } else {
+            *self = ShardReader::open(&self.path);
+        }
     }
 }
 
@@ -944,7 +987,7 @@ mod tests {
             wanted
                 .iter()
                 .filter_map(|&number| {
-                    let (offset, line) = reader.raw_line(number)?;
+                    let (offset, line) = reader.raw_line(number, None)?;
                     Some((number, offset, line.to_vec()))
                 })
                 .collect()
@@ -967,6 +1010,57 @@ mod tests {
             [(1, 0, b"one".to_vec()), (3, 8, b"three".to_vec())]
         );
         assert_eq!(found(b"", &[1]), []);
+    }
+
+    #[test]
+    fn a_shard_reader_seeks_lines_whose_start_is_known_and_counts_to_the_others() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path: Arc<Path> = dir.path().join("shard.jsonl").into();
+        let found = |bytes: &[u8], wanted: &[(usize, Option<u64>)]| -> Vec<(u64, Vec<u8>)> {
+            std::fs::write(&path, bytes).expect("writes");
+            let mut reader = ShardReader::open(&path);
+            wanted
+                .iter()
+                .filter_map(|&(number, start)| {
+                    let (offset, line) = reader.raw_line(number, start)?;
+                    Some((offset, line.to_vec()))
+                })
+                .collect()
+        };
+        // Long enough that a sought line lies beyond the reader's first buffer.
+        let filler = "x".repeat(SHARD_READ);
+        let lines = format!("one\n{filler}\nthree\n\nfive\nsix");
+        let start = |line: &str| lines.find(line).map(|at| at as u64);
+        let (three, five, six) = (start("three"), start("five"), start("six"));
+        let expected = [
+            (0, b"one".to_vec()),
+            (three.unwrap_or(0), b"three".to_vec()),
+            (five.unwrap_or(0), b"five".to_vec()),
+            (six.unwrap_or(0), b"six".to_vec()),
+        ];
+        let counted = found(
+            lines.as_bytes(),
+            &[(1, None), (3, None), (5, None), (6, None)],
+        );
+        assert_eq!(counted, expected);
+        let sought = found(
+            lines.as_bytes(),
+            &[(1, Some(0)), (3, three), (5, five), (6, six)],
+        );
+        assert_eq!(sought, expected);
+        // Known starts mixed with counting, and a line asked for again.
+        let mixed = found(
+            lines.as_bytes(),
+            &[(3, three), (5, None), (6, six), (1, Some(0))],
+        );
+        assert_eq!(mixed, [&expected[1..], &expected[..1]].concat());
+        // The start is what is read: a line start given for another number is that line.
+        let trusted = found(lines.as_bytes(), &[(5, three)]);
+        assert_eq!(trusted, &expected[1..2]);
+        // A start that is no line's start any more (the shard changed since it was checked):
+        // the line is counted to instead.
+        let wrong = found(lines.as_bytes(), &[(5, three.map(|at| at + 2)), (6, six)]);
+        assert_eq!(wrong, &expected[2..]);
     }
 
     #[test]
@@ -1018,6 +1112,7 @@ mod tests {
     fn plain_article(origin: Origin, len: usize) -> crate::analysis::ArticleRecord {
         crate::analysis::ArticleRecord {
             origin,
+            line_start: None,
             published: None,
             published_from: PublishedFrom::None,
             map: SourceMap::shifted(len, 0),
