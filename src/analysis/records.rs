@@ -137,13 +137,19 @@ impl ArticleRecords {
         }
     }
 
-    /// Where article `index` came from and its publication date (with where that came from),
-    /// without unpacking the rest: what a list of the articles shows.
-    pub fn dated_origin(&self, index: usize) -> Option<(Origin, Option<NaiveDate>, PublishedFrom)> {
-        self.records.with(index, |reader| {
-            let origin = self.origin_at(reader);
-            let (published, from) = published_at(reader);
-            (origin, published, from)
+    /// Where each article came from and its publication date (with where that came from), in
+    /// order, without unpacking the rest: what a list of the articles shows. One pass through
+    /// the records.
+    pub fn dated_origins(
+        &self,
+    ) -> impl Iterator<Item = (Origin, Option<NaiveDate>, PublishedFrom)> + '_ {
+        let mut cursor = self.records.cursor();
+        std::iter::from_fn(move || {
+            cursor.next_with(|reader| {
+                let origin = self.origin_at(reader);
+                let (published, from) = published_at(reader);
+                (origin, published, from)
+            })
         })
     }
 
@@ -502,10 +508,17 @@ mod tests {
                 prop_assert_eq!(packed.origin(index), Some(record.origin.clone()));
                 prop_assert_eq!(packed.published(index), record.published);
                 prop_assert_eq!(
-                    packed.dated_origin(index),
-                    Some((record.origin.clone(), record.published, record.published_from))
+                    packed.placed_origin(index),
+                    Some((record.origin.clone(), record.line_start))
                 );
             }
+            prop_assert_eq!(
+                packed.dated_origins().collect::<Vec<_>>(),
+                records
+                    .iter()
+                    .map(|record| (record.origin.clone(), record.published, record.published_from))
+                    .collect::<Vec<_>>()
+            );
             prop_assert!(packed.get(records.len()).is_none());
             prop_assert_eq!(packed.iter().collect::<Vec<_>>(), records.clone());
             let claims = records

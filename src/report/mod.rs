@@ -302,15 +302,14 @@ impl Sources {
 impl Report {
     /// The articles, as the JSON report lists them, in order.
     pub fn articles(&self) -> impl Iterator<Item = ArticleEntry> + '_ {
-        let articles = &self.sources.articles;
-        (0..articles.len()).filter_map(|index| {
-            let (origin, published, published_from) = articles.dated_origin(index)?;
-            Some(ArticleEntry {
+        self.sources
+            .articles
+            .dated_origins()
+            .map(|(origin, published, published_from)| ArticleEntry {
                 origin,
                 published,
                 published_from,
             })
-        })
     }
 
     /// Counts the findings per rule as they are taken.
