@@ -37,28 +37,24 @@ belongs to the interval check.";
             BTreeMap::new();
         // The article events that give an ordinal are read in order and checked a block at a
         // time, each block's in parallel (a description memo per worker), its results taken
-        // in order before the next: what waits is a block's, not the corpus's. The next block
-        // is read while one is checked.
+        // in order before the next: what waits is a block's, not the corpus's.
         let mut numbered = index.tellings_having(Having::Ordinal);
-        let mut next_block = || -> Vec<(usize, ArticleEvent)> {
-            numbered.by_ref().take(TELLINGS_PER_BLOCK).collect()
-        };
-        let mut block = next_block();
-        while !block.is_empty() {
-            let check_block = || -> Vec<Numbered> {
-                block
-                    .par_iter()
-                    .map_init(
-                        || Described::new(analysis),
-                        |described, (position, event)| {
-                            check_ordinals(spec, analysis, pack, described, *position, event)
-                        },
-                    )
-                    .flatten_iter()
-                    .collect()
-            };
-            let (checked, next) = rayon::join(check_block, &mut next_block);
-            block = next;
+        loop {
+            let block: Vec<(usize, ArticleEvent)> =
+                numbered.by_ref().take(TELLINGS_PER_BLOCK).collect();
+            if block.is_empty() {
+                break;
+            }
+            let checked: Vec<Numbered> = block
+                .par_iter()
+                .map_init(
+                    || Described::new(analysis),
+                    |described, (position, event)| {
+                        check_ordinals(spec, analysis, pack, described, *position, event)
+                    },
+                )
+                .flatten_iter()
+                .collect();
             for numbered in checked {
                 match numbered {
                     Numbered::Miscount(finding) => found(*finding),
