@@ -29,9 +29,17 @@ pub fn give_back(bytes: Vec<u8>) {
 }
 
 /// `file`'s bytes (from where it stands, `limit` of them at most), read into the spare buffer.
-pub fn read(file: File, limit: u64) -> io::Result<Vec<u8>> {
+pub fn read(mut file: File, limit: u64) -> io::Result<Vec<u8>> {
     let mut bytes = take();
-    match file.take(limit).read_to_end(&mut bytes) {
+    // A whole file is read by its own `read_to_end`, which sizes the buffer by the file's
+    // length; a stretch's size is its limit.
+    let read = if limit == u64::MAX {
+        file.read_to_end(&mut bytes)
+    } else {
+        bytes.reserve(usize::try_from(limit).unwrap_or(0));
+        file.take(limit).read_to_end(&mut bytes)
+    };
+    match read {
         Ok(_) => Ok(bytes),
         Err(error) => {
             give_back(bytes);
