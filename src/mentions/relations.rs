@@ -40,23 +40,16 @@ const APPOSITION_FILLERS: &[&str] = &[
 /// Words before a title that say it is not held now ("former President Bush").
 const NOT_CURRENT: &[&str] = &["former", "ex", "then", "late", "future", "acting", "next"];
 
+/// The relation word `text` opens with, as a whole word: the relation words are ASCII
+/// letters, so it is the run of them `text` opens with, when no letter or digit follows.
 fn relation_word_at(text: &str) -> Option<(&'static str, Relation)> {
-    let mut best: Option<(&'static str, Relation)> = None;
-    for word in Relation::words() {
-        let matches = text
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-            && text[word.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-        if matches && best.is_none_or(|(known, _)| word.len() > known.len()) {
-            if let Ok(relation) = word.parse() {
-                best = Some((word, relation));
-            }
-        }
+    let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // A boundary: the bytes before it are ASCII.
+    let (word, after) = text.split_at(letters);
+    if after.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
     }
-    best
+    Relation::word_named(word)
 }
 
 fn person_at<'a>(
@@ -215,4 +208,47 @@ pub fn title_claims(
         });
     }
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: the longest relation word `text` opens with (in any case) that no
+    /// letter or digit follows.
+    fn relation_word_by_trying_each(text: &str) -> Option<(&'static str, Relation)> {
+        Relation::words()
+            .filter(|word| {
+                text.get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                    && !text[word.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .max_by_key(|word| word.len())
+            .and_then(|word| Relation::word_named(word))
+    }
+
+    #[test]
+    fn relation_words_are_found_whole_in_any_case() {
+        assert_eq!(
+            relation_word_at("Grandson of Han"),
+            Some(("grandson", Relation::Grandchild))
+        );
+        assert_eq!(relation_word_at("son’s"), Some(("son", Relation::Child)));
+        assert_eq!(relation_word_at("sons of"), None);
+        assert_eq!(relation_word_at("son2"), None);
+        assert_eq!(relation_word_at("soné"), None);
+        assert_eq!(relation_word_at(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relation_words_are_what_trying_each_finds(
+            text in "(son|SON|Daughter|grand|granddaughter|aunt|wife|x|é|’|2|-| |s|o|n)*",
+        ) {
+            proptest::prop_assert_eq!(relation_word_at(&text), relation_word_by_trying_each(&text));
+        }
+    }
 }

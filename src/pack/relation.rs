@@ -51,6 +51,14 @@ impl Relation {
         WORDS.iter().map(|(word, _)| *word)
     }
 
+    /// The relation word `word` is (in any case), as listed, with the relation it names.
+    pub fn word_named(word: &str) -> Option<(&'static str, Relation)> {
+        WORDS
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(word))
+            .copied()
+    }
+
     /// If A is `self` of B, then B is `converse` of A.
     pub fn converse(self) -> Relation {
         match self {
@@ -84,10 +92,8 @@ impl FromStr for Relation {
     type Err = String;
 
     fn from_str(word: &str) -> Result<Self, Self::Err> {
-        WORDS
-            .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(word))
-            .map(|(_, relation)| *relation)
+        Relation::word_named(word)
+            .map(|(_, relation)| relation)
             .ok_or_else(|| {
                 let known: Vec<&str> = Relation::words().collect();
                 format!("unknown relation `{word}`; known: {}", known.join(", "))
