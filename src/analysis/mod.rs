@@ -72,6 +72,7 @@ pub struct WeekdayDate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleRecord {
     pub origin: Origin,
+    /// For a JSONL article, the byte its line starts at in the file.
     pub line_start: Option<u64>,
     pub published: Option<NaiveDate>,
     pub published_from: PublishedFrom,
