@@ -268,7 +268,7 @@ fn load_path(path: &Path, options: &LoadOptions) -> Vec<Result<Article, ArticleE
     // A JSONL file's bytes are let go once its lines are parsed, and their memory serves the
     // next; another file's become its article's text, sized to it.
     let read = match format {
-        Format::Jsonl => std::fs::File::open(path).and_then(|file| spare::read(file, u64::MAX)),
+        Format::Jsonl => std::fs::File::open(path).and_then(spare::read_to_end),
         _ => std::fs::read(path),
     };
     match read {

@@ -145,15 +145,9 @@ fn load_lines(lines: &Lines) -> Vec<Result<Article, ArticleError>> {
 /// The stretch's bytes, and where they start in the file.
 fn read_stretch(lines: &Lines) -> io::Result<(Vec<u8>, usize)> {
     let base = usize::try_from(lines.start).map_err(io::Error::other)?;
-    let length = usize::try_from(lines.end - lines.start).map_err(io::Error::other)?;
     let mut file = File::open(&lines.path)?;
     file.seek(SeekFrom::Start(lines.start))?;
-    let bytes = spare::read(file, lines.end - lines.start)?;
-    if bytes.len() != length {
-        spare::give_back(bytes);
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    Ok((bytes, base))
+    Ok((spare::read_exact(file, lines.end - lines.start)?, base))
 }
 
 #[cfg(test)]

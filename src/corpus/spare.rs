@@ -28,17 +28,30 @@ pub fn give_back(bytes: Vec<u8>) {
     }
 }
 
-/// `file`'s bytes (from where it stands, `limit` of them at most), read into the spare buffer.
-pub fn read(mut file: File, limit: u64) -> io::Result<Vec<u8>> {
+/// The rest of `file`, read into the spare buffer (sized by the file's length, which
+/// `File`'s own `read_to_end` asks for).
+pub fn read_to_end(mut file: File) -> io::Result<Vec<u8>> {
     let mut bytes = take();
-    // A whole file is read by its own `read_to_end`, which sizes the buffer by the file's
-    // length; a stretch's size is its limit.
-    let read = if limit == u64::MAX {
-        file.read_to_end(&mut bytes)
-    } else {
-        bytes.reserve(usize::try_from(limit).unwrap_or(0));
-        file.take(limit).read_to_end(&mut bytes)
-    };
+    let read = file.read_to_end(&mut bytes);
+    kept_unless_failed(bytes, read)
+}
+
+/// The next `len` bytes of `file`, read into the spare buffer; an error if it ends before.
+pub fn read_exact(file: File, len: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = take();
+    bytes.reserve(usize::try_from(len).map_err(io::Error::other)?);
+    let read = file.take(len).read_to_end(&mut bytes).and_then(|read| {
+        if read as u64 == len {
+            Ok(read)
+        } else {
+            Err(io::ErrorKind::UnexpectedEof.into())
+        }
+    });
+    kept_unless_failed(bytes, read)
+}
+
+/// `bytes` when they were read, else the error, with their memory kept for the next read.
+fn kept_unless_failed(bytes: Vec<u8>, read: io::Result<usize>) -> io::Result<Vec<u8>> {
     match read {
         Ok(_) => Ok(bytes),
         Err(error) => {
@@ -70,12 +83,15 @@ mod tests {
     }
 
     #[test]
-    fn reading_stops_at_the_limit_and_at_the_end() {
+    fn a_file_is_read_whole_or_as_many_bytes_as_asked() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("a.jsonl");
         std::fs::write(&path, b"0123456789").expect("write");
         let open = || File::open(&path).expect("open");
-        assert_eq!(read(open(), 4).expect("read"), b"0123");
-        assert_eq!(read(open(), 100).expect("read"), b"0123456789");
+        assert_eq!(read_to_end(open()).expect("read"), b"0123456789");
+        assert_eq!(read_exact(open(), 4).expect("read"), b"0123");
+        assert_eq!(read_exact(open(), 10).expect("read"), b"0123456789");
+        let short = read_exact(open(), 11).map_err(|error| error.kind());
+        assert_eq!(short, Err(io::ErrorKind::UnexpectedEof));
     }
 }
