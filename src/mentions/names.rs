@@ -230,9 +230,10 @@ struct WordFilter {
     lasts: [u64; FILTER_ROWS],
 }
 
-/// Rows of a [`WordFilter`], one for each first byte's low six bits: letters of one case,
-/// digits and the lead bytes of the Latin letters outside ASCII fall in rows of their own,
-/// and the filter is cleared in 1.3 KB, not 5 (one is made for every article).
+/// Rows of a [`WordFilter`], one for each first byte's low six bits, so that the filter is
+/// cleared in 1.3 KB, not 5 (one is made for every article). The two cases of a letter fall
+/// in different rows; bytes 64 apart share one (digits share with the lower-case letters
+/// from `p`, the lead byte of "É" with `C`), which only makes a "maybe" likelier.
 const FILTER_ROWS: usize = 64;
 
 impl Default for WordFilter {
