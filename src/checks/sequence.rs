@@ -2,7 +2,7 @@
 //! of the series, or two different events given the same ordinal.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -36,8 +36,15 @@ belongs to the interval check.";
         let mut same_ordinal: BTreeMap<(Arc<SeriesKey>, u32), BTreeMap<usize, Called>> =
             BTreeMap::new();
         // The article events that give an ordinal are read in order and checked a block at a
-        // time, each block's in parallel (a description memo per worker), its results taken
-        // in order before the next: what waits is a block's, not the corpus's.
+        // time, each block's in parallel, its results taken in order before the next: what
+        // waits is a block's, not the corpus's. Each worker keeps one description memo from
+        // block to block, so that it describes an event once (a memo for each piece of work
+        // described every event again in each, and two threads cut a block into many more
+        // pieces than one).
+        let workers = rayon::current_num_threads().max(1);
+        let memos: Vec<Mutex<Described>> = (0..workers)
+            .map(|_| Mutex::new(Described::new(analysis)))
+            .collect();
         let mut numbered = index.tellings_having(Having::Ordinal);
         loop {
             let block: Vec<(usize, ArticleEvent)> =
@@ -45,15 +52,21 @@ belongs to the interval check.";
             if block.is_empty() {
                 break;
             }
+            let per_chunk = block.len().div_ceil(workers * CHUNKS_PER_WORKER);
             let checked: Vec<Numbered> = block
-                .par_iter()
-                .map_init(
-                    || Described::new(analysis),
-                    |described, (position, event)| {
-                        check_ordinals(spec, analysis, pack, described, *position, event)
-                    },
-                )
-                .flatten_iter()
+                .par_chunks(per_chunk.max(1))
+                .flat_map_iter(|chunk| {
+                    let worker = rayon::current_thread_index().unwrap_or(0) % workers;
+                    let mut described = memos[worker]
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    chunk
+                        .iter()
+                        .flat_map(|(position, event)| {
+                            check_ordinals(spec, analysis, pack, &mut described, *position, event)
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             for numbered in checked {
                 match numbered {
@@ -73,7 +86,14 @@ belongs to the interval check.";
                 }
             }
         }
-        let mut described = Described::new(analysis);
+        let mut described = memos
+            .into_iter()
+            .next()
+            .map(|memo| {
+                memo.into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            })
+            .unwrap_or_else(|| Described::new(analysis));
         for ((series, n), events) in same_ordinal {
             if let Some(finding) =
                 same_ordinal_twice(spec, analysis, &mut described, pack, &series, n, &events)
@@ -86,6 +106,10 @@ belongs to the interval check.";
 
 /// Article events checked at once: enough to share among threads, few enough to hold.
 const TELLINGS_PER_BLOCK: usize = 1 << 13;
+
+/// Pieces a block is cut into for each worker, so that one slow piece does not hold up the
+/// others.
+const CHUNKS_PER_WORKER: usize = 4;
 
 /// Tellings that call one event by one ordinal, of which a finding labels the first
 /// [`LABELED_PER_EVENT`]: a big event is called so by thousands.
