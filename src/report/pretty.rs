@@ -190,21 +190,22 @@ impl<'w> Array<'w> {
         write(self.0.next()?, depth)
     }
 
+    /// The depth this array's elements go at.
+    fn element_depth(&self) -> usize {
+        self.0.depth + 1
+    }
+
     /// Elements made into JSON by `to_json` in parallel, written in order.
     fn batch<T: Sync>(
         &mut self,
         items: &[T],
         to_json: &(impl Fn(&T, usize) -> io::Result<Vec<u8>> + Sync),
     ) -> io::Result<()> {
-        let depth = self.0.depth + 1;
-        let written: Vec<Vec<u8>> = items
-            .par_iter()
-            .map(|item| to_json(item, depth))
-            .collect::<io::Result<_>>()?;
+        let written = in_parallel(items, self.element_depth(), to_json)?;
         self.write_elements(written)
     }
 
-    /// Elements already made into JSON (at this array's depth plus one), written in order.
+    /// Elements already made into JSON (at [`Array::element_depth`]), written in order.
     fn write_elements(&mut self, written: Vec<Vec<u8>>) -> io::Result<()> {
         for bytes in written {
             self.element_with(|out, _| out.write_all(&bytes))?;
@@ -245,17 +246,22 @@ pub(crate) fn findings_array(
     to_json: impl Fn(&ResolvedFinding, usize) -> io::Result<Vec<u8>> + Sync,
 ) -> io::Result<()> {
     let mut array = Array::begin(out, depth)?;
+    let element_depth = array.element_depth();
     report.render_batches(
         |_, _| (),
-        |batch, ()| {
-            batch
-                .par_iter()
-                .map(|finding| to_json(finding, depth + 1))
-                .collect::<io::Result<Vec<_>>>()
-        },
+        |batch, ()| in_parallel(batch, element_depth, &to_json),
         |written| array.write_elements(written),
     )?;
     array.end()
+}
+
+/// `items` made into JSON `depth` levels deep by `to_json`, in parallel, in order.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    depth: usize,
+    to_json: &(impl Fn(&T, usize) -> io::Result<Vec<u8>> + Sync),
+) -> io::Result<Vec<Vec<u8>>> {
+    items.par_iter().map(|item| to_json(item, depth)).collect()
 }
 
 #[cfg(test)]
