@@ -337,9 +337,7 @@ fn load_document(
         }
     };
     if let (Format::Jsonl, Origin::File(path)) = (format, &origin) {
-        let articles = jsonl_articles(path, &decoded, 1);
-        spare::give_back(decoded.text.into_bytes());
-        return articles;
+        return jsonl_articles(path, decoded, 1);
     }
     let warnings = lossy_warning(decoded.first_invalid);
     let parsed = match format {
@@ -353,13 +351,16 @@ fn load_document(
 }
 
 /// Each line's article; a bad line's problem points at its bytes in the file. `first_line`
-/// is the number of the decoded text's first line in the file.
+/// is the number of the decoded text's first line in the file. The articles copy their texts
+/// out of the JSON: the decoded bytes' memory goes back to the thread's spare buffer.
 fn jsonl_articles(
     path: &Arc<Path>,
-    decoded: &decode::Decoded,
+    decoded: decode::Decoded,
     first_line: usize,
 ) -> Vec<Result<Article, ArticleError>> {
-    jsonl::parse(decoded, first_line)
+    let lines = jsonl::parse(&decoded, first_line);
+    spare::give_back(decoded.text.into_bytes());
+    lines
         .into_iter()
         .map(|line| match line {
             Ok(line) => {

@@ -131,11 +131,7 @@ fn load_lines(lines: &Lines) -> Vec<Result<Article, ArticleError>> {
         }
     };
     match decode::decode_at(bytes, false, base) {
-        Ok(decoded) => {
-            let articles = jsonl_articles(&lines.path, &decoded, lines.first_line);
-            spare::give_back(decoded.text.into_bytes());
-            articles
-        }
+        Ok(decoded) => jsonl_articles(&lines.path, decoded, lines.first_line),
         // Blank lines only: the file's other stretches hold its articles, and blank lines
         // are skipped in a file read whole.
         Err(_) => Vec::new(),
