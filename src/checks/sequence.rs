@@ -56,6 +56,8 @@ belongs to the interval check.";
             let checked: Vec<Numbered> = block
                 .par_chunks(per_chunk.max(1))
                 .flat_map_iter(|chunk| {
+                    // A worker locks only its own memo, and nothing below calls into rayon (which
+                    // could start another piece on this thread): the lock never waits.
                     let worker = rayon::current_thread_index().unwrap_or(0) % workers;
                     let mut described = memos[worker]
                         .lock()
