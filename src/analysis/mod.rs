@@ -161,13 +161,10 @@ impl Gathered {
 impl<'p> Analyzer<'p> {
     pub fn new(pack: &'p Pack) -> Self {
         // Building the entity automaton is most of the start-up: the rest is built beside it,
-        // and the dateline pattern every article needs is compiled, on another thread if any.
+        // on another thread if any.
         let (entities, (extractor, events)) = rayon::join(
             || EntityMatcher::new(pack),
-            || {
-                crate::corpus::prepare();
-                (Extractor::new(), EventMatcher::new(pack))
-            },
+            || (Extractor::new(), EventMatcher::new(pack)),
         );
         Analyzer {
             pack,

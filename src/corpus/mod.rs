@@ -21,7 +21,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use dateline::find_dateline;
-pub(crate) use dateline::prepare;
 pub use pieces::{load_unit, units, Unit};
 pub use source_map::{Segment, SourceMap};
 pub use walk::{discover, Discovery, Input, WalkOptions, EXTENSIONS};
