@@ -803,7 +803,12 @@ impl ShardReader {
             *self = ShardReader::open(&self.path);
         }
         if let Some(start) = line_start.filter(|_| number > self.next) {
-            self.seek_line(number, start);
+            if self.buffered_up_to(start) {
+                self.seek_line(number, start);
+            } else if self.read_line_at(number, start) {
+                let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+                return Some((start, line));
+            }
         }
         let file = self.file.as_mut()?;
         // The lines before it are passed over in the reader's buffer, not copied out.
@@ -825,6 +830,59 @@ impl ShardReader {
         self.offset += read as u64;
         let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
         Some((start, line))
+    }
+
+    /// Whether the byte before `start` is in the reader's buffer: a line there is reached
+    /// without reading.
+    fn buffered_up_to(&self, start: u64) -> bool {
+        let Some(file) = self.file.as_ref() else {
+            return false;
+        };
+        start
+            .checked_sub(1)
+            .is_some_and(|before| before < self.offset + file.buffer().len() as u64)
+    }
+
+    /// Reads line `number`, said to start at byte `start`, into the buffer (with its line end,
+    /// if it has one), from the file itself: a line beyond the reader's buffer is read alone,
+    /// not with the next [`SHARD_READ`] bytes, most of which hold no cited line when the
+    /// findings cite a line in a hundred. False when the line is not there: past the end, or
+    /// not after a line end (the shard changed since it was checked), in which case the shard
+    /// is read again from the start.
+    fn read_line_at(&mut self, number: usize, start: u64) -> bool {
+        let Some(before) = start.checked_sub(1) else {
+            return false;
+        };
+        let Some(file) = self.file.as_mut() else {
+            return false;
+        };
+        // From the byte before the line, which must end the line before it.
+        self.buffer.clear();
+        let read = io::Seek::seek(file, io::SeekFrom::Start(before))
+            .and_then(|_| read_through_line_end(file.get_mut(), &mut self.buffer));
+        if read.is_err() || self.buffer.first() != Some(&b'\n') {
+            *self = ShardReader::open(&self.path);
+            return false;
+        }
+        let line_and_end = match memchr::memchr(b'\n', &self.buffer[1..]) {
+            Some(end) => end + 2,
+            None => self.buffer.len(),
+        };
+        // Nothing after the last line end is a line.
+        if line_and_end == 1 {
+            return false;
+        }
+        self.buffer.truncate(line_and_end);
+        self.buffer.remove(0);
+        let after = start + self.buffer.len() as u64;
+        // The reader goes on from the end of the line, for lines counted to from there.
+        if io::Seek::seek(file, io::SeekFrom::Start(after)).is_err() {
+            *self = ShardReader::open(&self.path);
+            return false;
+        }
+        self.next = number + 1;
+        self.offset = after;
+        true
     }
 
     /// Moves to line `number`, said to start at byte `start`, if the byte before that ends a
@@ -851,6 +909,34 @@ impl ShardReader {
             self.offset = start;
         } else {
             *self = ShardReader::open(&self.path);
+        }
+    }
+}
+
+/// Bytes read at a time for a line read alone: a line of news, JSON and all, in one read.
+const LINE_READ: usize = 8 << 10;
+
+/// Appends `file`'s bytes to `into`, [`LINE_READ`] at a time, until a line end after the
+/// first byte or the end of the file.
+fn read_through_line_end(file: &mut impl io::Read, into: &mut Vec<u8>) -> io::Result<()> {
+    loop {
+        let filled = into.len();
+        into.resize(filled + LINE_READ, 0);
+        let read = read_some(file, &mut into[filled..]);
+        into.truncate(filled + read.as_ref().map_or(0, |&read| read));
+        let new = into.get(filled.max(1)..).unwrap_or_default();
+        if read? == 0 || memchr::memchr(b'\n', new).is_some() {
+            return Ok(());
+        }
+    }
+}
+
+/// One read into `into`, again if a signal interrupted it.
+fn read_some(file: &mut impl io::Read, into: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match file.read(into) {
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            read => return read,
         }
     }
 }
@@ -1060,6 +1146,35 @@ mod tests {
         // the line is counted to instead.
         let wrong = found(lines.as_bytes(), &[(5, three.map(|at| at + 2)), (6, six)]);
         assert_eq!(wrong, &expected[2..]);
+    }
+
+    #[test]
+    fn a_line_beyond_the_buffer_is_read_alone_whatever_its_length() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path: Arc<Path> = dir.path().join("shard.jsonl").into();
+        let filler = "x".repeat(SHARD_READ);
+        let long = "y".repeat(3 * LINE_READ + 5);
+        let lines = format!("one\n{filler}\n{long}\nfour\n{filler}\nlast");
+        std::fs::write(&path, &lines).expect("writes");
+        let start = |line: &str| lines.find(line).map(|at| at as u64);
+        let mut reader = ShardReader::open(&path);
+        let mut line = |number: usize, start: Option<u64>| {
+            reader
+                .raw_line(number, start)
+                .map(|(offset, line)| (offset, String::from_utf8_lossy(line).into_owned()))
+        };
+        // A line of several reads; the next counted to from its end; the last line, with no
+        // line end, beyond the buffer again.
+        let (long_at, four_at, last_at) = (start(&long), start("four"), start("last"));
+        assert_eq!(line(3, long_at), long_at.map(|at| (at, long.clone())));
+        assert_eq!(line(4, None), four_at.map(|at| (at, "four".to_string())));
+        assert_eq!(line(6, last_at), last_at.map(|at| (at, "last".to_string())));
+        assert_eq!(line(7, None), None);
+        // Nothing follows the last line end: no line starts there.
+        std::fs::write(&path, format!("one\n{filler}\n")).expect("writes");
+        let mut reader = ShardReader::open(&path);
+        let end = (SHARD_READ + 5) as u64;
+        assert_eq!(reader.raw_line(3, Some(end)).map(|(at, _)| at), None);
     }
 
     #[test]
