@@ -4,11 +4,19 @@
 
 use crate::classes::{valid_bits, Classes, BLOCK};
 
-/// The words of `text`, in order, as `(start, end)`: a letter or digit (of any script), then
+/// Every word of `text`, in order, as `(start, end)`: a letter or digit (of any script), then
 /// letters, digits and hyphens, hyphens at its end left out.
+#[cfg(test)]
 pub(crate) fn words(text: &str) -> Words<'_> {
+    words_opening(text, Opening::Any)
+}
+
+/// The words of `text` (as `words` gives them) that open as `opening` says, in order: the
+/// others are passed over in the masks, without a step each.
+pub(crate) fn words_opening(text: &str, opening: Opening) -> Words<'_> {
     Words {
         text,
+        opening,
         base: 0,
         next_block: 0,
         starts: 0,
@@ -19,11 +27,12 @@ pub(crate) fn words(text: &str) -> Words<'_> {
     }
 }
 
-/// The iterator of [`words`]: the masks of one block at a time, its words read off them as
+/// The iterator of [`words_opening`]: the masks of one block at a time, its words read off them as
 /// they are asked for. A caller's loop over it holds the few bit operations a word takes,
 /// with no call per word.
 pub(crate) struct Words<'t> {
     text: &'t str,
+    opening: Opening,
     /// Where the block of `starts` and `outside` begins.
     base: usize,
     /// Where the next block begins.
@@ -41,10 +50,36 @@ pub(crate) struct Words<'t> {
     open: Option<usize>,
 }
 
+/// Which words a scan gives, by their first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opening {
+    /// Every word: what the others are held to, in tests.
+    #[cfg(test)]
+    Any,
+    /// An ASCII capital or a byte outside ASCII: every word that can be a name.
+    Capital,
+    /// A lower-case ASCII letter or a byte outside ASCII: every word that can be a name
+    /// lower-cased.
+    LowerCase,
+}
+
+impl Opening {
+    /// The bytes of a block that words so opening may start at.
+    #[inline]
+    fn bytes(self, classes: &Classes) -> u64 {
+        match self {
+            #[cfg(test)]
+            Opening::Any => u64::MAX,
+            Opening::Capital => classes.upper | classes.non_ascii,
+            Opening::LowerCase => classes.lower | classes.non_ascii,
+        }
+    }
+}
+
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, usize)> {
         loop {
             if self.starts != 0 {
@@ -110,7 +145,7 @@ impl Words<'_> {
         let joining =
             (classes.hyphens.wrapping_add(after_letter) ^ classes.hyphens) & classes.hyphens;
         let in_word = letters | joining;
-        self.starts = letters & !((in_word << 1) | carry);
+        self.starts = letters & !((in_word << 1) | carry) & self.opening.bytes(&classes);
         self.outside = !in_word & valid_bits(block.len());
         self.in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
     }
@@ -202,7 +237,34 @@ mod tests {
         }
     }
 
+    /// The words of `text` opening as `opening` says, as the words of every opening filtered.
+    fn opening_by_filter(text: &str, opening: Opening) -> Vec<&str> {
+        word_texts(text)
+            .into_iter()
+            .filter(|word| {
+                let first = word.as_bytes()[0];
+                match opening {
+                    Opening::Any => true,
+                    Opening::Capital => first.is_ascii_uppercase() || !first.is_ascii(),
+                    Opening::LowerCase => first.is_ascii_lowercase() || !first.is_ascii(),
+                }
+            })
+            .collect()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_scan_for_some_openings_finds_those_words_of_all(
+            text in "([A-Za-z0-9ÉéÜ“]{0,12}[ .,#'\n\t–-]{0,3}){0,40}|([A-Za-zé]{50,70}[ -]{1,2}){0,5}|\\PC{0,150}"
+        ) {
+            for opening in [Opening::Capital, Opening::LowerCase] {
+                let found: Vec<&str> = words_opening(&text, opening)
+                    .map(|(start, end)| &text[start..end])
+                    .collect();
+                proptest::prop_assert_eq!(found, opening_by_filter(&text, opening));
+            }
+        }
+
         #[test]
         fn the_block_scan_finds_the_words_a_char_scan_finds(
             text in "[A-Za-z0-9 .,#'\n\t-]{0,200}|[a-zé Ü–—“”-]{0,150}|\\PC{0,150}|([A-Za-z0-9]{0,12}[ .,#'\n\té–-]{0,3}){0,40}"

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
+use crate::words::{words_opening, Opening};
 
 /// Longest n-gram of a name run that is compared.
 const MAX_WORDS: usize = 4;
@@ -463,24 +464,19 @@ impl<'t> Tallies<'t> {
 /// Every name n-gram of `text`, one entry per distinct spelling, in order of first use.
 pub fn name_spellings(text: &str) -> ArticleNames {
     let mut tallies = Tallies::new(text);
-    // The other words, searched for common words once every spelling is known.
-    let mut lower_case: Vec<Span> = Vec::with_capacity(text.len() / 6);
-    for (start, end) in crate::words::words(text) {
-        let span = Span::new(start, end);
+    // Only words that open like a name are read. Any other word between two name words
+    // leaves more than a space between them, which ends the run (in `add_name_word`) before
+    // the second, as that word would have.
+    for (start, end) in words_opening(text, Opening::Capital) {
         if is_name_word(text, start, end) {
             let initial = opens_sentence(&text[..start]);
+            let span = Span::new(start, end);
             tallies.add_name_word(Word { span, initial });
-        } else {
-            // Most words are not capitalised: they end a run, if one is open.
-            if !tallies.run.is_empty() {
-                tallies.end_run();
-            }
-            lower_case.push(span);
         }
     }
     tallies.end_run();
     let tallies = tallies.tallies;
-    let common = common_words(text, &lower_case, &tallies);
+    let common = common_words(text, &tallies);
     // A key is seldom longer than its surface (only where lower-casing lengthens a letter
     // outside ASCII); the string grows if one is.
     let bytes = tallies.iter().map(|tally| 2 * tally.surface.len()).sum();
@@ -506,8 +502,8 @@ pub fn name_spellings(text: &str) -> ArticleNames {
 }
 
 /// Which tallies (by index) are of single capitalised words the article also writes in lower
-/// case (among `lower_case`, its words that are no name words): common words, not names.
-fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool> {
+/// case (as a word that is no name word): common words, not names.
+fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
     // The single words lower-cased into one buffer.
     let singles = || {
         tallies
@@ -542,9 +538,14 @@ fn common_words(text: &str, lower_case: &[Span], tallies: &[Tally]) -> Vec<bool>
     }
     let bytes = text.as_bytes();
     let mut common = vec![false; tallies.len()];
-    for word in lower_case {
-        let surface = &bytes[word.start..word.end];
-        if !shapes.may_hold(surface) {
+    if spellings.is_empty() {
+        return common;
+    }
+    // A name lower-cased opens with a lower-case letter, or outside ASCII (where a word can
+    // still be a name word, and is then no common word).
+    for (start, end) in words_opening(text, Opening::LowerCase) {
+        let surface = &bytes[start..end];
+        if !shapes.may_hold(surface) || (!surface[0].is_ascii() && is_name_word(text, start, end)) {
             continue;
         }
         let mut place = first_of.get(surface).copied();
@@ -703,7 +704,106 @@ mod tests {
             .collect()
     }
 
+    /// The spellings of `text` read word by word: every word scanned, a run ended by each word
+    /// that is no name word, and every tally looked up among all of those words lower-cased.
+    /// What reading only the words that open like a name or like one lower-cased must give.
+    fn spellings_word_by_word(text: &str) -> Vec<NameSpelling> {
+        let mut tallies = Tallies::new(text);
+        let mut lower_case: FxHashSet<&str> = FxHashSet::default();
+        for (start, end) in crate::words::words(text) {
+            if is_name_word(text, start, end) {
+                let initial = opens_sentence(&text[..start]);
+                let span = Span::new(start, end);
+                tallies.add_name_word(Word { span, initial });
+            } else {
+                tallies.end_run();
+                lower_case.insert(&text[start..end]);
+            }
+        }
+        tallies.end_run();
+        tallies
+            .tallies
+            .iter()
+            .map(|tally| NameSpelling {
+                surface: tally.surface.to_string(),
+                key: key_of(tally.surface),
+                count: tally.count,
+                places: tally.places[..tally.count.min(PLACES_KEPT)].to_vec(),
+                mid_sentence: tally.mid_sentence,
+                common_word: tally.words == 1
+                    && lower_case.contains(tally.surface.to_lowercase().as_str()),
+            })
+            .collect()
+    }
+
+    /// Words and what stands between them in news, names and their lower cases among them.
+    fn name_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let words = proptest::sample::select(vec![
+            "Kim",
+            "Jong",
+            "Un",
+            "kim",
+            "UN",
+            "Trump",
+            "trump",
+            "the",
+            "The",
+            "Mr",
+            "Seo-yun",
+            "seo-yun",
+            "Han",
+            "State",
+            "state",
+            "McKay",
+            "mckay",
+            "Mckay",
+            "Émile",
+            "émile",
+            "ÉMILE",
+            "İstanbul",
+            "i\u{307}stanbul",
+            "istanbul",
+            "\u{212A}elvin",
+            "kelvin",
+            "éa",
+            "\u{3d2}a",
+            "2019",
+            "ß",
+            "Über-Alles",
+            "über-alles",
+            "x",
+        ]);
+        let between = proptest::sample::select(vec![
+            " ", " ", " ", "  ", ", ", ". ", "\n", "-", " #", "#", " “", "” ", ": ", " - ",
+        ]);
+        proptest::collection::vec((words, between), 0..30).prop_map(|pairs| {
+            pairs
+                .into_iter()
+                .flat_map(|(word, between)| [word, between])
+                .collect()
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn reading_the_words_that_open_like_names_gives_what_reading_every_word_gives(
+            text in name_text()
+        ) {
+            let spellings: Vec<NameSpelling> = name_spellings(&text)
+                .iter()
+                .map(|spelling| NameSpelling {
+                    surface: spelling.surface.to_string(),
+                    key: spelling.key.to_string(),
+                    count: spelling.count,
+                    places: spelling.places.to_vec(),
+                    mid_sentence: spelling.mid_sentence,
+                    common_word: spelling.common_word,
+                })
+                .collect();
+            proptest::prop_assert_eq!(spellings, spellings_word_by_word(&text));
+        }
+
         #[test]
         fn filtered_lookups_find_every_common_word(
             text in "([AaBbÉéÀà@`][AaBbÉéÀà@`]{0,3}[ .,\n]{1,2}){0,24}"
