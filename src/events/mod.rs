@@ -308,12 +308,12 @@ impl EventIndex {
     fn cluster(mut tellings: TellingStore) -> Self {
         tellings.shrink_to_fit();
         let mut by_series: BTreeMap<Arc<SeriesKey>, DatedAlike> = BTreeMap::new();
-        for told in tellings.iter() {
-            let Some(bounds) = told.bounds() else {
+        for told in tellings.sketches() {
+            let Some(bounds) = told.bounds else {
                 continue;
             };
             let trips = by_series
-                .entry(told.series)
+                .entry(Arc::clone(told.series))
                 .or_default()
                 .entry(bounds)
                 .or_default();
@@ -422,11 +422,11 @@ fn summarise(
         }
     }
     let mut summaries: Vec<Summary> = clusters.iter().map(|_| Summary::default()).collect();
-    for (position, told) in tellings.iter().enumerate() {
-        let Some(dates) = told.bounds() else {
+    for (position, told) in tellings.sketches().enumerate() {
+        let Some(dates) = told.bounds else {
             continue;
         };
-        let key = (Arc::as_ptr(&told.series) as usize, dates);
+        let key = (Arc::as_ptr(told.series) as usize, dates);
         if let Some(summary) = cluster_of
             .get(&key)
             .and_then(|&index| summaries.get_mut(index as usize))

@@ -120,6 +120,42 @@ impl TellingStore {
         })
     }
 
+    /// What clustering reads of every telling, in order: its head and the trip it tells of,
+    /// with its ordinals, places and gap passed over, where unpacking it would clone its
+    /// series and allocate.
+    pub fn sketches(&self) -> impl Iterator<Item = Sketch<'_>> + '_ {
+        let mut cursor = self.records.cursor();
+        std::iter::from_fn(move || cursor.next_with(|reader| self.sketch(reader)))
+    }
+
+    fn sketch(&self, reader: &mut Reader) -> Sketch<'_> {
+        let head = Head::read(reader);
+        for _ in 0..head.ordinals {
+            ordinal_at(reader);
+        }
+        for _ in 0..reader.varint() {
+            reader.varint();
+            reader.span();
+        }
+        if head.flags & HAS_SINCE != 0 {
+            reader.varint();
+        }
+        let mut entity_if =
+            |flag: u8| (head.flags & flag != 0).then(|| EntityId(reader.varint() as u32));
+        let visitor = entity_if(HAS_VISITOR);
+        let destination = entity_if(HAS_DESTINATION);
+        Sketch {
+            article: head.article,
+            series: &self.series.values[head.series],
+            bounds: head
+                .date
+                .and_then(|(date, _)| self.dates.values[date].bounds()),
+            tense: TENSES[usize::from(head.flags >> TENSE_SHIFT)],
+            visitor,
+            destination,
+        }
+    }
+
     /// Bytes the packed tellings hold in memory, and bytes written out.
     pub fn packed_bytes(&self) -> (usize, u64) {
         (self.records.held_bytes(), self.records.written_bytes())
@@ -164,6 +200,19 @@ impl TellingStore {
             tense: TENSES[usize::from(flags >> TENSE_SHIFT)],
         }
     }
+}
+
+/// What clustering reads of a telling (see [`TellingStore::sketches`]): what its
+/// [`ArticleEvent`] would say of the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sketch<'a> {
+    pub article: usize,
+    pub series: &'a Arc<SeriesKey>,
+    /// [`ArticleEvent::bounds`].
+    pub bounds: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    pub tense: Tense,
+    pub visitor: Option<EntityId>,
+    pub destination: Option<EntityId>,
 }
 
 /// What a reader of the tellings needs each to have.
@@ -378,6 +427,23 @@ mod tests {
                 prop_assert_eq!(store.get(position), Some(event.clone()));
                 prop_assert_eq!(store.article(position), Some(event.article));
             }
+        }
+
+        #[test]
+        fn a_sketch_says_what_its_telling_unpacked_says(events in proptest::collection::vec(article_event(), 0..20)) {
+            let mut store = TellingStore::default();
+            for event in &events {
+                store.push(event);
+            }
+            let sketched: Vec<_> = store
+                .sketches()
+                .map(|told| (told.article, told.series.clone(), told.bounds, told.tense, told.visitor, told.destination))
+                .collect();
+            let unpacked: Vec<_> = events
+                .iter()
+                .map(|told| (told.article, told.series.clone(), told.bounds(), told.tense, told.visitor, told.destination))
+                .collect();
+            prop_assert_eq!(sketched, unpacked);
         }
 
         #[test]
