@@ -92,6 +92,19 @@ pub struct NameSpelling {
     pub common_word: bool,
 }
 
+impl From<Spelling<'_>> for NameSpelling {
+    fn from(spelling: Spelling<'_>) -> Self {
+        NameSpelling {
+            surface: spelling.surface.to_string(),
+            key: spelling.key.to_string(),
+            count: spelling.count,
+            places: spelling.places.to_vec(),
+            mid_sentence: spelling.mid_sentence,
+            common_word: spelling.common_word,
+        }
+    }
+}
+
 /// One spelling of an [`ArticleNames`], borrowed; written as a [`NameSpelling`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Spelling<'a> {
@@ -656,17 +669,7 @@ mod tests {
     #[test]
     fn article_names_are_written_and_read_as_the_list_of_their_spellings() {
         let names = name_spellings("Han Seo-yun met Élan Voss. Voss and Han Seo-yun left. Élan.");
-        let listed: Vec<NameSpelling> = names
-            .iter()
-            .map(|spelling| NameSpelling {
-                surface: spelling.surface.to_string(),
-                key: spelling.key.to_string(),
-                count: spelling.count,
-                places: spelling.places.to_vec(),
-                mid_sentence: spelling.mid_sentence,
-                common_word: spelling.common_word,
-            })
-            .collect();
+        let listed: Vec<NameSpelling> = names.iter().map(NameSpelling::from).collect();
         assert!(listed.len() > 3 && listed.iter().any(|spelling| spelling.count == 2));
         let written = serde_json::to_string(&names).expect("serializes");
         assert_eq!(written, serde_json::to_string(&listed).expect("serializes"));
@@ -792,14 +795,7 @@ mod tests {
         ) {
             let spellings: Vec<NameSpelling> = name_spellings(&text)
                 .iter()
-                .map(|spelling| NameSpelling {
-                    surface: spelling.surface.to_string(),
-                    key: spelling.key.to_string(),
-                    count: spelling.count,
-                    places: spelling.places.to_vec(),
-                    mid_sentence: spelling.mid_sentence,
-                    common_word: spelling.common_word,
-                })
+                .map(NameSpelling::from)
                 .collect();
             proptest::prop_assert_eq!(spellings, spellings_word_by_word(&text));
         }

@@ -146,15 +146,14 @@ fn date(line: &str, at: usize) -> Option<Dateline<'_>> {
 fn month_first(line: &str, at: usize) -> Option<Dateline<'_>> {
     MONTHS
         .iter()
-        .filter_map(|month| Some((at, literal(line, at, month)?)))
-        .find_map(|(month_start, month_end)| {
+        .filter_map(|month| literal(line, at, month))
+        .find_map(|month_end| {
             let day_start = some_spaces(line, mark(line, month_end, b'.'))?;
             let day_end = day(line, day_start)?;
-            let year_start = some_spaces(line, mark(line, suffix(line, day_end), b','))?;
-            let year_end = digits(line, year_start, 4)?;
+            let (year_start, year_end) = year(line, mark(line, suffix(line, day_end), b','))?;
             Some(Dateline {
                 date: Written::MonthFirst {
-                    month: &line[month_start..month_end],
+                    month: &line[at..month_end],
                     day: &line[day_start..day_end],
                     year: &line[year_start..year_end],
                 },
@@ -171,9 +170,7 @@ fn day_first(line: &str, at: usize) -> Option<Dateline<'_>> {
         .iter()
         .filter_map(|month| literal(line, month_start, month))
         .find_map(|month_end| {
-            let after = mark(line, mark(line, month_end, b'.'), b',');
-            let year_start = some_spaces(line, after)?;
-            let year_end = digits(line, year_start, 4)?;
+            let (year_start, year_end) = year(line, mark(line, mark(line, month_end, b'.'), b','))?;
             Some(Dateline {
                 date: Written::DayFirst {
                     day: &line[at..day_end],
@@ -183,6 +180,12 @@ fn day_first(line: &str, at: usize) -> Option<Dateline<'_>> {
                 rest: &line[year_end..],
             })
         })
+}
+
+/// `\s+YEAR` from `at`: where the year starts and ends.
+fn year(line: &str, at: usize) -> Option<(usize, usize)> {
+    let start = some_spaces(line, at)?;
+    Some((start, digits(line, start, 4)?))
 }
 
 /// `YEAR-MM-DD`.
