@@ -805,9 +805,8 @@ impl ShardReader {
         if let Some(start) = line_start.filter(|_| number > self.next) {
             if self.buffered_up_to(start) {
                 self.seek_line(number, start);
-            } else if self.read_line_at(number, start) {
-                let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
-                return Some((start, line));
+            } else if let Some(line) = self.read_line_at(number, start) {
+                return Some((start, &self.buffer[line]));
             }
         }
         let file = self.file.as_mut()?;
@@ -843,46 +842,50 @@ impl ShardReader {
             .is_some_and(|before| before < self.offset + file.buffer().len() as u64)
     }
 
-    /// Reads line `number`, said to start at byte `start`, into the buffer (with its line end,
-    /// if it has one), from the file itself: a line beyond the reader's buffer is read alone,
-    /// not with the next [`SHARD_READ`] bytes, most of which hold no cited line when the
-    /// findings cite a line in a hundred. False when the line is not there: past the end, or
-    /// not after a line end (the shard changed since it was checked), in which case the shard
-    /// is read again from the start.
-    fn read_line_at(&mut self, number: usize, start: u64) -> bool {
-        let Some(before) = start.checked_sub(1) else {
-            return false;
-        };
-        let Some(file) = self.file.as_mut() else {
-            return false;
-        };
-        // From the byte before the line, which must end the line before it.
-        self.buffer.clear();
-        let read = io::Seek::seek(file, io::SeekFrom::Start(before))
-            .and_then(|_| read_through_line_end(file.get_mut(), &mut self.buffer));
-        if read.is_err() || self.buffer.first() != Some(&b'\n') {
-            *self = ShardReader::open(&self.path);
-            return false;
+    /// Reads line `number`, said to start at byte `start`, from the file itself: a line
+    /// beyond the reader's buffer is read alone, not with the next [`SHARD_READ`] bytes, most
+    /// of which hold no cited line when the findings cite a line in a hundred. Gives where the
+    /// line (without its line end) lies in the buffer. `None` when the line is not there: past
+    /// the end, or not after a line end (the shard changed since it was checked); the shard is
+    /// then read again from the start, for the line to be counted to.
+    fn read_line_at(&mut self, number: usize, start: u64) -> Option<Range<usize>> {
+        match start
+            .checked_sub(1)
+            .and_then(|before| self.line_after(before))
+        {
+            Some((line, after)) => {
+                self.next = number + 1;
+                self.offset = after;
+                Some(line)
+            }
+            None => {
+                *self = ShardReader::open(&self.path);
+                None
+            }
         }
-        let line_and_end = match memchr::memchr(b'\n', &self.buffer[1..]) {
-            Some(end) => end + 2,
-            None => self.buffer.len(),
+    }
+
+    /// The line after byte `before`, which must end a line, read into the buffer: where it
+    /// lies there, and the offset after it and its line end, where the reader is left.
+    fn line_after(&mut self, before: u64) -> Option<(Range<usize>, u64)> {
+        let file = self.file.as_mut()?;
+        self.buffer.clear();
+        io::Seek::seek(file, io::SeekFrom::Start(before)).ok()?;
+        read_through_line_end(file.get_mut(), &mut self.buffer).ok()?;
+        if self.buffer.first() != Some(&b'\n') {
+            return None;
+        }
+        let (end, ended) = match memchr::memchr(b'\n', &self.buffer[1..]) {
+            Some(at) => (at + 1, true),
+            None => (self.buffer.len(), false),
         };
         // Nothing after the last line end is a line.
-        if line_and_end == 1 {
-            return false;
+        if end == 1 && !ended {
+            return None;
         }
-        self.buffer.truncate(line_and_end);
-        self.buffer.remove(0);
-        let after = start + self.buffer.len() as u64;
-        // The reader goes on from the end of the line, for lines counted to from there.
-        if io::Seek::seek(file, io::SeekFrom::Start(after)).is_err() {
-            *self = ShardReader::open(&self.path);
-            return false;
-        }
-        self.next = number + 1;
-        self.offset = after;
-        true
+        let after = before + end as u64 + u64::from(ended);
+        io::Seek::seek(file, io::SeekFrom::Start(after)).ok()?;
+        Some((1..end, after))
     }
 
     /// Moves to line `number`, said to start at byte `start`, if the byte before that ends a
@@ -899,7 +902,7 @@ impl ShardReader {
         else {
             return;
         };
-        // Within the reader's buffer, no read; beyond it, one seek.
+        // Within the reader's buffer (`buffered_up_to`): no read.
         let mut before = [0u8; 1];
         let ends_a_line = file.seek_relative(distance).is_ok()
             && io::Read::read_exact(file, &mut before).is_ok()
@@ -1170,11 +1173,18 @@ mod tests {
         assert_eq!(line(4, None), four_at.map(|at| (at, "four".to_string())));
         assert_eq!(line(6, last_at), last_at.map(|at| (at, "last".to_string())));
         assert_eq!(line(7, None), None);
-        // Nothing follows the last line end: no line starts there.
+        // Nothing follows the last line end: no line starts there. An empty line is a line.
+        let end = (SHARD_READ + 5) as u64;
         std::fs::write(&path, format!("one\n{filler}\n")).expect("writes");
         let mut reader = ShardReader::open(&path);
-        let end = (SHARD_READ + 5) as u64;
         assert_eq!(reader.raw_line(3, Some(end)).map(|(at, _)| at), None);
+        std::fs::write(&path, format!("one\n{filler}\n\nlast")).expect("writes");
+        let mut reader = ShardReader::open(&path);
+        let empty = reader
+            .raw_line(3, Some(end))
+            .map(|(at, line)| (at, line.to_vec()));
+        assert_eq!(empty, Some((end, Vec::new())));
+        assert_eq!(reader.raw_line(4, None).map(|(at, _)| at), Some(end + 1));
     }
 
     #[test]
