@@ -8,14 +8,14 @@ use regex::Regex;
 
 use crate::extract::Span;
 
+mod written;
+
+use written::{Dateline, Written};
+
 /// Only the first lines with text are searched: a date further down is body text.
 const LINES_SEARCHED: usize = 5;
 /// A dateline line is short, unless the date opens it and a dash or bar sets it off.
 const MAX_DATELINE_LINE: usize = 90;
-
-mod written;
-
-use written::{Dateline, Written};
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| dateline_pattern(true));
 
