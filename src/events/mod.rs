@@ -295,11 +295,25 @@ impl EventIndex {
         Self::cluster(tellings)
     }
 
-    /// The events `article` tells of, merged within it.
+    /// The events `article` tells of, merged within it. The tellings are in article order:
+    /// the article's first is found by bisection, reading only the articles of the tellings
+    /// it passes, and only the article's own are unpacked.
     pub fn told_by(&self, article: usize) -> Vec<ArticleEvent> {
-        self.tellings
-            .iter()
-            .skip_while(|told| told.article < article)
+        let (mut low, mut high) = (0, self.tellings.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self
+                .tellings
+                .article(middle)
+                .is_some_and(|told| told < article)
+            {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low..self.tellings.len())
+            .map_while(|position| self.tellings.get(position))
             .take_while(|told| told.article == article)
             .collect()
     }
@@ -603,6 +617,33 @@ mod tests {
         assert_eq!(anchors(5), vec![30]);
         assert_eq!(anchors(6), Vec::<usize>::new());
         assert_eq!(event_at(&index, 3), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_article_s_events_are_found_by_bisection_as_by_reading_every_one(
+            counts in proptest::collection::vec(0usize..4, 0..40)
+        ) {
+            let mut tellings = Tellings::default();
+            for (article, &count) in counts.iter().enumerate() {
+                let told: Vec<EventMention> = (0..count)
+                    .map(|k| mention(&[1, 2], Some((2000 + k as i32, 1, 1)), 100 * article + 10 * k))
+                    .collect();
+                tellings.add(article, &told);
+            }
+            let index = tellings.index();
+            let anchors = |told: Vec<ArticleEvent>| -> Vec<usize> {
+                told.iter().map(|told| told.anchor.start).collect()
+            };
+            for article in 0..counts.len() + 2 {
+                let read: Vec<ArticleEvent> = index
+                    .tellings()
+                    .map(|(_, told)| told)
+                    .filter(|told| told.article == article)
+                    .collect();
+                proptest::prop_assert_eq!(anchors(index.told_by(article)), anchors(read));
+            }
+        }
     }
 
     #[test]
