@@ -130,29 +130,16 @@ impl TellingStore {
 
     fn sketch(&self, reader: &mut Reader) -> Sketch<'_> {
         let head = Head::read(reader);
-        for _ in 0..head.ordinals {
-            ordinal_at(reader);
-        }
-        for _ in 0..reader.varint() {
-            reader.varint();
-            reader.span();
-        }
-        if head.flags & HAS_SINCE != 0 {
-            reader.varint();
-        }
-        let mut entity_if =
-            |flag: u8| (head.flags & flag != 0).then(|| EntityId(reader.varint() as u32));
-        let visitor = entity_if(HAS_VISITOR);
-        let destination = entity_if(HAS_DESTINATION);
+        let tail = Tail::read(reader, &head, |_| {}, |_, _| {});
         Sketch {
             article: head.article,
             series: &self.series.values[head.series],
             bounds: head
                 .date
                 .and_then(|(date, _)| self.dates.values[date].bounds()),
-            tense: TENSES[usize::from(head.flags >> TENSE_SHIFT)],
-            visitor,
-            destination,
+            tense: head.tense(),
+            visitor: tail.visitor,
+            destination: tail.destination,
         }
     }
 
@@ -166,38 +153,30 @@ impl TellingStore {
     }
 
     fn unpack(&self, reader: &mut Reader) -> ArticleEvent {
-        let Head {
-            article,
-            series,
-            flags,
-            anchor,
-            date,
-            ordinals,
-        } = Head::read(reader);
-        let series = Arc::clone(&self.series.values[series]);
-        let date = date.map(|(date, span)| DateSlot {
-            value: self.dates.values[date],
-            span,
-            relative: flags & RELATIVE != 0,
-        });
-        let ordinals = (0..ordinals).map(|_| ordinal_at(reader)).collect();
-        let places = (0..reader.varint())
-            .map(|_| (EntityId(reader.varint() as u32), reader.span()))
-            .collect();
-        let since = (flags & HAS_SINCE != 0).then(|| Box::new(self.gaps[reader.varint() as usize]));
-        let visitor = (flags & HAS_VISITOR != 0).then(|| EntityId(reader.varint() as u32));
-        let destination = (flags & HAS_DESTINATION != 0).then(|| EntityId(reader.varint() as u32));
+        let head = Head::read(reader);
+        let mut ordinals = Vec::with_capacity(head.ordinals);
+        let mut places = Vec::new();
+        let tail = Tail::read(
+            reader,
+            &head,
+            |ordinal| ordinals.push(ordinal),
+            |place, span| places.push((place, span)),
+        );
         ArticleEvent {
-            article,
-            series,
-            date,
+            article: head.article,
+            series: Arc::clone(&self.series.values[head.series]),
+            date: head.date.map(|(date, span)| DateSlot {
+                value: self.dates.values[date],
+                span,
+                relative: head.flags & RELATIVE != 0,
+            }),
             ordinals,
             places,
-            since,
-            visitor,
-            destination,
-            anchor,
-            tense: TENSES[usize::from(flags >> TENSE_SHIFT)],
+            since: tail.gap.map(|gap| Box::new(self.gaps[gap])),
+            visitor: tail.visitor,
+            destination: tail.destination,
+            anchor: head.anchor,
+            tense: head.tense(),
         }
     }
 }
@@ -255,11 +234,51 @@ impl Head {
         }
     }
 
+    fn tense(&self) -> Tense {
+        TENSES[usize::from(self.flags >> TENSE_SHIFT)]
+    }
+
     fn has(&self, having: Having) -> bool {
         match having {
             Having::Date => self.date.is_some(),
             Having::Gap => self.flags & HAS_SINCE != 0,
             Having::Ordinal => self.ordinals > 0,
+        }
+    }
+}
+
+/// What a telling holds after its [`Head`], as [`TellingStore::push`] writes it: its
+/// ordinals and places, each handed to `ordinal` and `place` as it is read, then its gap (by
+/// number) and its trip. Read the one way by unpacking and by sketching.
+struct Tail {
+    gap: Option<usize>,
+    visitor: Option<EntityId>,
+    destination: Option<EntityId>,
+}
+
+impl Tail {
+    fn read(
+        reader: &mut Reader,
+        head: &Head,
+        mut ordinal: impl FnMut(Ordinal),
+        mut place: impl FnMut(EntityId, Span),
+    ) -> Self {
+        for _ in 0..head.ordinals {
+            ordinal(ordinal_at(reader));
+        }
+        for _ in 0..reader.varint() {
+            let entity = EntityId(reader.varint() as u32);
+            place(entity, reader.span());
+        }
+        let gap = (head.flags & HAS_SINCE != 0).then(|| reader.varint() as usize);
+        let mut entity_if =
+            |flag: u8| (head.flags & flag != 0).then(|| EntityId(reader.varint() as u32));
+        let visitor = entity_if(HAS_VISITOR);
+        let destination = entity_if(HAS_DESTINATION);
+        Tail {
+            gap,
+            visitor,
+            destination,
         }
     }
 }
