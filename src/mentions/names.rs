@@ -537,6 +537,10 @@ fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
         }
         spellings.push((Span::new(start, lowered.len()), index));
     }
+    let mut common = vec![false; tallies.len()];
+    if spellings.is_empty() {
+        return common;
+    }
     // Each lower case's first spelling, and each spelling's next of the same lower case: every
     // spelling of one lower case ("McKay", "Mckay") is found.
     let mut first_of: FxHashMap<&[u8], usize> =
@@ -550,10 +554,6 @@ fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
         next_of[place] = first_of.insert(word, place);
     }
     let bytes = text.as_bytes();
-    let mut common = vec![false; tallies.len()];
-    if spellings.is_empty() {
-        return common;
-    }
     // A name lower-cased opens with a lower-case letter, or outside ASCII (where a word can
     // still be a name word, and is then no common word).
     for (start, end) in words_opening(text, Opening::LowerCase) {
