@@ -7,7 +7,7 @@ use aho_corasick::{
     StartKind,
 };
 
-use crate::classes::{first_found, Classes};
+use crate::classes::{first_found, Classes, BLOCK};
 
 /// A leftmost-longest automaton over a pack's words.
 ///
@@ -376,6 +376,46 @@ impl StartFilter {
             self.openings[bit / 64] & (1 << (bit % 64)) != 0
         })
     }
+
+    /// The places of `places` (bit `k` for `base + k`) where [`StartFilter::may_start_at`]
+    /// holds. Whether a place of running text opens like a word is a coin toss to the branch
+    /// predictor, so a block's places are tested without a branch each where the block's
+    /// bytes and two more are there to read; the text's last block, place by place.
+    #[inline]
+    pub(crate) fn sift(&self, bytes: &[u8], base: usize, mut places: u64) -> u64 {
+        let Some(window) = bytes
+            .get(base..)
+            .and_then(|rest| rest.first_chunk::<{ BLOCK + 2 }>())
+        else {
+            return self.sift_by_place(bytes, base, places);
+        };
+        let mut kept = 0;
+        while places != 0 {
+            let k = places.trailing_zeros() as usize % BLOCK;
+            places &= places - 1;
+            let (first, second, third) = (window[k], window[k + 1], window[k + 2]);
+            let bit = opening_bit(first, second, third);
+            let opens = self.openings[bit / 64] >> (bit % 64);
+            let goes_on = self.seconds[usize::from(first)] >> (second & 31);
+            kept |= (opens & u64::from(goes_on) & 1) << k;
+        }
+        kept
+    }
+
+    /// [`StartFilter::sift`] one place at a time.
+    #[cold]
+    fn sift_by_place(&self, bytes: &[u8], base: usize, places: u64) -> u64 {
+        let mut kept = 0;
+        let mut left = places;
+        while left != 0 {
+            let k = left.trailing_zeros();
+            left &= left - 1;
+            if self.may_start_at(bytes, base + k as usize) {
+                kept |= 1 << k;
+            }
+        }
+        kept
+    }
 }
 
 /// An automaton walked from its anchored start: a DFA, or an NFA for words too many for one.
@@ -427,18 +467,15 @@ impl WholeWords {
         let starts = |start: usize, classes: &Classes| {
             let word = classes.alphanumeric();
             let carry = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
-            (word | classes.non_ascii) & !((word << 1) | u64::from(carry))
+            let places = (word | classes.non_ascii) & !((word << 1) | u64::from(carry));
+            // Most words start with bytes none of its words do.
+            self.starts.sift(bytes, start, places)
         };
-        // Most words start with bytes none of its words do.
-        first_found(bytes, at, starts, |start| {
-            self.starts
-                .may_start_at(bytes, start)
-                .then(|| self.at_word_start(text, start))
-                .flatten()
-        })
+        first_found(bytes, at, starts, |start| self.at_word_start(text, start))
     }
 
-    /// The longest whole-word match at `start`, if a word of the text starts there.
+    /// The longest whole-word match at `start`, a place the start filter let through, if a
+    /// word of the text starts there.
     fn at_word_start(&self, text: &str, start: usize) -> Option<Match> {
         let bytes = text.as_bytes();
         let starts_word = match start.checked_sub(1).map(|before| bytes[before]) {
@@ -452,7 +489,7 @@ impl WholeWords {
                         .is_some_and(char::is_alphanumeric)
             }
         };
-        if !starts_word || !self.starts.may_start_at(bytes, start) {
+        if !starts_word {
             return None;
         }
         match &self.automaton {
@@ -734,7 +771,33 @@ mod tests {
         assert!(WholeWords::new(&[] as &[&str], true).is_none());
     }
 
+    /// Bytes some of which share their five low bits ('s', 'S', '3', 0x13), the two cases of
+    /// letters, and a character outside ASCII.
+    fn sift_byte() -> impl proptest::strategy::Strategy<Value = u8> {
+        proptest::sample::select(b"aAsSmM3\x13\xc3\xa9 -".to_vec())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn sifting_a_block_keeps_the_places_a_word_may_start_at(
+            patterns in proptest::collection::vec(proptest::collection::vec(sift_byte(), 0..4), 1..6),
+            bytes in proptest::collection::vec(sift_byte(), 0..200),
+            base in 0usize..200,
+            places in proptest::num::u64::ANY,
+            ignore_case in proptest::bool::ANY,
+        ) {
+            let filter = StartFilter::new(&patterns, ignore_case);
+            // Places past the end of the text are never asked about.
+            let within = (0..BLOCK)
+                .filter(|&k| base + k < bytes.len())
+                .fold(0u64, |within, k| within | 1 << k);
+            let places = places & within;
+            let by_place = (0..BLOCK)
+                .filter(|&k| places & (1 << k) != 0 && filter.may_start_at(&bytes, base + k))
+                .fold(0u64, |kept, k| kept | 1 << k);
+            proptest::prop_assert_eq!(filter.sift(&bytes, base, places), by_place);
+        }
+
         #[test]
         fn whole_words_are_the_longest_that_end_a_word_where_one_starts(
             patterns in proptest::collection::vec("[a-cA-CÉ0-2][a-cA-C é-]{0,5}", 1..8),
