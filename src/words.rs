@@ -17,6 +17,7 @@ pub(crate) fn words_opening(text: &str, opening: Opening) -> Words<'_> {
     Words {
         text,
         opening,
+        pairs: None,
         base: 0,
         next_block: 0,
         starts: 0,
@@ -33,6 +34,8 @@ pub(crate) fn words_opening(text: &str, opening: Opening) -> Words<'_> {
 pub(crate) struct Words<'t> {
     text: &'t str,
     opening: Opening,
+    /// When set, only the words opening like one of its words are given.
+    pairs: Option<&'t OpeningPairs>,
     /// Where the block of `starts` and `outside` begins.
     base: usize,
     /// Where the next block begins.
@@ -112,7 +115,14 @@ impl Iterator for Words<'_> {
     }
 }
 
-impl Words<'_> {
+impl<'t> Words<'t> {
+    /// Only the words whose first two bytes open like one of `pairs`' words (and some
+    /// others): the rest are let go in the masks, a few operations each, before any is read.
+    pub(crate) fn opening_like(mut self, pairs: &'t OpeningPairs) -> Self {
+        self.pairs = Some(pairs);
+        self
+    }
+
     /// The word `start..end` without the hyphens at its end.
     #[inline]
     fn trimmed(&self, start: usize, mut end: usize) -> (usize, usize) {
@@ -145,9 +155,57 @@ impl Words<'_> {
         let joining =
             (classes.hyphens.wrapping_add(after_letter) ^ classes.hyphens) & classes.hyphens;
         let in_word = letters | joining;
-        self.starts = letters & !((in_word << 1) | carry) & self.opening.bytes(&classes);
+        let starts = letters & !((in_word << 1) | carry) & self.opening.bytes(&classes);
+        self.starts = match self.pairs {
+            Some(pairs) => pairs.sift(bytes, base, starts),
+            None => starts,
+        };
         self.outside = !in_word & valid_bits(block.len());
         self.in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
+    }
+}
+
+/// How a set of words opens: for each first byte folded to five bits, the second bytes so
+/// folded that follow it (every one after a word of one byte). A word opening like none of
+/// them is none of them; one that does may still be none, as folding puts a letter's two
+/// cases, and some other bytes, together.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OpeningPairs {
+    seconds: [u32; 32],
+}
+
+impl OpeningPairs {
+    pub(crate) fn add(&mut self, word: &[u8]) {
+        if let Some(&first) = word.first() {
+            self.seconds[usize::from(first & 31)] |=
+                word.get(1).map_or(u32::MAX, |&second| 1 << (second & 31));
+        }
+    }
+
+    /// The places of `places` (bit `k` for `base + k`, each the first byte of a word) where a
+    /// word opens like one of the set, tested without a branch each: which do is a coin toss
+    /// to the branch predictor. A word of one byte is tested with the byte after it (or
+    /// none, at the end): only a word of one byte, which lets any byte follow, can be it.
+    #[inline]
+    fn sift(&self, bytes: &[u8], base: usize, mut places: u64) -> u64 {
+        let window = bytes
+            .get(base..)
+            .and_then(|rest| rest.first_chunk::<{ BLOCK + 1 }>());
+        let mut kept = 0;
+        while places != 0 {
+            let k = places.trailing_zeros() as usize % BLOCK;
+            places &= places - 1;
+            let (first, second) = match window {
+                Some(window) => (window[k], window[k + 1]),
+                // The text's last block: its last byte has none after it.
+                None => (
+                    bytes[base + k],
+                    bytes.get(base + k + 1).copied().unwrap_or(0),
+                ),
+            };
+            kept |= u64::from((self.seconds[usize::from(first & 31)] >> (second & 31)) & 1) << k;
+        }
+        kept
     }
 }
 
@@ -262,6 +320,40 @@ mod tests {
                     .map(|(start, end)| &text[start..end])
                     .collect();
                 proptest::prop_assert_eq!(found, opening_by_filter(&text, opening));
+            }
+        }
+
+        #[test]
+        fn words_opening_like_a_set_are_those_its_words_could_be(
+            set in proptest::collection::vec("[a-dA-DÉé]{1,3}", 0..6),
+            text in "([a-dA-D0-9Éé@`]{0,5}[ .-]{0,2}){0,40}|([a-d]{60,70} ){0,3}",
+        ) {
+            let mut pairs = OpeningPairs::default();
+            for word in &set {
+                pairs.add(word.as_bytes());
+            }
+            for opening in [Opening::Capital, Opening::LowerCase] {
+                let found: Vec<(usize, usize)> = words_opening(&text, opening).opening_like(&pairs).collect();
+                let every: Vec<(usize, usize)> = words_opening(&text, opening).collect();
+                // Every word of the set is among those found...
+                let of_set = every.iter().filter(|&&(start, end)| set.iter().any(|word| word == &text[start..end]));
+                for word in of_set {
+                    proptest::prop_assert!(found.contains(word), "{word:?}");
+                }
+                // ...and those found are those whose first two bytes (the second after the
+                // word, for a word of one) open like a word of the set, folded.
+                let bytes = text.as_bytes();
+                let folded = |byte: u8| byte & 31;
+                let opens_like = |&&(start, _): &&(usize, usize)| {
+                    let second = bytes.get(start + 1).copied().unwrap_or(0);
+                    set.iter().any(|word| {
+                        let word = word.as_bytes();
+                        folded(word[0]) == folded(bytes[start])
+                            && word.get(1).is_none_or(|&then| folded(then) == folded(second))
+                    })
+                };
+                let want: Vec<(usize, usize)> = every.iter().filter(opens_like).copied().collect();
+                proptest::prop_assert_eq!(found, want);
             }
         }
 

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
-use crate::words::{words_opening, Opening};
+use crate::words::{words_opening, Opening, OpeningPairs};
 
 /// Longest n-gram of a name run that is compared.
 const MAX_WORDS: usize = 4;
@@ -548,15 +548,18 @@ fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
     let mut next_of: Vec<Option<usize>> = vec![None; spellings.len()];
     // Most lower-case words cannot be one of them, and are let go without a lookup.
     let mut shapes = WordFilter::default();
+    // Most do not even open like one, and are let go before they are read.
+    let mut openings = OpeningPairs::default();
     for (place, &(span, _)) in spellings.iter().enumerate().rev() {
         let word = &lowered[span.start..span.end];
         shapes.add(word);
+        openings.add(word);
         next_of[place] = first_of.insert(word, place);
     }
     let bytes = text.as_bytes();
     // A name lower-cased opens with a lower-case letter, or outside ASCII (where a word can
     // still be a name word, and is then no common word).
-    for (start, end) in words_opening(text, Opening::LowerCase) {
+    for (start, end) in words_opening(text, Opening::LowerCase).opening_like(&openings) {
         let surface = &bytes[start..end];
         if !shapes.may_hold(surface) || (!surface[0].is_ascii() && is_name_word(text, start, end)) {
             continue;
