@@ -3,7 +3,7 @@
 //! Most sentences of news are let go here, 64 bytes at a time, without being tokenized.
 
 use crate::classes::{first_found, Classes};
-use crate::mentions::StartFilter;
+use crate::mentions::AnchoredWords;
 
 /// How the words a claim can hold open, lower case: every word the recognizers know that
 /// makes a stretch a claim starts with one of these (a test holds each of them to it).
@@ -93,29 +93,17 @@ const OPENINGS: &[&str] = &[
     "night",
 ];
 
-/// The openings compiled: a quick "no" on a word's first three bytes, then the openings of
-/// its first letter compared.
+/// The openings compiled: a quick "no" on a word's first three bytes, then an anchored
+/// automaton walked from the word's start.
 pub(crate) struct Gate {
-    starts: StartFilter,
-    /// The openings by their first letter, `a` to `z`.
-    by_letter: [Vec<&'static [u8]>; 26],
+    /// `None` only if no automaton could be built, when every stretch is let through.
+    openings: Option<AnchoredWords>,
 }
 
 impl Gate {
     pub(crate) fn new() -> Self {
-        let mut by_letter: [Vec<&'static [u8]>; 26] = Default::default();
-        for opening in OPENINGS {
-            if let Some(slot) = opening
-                .bytes()
-                .next()
-                .and_then(|first| by_letter.get_mut(usize::from(first.wrapping_sub(b'a'))))
-            {
-                slot.push(opening.as_bytes());
-            }
-        }
         Gate {
-            starts: StartFilter::new(OPENINGS, true),
-            by_letter,
+            openings: AnchoredWords::new(OPENINGS, true),
         }
     }
 
@@ -123,6 +111,9 @@ impl Gate {
     /// opens like one of the openings (a run starts a word or follows a hyphen, as in
     /// "mid-January").
     pub(crate) fn may_hold_claim(&self, stretch: &str) -> bool {
+        let Some(openings) = &self.openings else {
+            return true;
+        };
         let bytes = stretch.as_bytes();
         // The first digit, which settles it, or else the starts of letter runs.
         let places = |start: usize, classes: &Classes| {
@@ -134,23 +125,9 @@ impl Gate {
             letters & !((letters << 1) | u64::from(carry))
         };
         let holds = |at: usize| {
-            (bytes[at].is_ascii_digit()
-                || (self.starts.may_start_at(bytes, at) && self.opens_at(bytes, at)))
-            .then_some(())
+            (bytes[at].is_ascii_digit() || openings.longest_at(bytes, at).is_some()).then_some(())
         };
         first_found(bytes, 0, places, holds).is_some()
-    }
-
-    /// Whether the letters at `start` open like one of the openings.
-    fn opens_at(&self, bytes: &[u8], start: usize) -> bool {
-        let rest = &bytes[start..];
-        let first = usize::from(rest[0].to_ascii_lowercase().wrapping_sub(b'a'));
-        self.by_letter.get(first).is_some_and(|openings| {
-            openings.iter().any(|opening| {
-                rest.get(..opening.len())
-                    .is_some_and(|opens| opens.eq_ignore_ascii_case(opening))
-            })
-        })
     }
 }
 

@@ -147,7 +147,7 @@ struct RareStarts {
 
 /// Words tried at a given place: let go on the place's first bytes when none starts so, else
 /// the longest that an anchored DFA, walked from there until it dies, matches.
-struct AnchoredWords {
+pub(crate) struct AnchoredWords {
     dfa: DFA,
     start: StateID,
     starts: StartFilter,
@@ -155,7 +155,10 @@ struct AnchoredWords {
 
 impl AnchoredWords {
     /// `None` for no words, or too many for a DFA.
-    fn new(patterns: &[&[u8]], ascii_case_insensitive: bool) -> Option<Self> {
+    pub(crate) fn new<P: AsRef<[u8]>>(
+        patterns: &[P],
+        ascii_case_insensitive: bool,
+    ) -> Option<Self> {
         if patterns.is_empty() {
             return None;
         }
@@ -169,7 +172,7 @@ impl AnchoredWords {
 
     /// The longest of the words starting at `place`.
     #[inline]
-    fn longest_at(&self, bytes: &[u8], place: usize) -> Option<Match> {
+    pub(crate) fn longest_at(&self, bytes: &[u8], place: usize) -> Option<Match> {
         if !self.starts.may_start_at(bytes, place) {
             return None;
         }

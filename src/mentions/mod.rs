@@ -12,4 +12,4 @@ pub use events::{Counting, DateSlot, EventMatcher, EventMention, Gap, Ordinal};
 pub use names::{ArticleNames, NameIndex, NameSpelling, Spelling, SurfaceStats};
 pub use relations::{RelationClaim, TitleClaim};
 
-pub(crate) use automaton::{StartFilter, WholeWords, WordAutomaton};
+pub(crate) use automaton::{AnchoredWords, WholeWords, WordAutomaton};
