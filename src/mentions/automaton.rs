@@ -407,12 +407,11 @@ impl StartFilter {
 
     /// [`StartFilter::sift`] one place at a time.
     #[cold]
-    fn sift_by_place(&self, bytes: &[u8], base: usize, places: u64) -> u64 {
+    fn sift_by_place(&self, bytes: &[u8], base: usize, mut places: u64) -> u64 {
         let mut kept = 0;
-        let mut left = places;
-        while left != 0 {
-            let k = left.trailing_zeros();
-            left &= left - 1;
+        while places != 0 {
+            let k = places.trailing_zeros();
+            places &= places - 1;
             if self.may_start_at(bytes, base + k as usize) {
                 kept |= 1 << k;
             }
