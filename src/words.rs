@@ -17,6 +17,7 @@ pub(crate) fn words_opening(text: &str, opening: Opening) -> Words<'_> {
     Words {
         text,
         opening,
+        blocks: Blocks::Classified,
         pairs: None,
         base: 0,
         next_block: 0,
@@ -34,6 +35,7 @@ pub(crate) fn words_opening(text: &str, opening: Opening) -> Words<'_> {
 pub(crate) struct Words<'t> {
     text: &'t str,
     opening: Opening,
+    blocks: Blocks<'t>,
     /// When set, only the words opening like one of its words are given.
     pairs: Option<&'t OpeningPairs>,
     /// Where the block of `starts` and `outside` begins.
@@ -51,6 +53,44 @@ pub(crate) struct Words<'t> {
     spilled_letter: u64,
     /// A word that runs on past the block it started in.
     open: Option<usize>,
+}
+
+/// Where a scan's masks come from.
+enum Blocks<'t> {
+    /// Each block classified as the scan reaches it.
+    Classified,
+    /// Classified, and each block's lower-case word starts kept for a second scan of the
+    /// same text (see [`Words::keeping_lower_case`]).
+    Keeping(Vec<KeptBlock>),
+    /// A first scan's blocks, read again: no byte is classified twice.
+    Kept(&'t [KeptBlock]),
+}
+
+/// What a second scan for lower-case words needs of a block.
+#[derive(Debug, Clone, Copy)]
+struct KeptBlock {
+    lower_case_starts: u64,
+    outside: u64,
+}
+
+/// A scan's blocks kept for a second scan of its text, for its lower-case words.
+pub(crate) struct LowerCaseWords<'t> {
+    text: &'t str,
+    blocks: Vec<KeptBlock>,
+}
+
+impl<'t> LowerCaseWords<'t> {
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The words of the text opening as [`Opening::LowerCase`] says, read off the kept masks.
+    pub(crate) fn words(&self) -> Words<'_> {
+        Words {
+            blocks: Blocks::Kept(&self.blocks),
+            ..words_opening(self.text, Opening::LowerCase)
+        }
+    }
 }
 
 /// Which words a scan gives, by their first byte.
@@ -123,6 +163,30 @@ impl<'t> Words<'t> {
         self
     }
 
+    /// Keeps, as the scan goes, what a second scan of the text for its lower-case words
+    /// needs, so that that scan classifies no byte again ([`Words::into_lower_case`]).
+    pub(crate) fn keeping_lower_case(mut self) -> Self {
+        self.blocks = Blocks::Keeping(Vec::with_capacity(self.text.len() / BLOCK + 1));
+        self
+    }
+
+    /// The blocks kept for the lower-case words, the rest of the text classified first if
+    /// the scan stopped short (and the whole text if the scan kept nothing).
+    pub(crate) fn into_lower_case(mut self) -> LowerCaseWords<'t> {
+        while self.next_block < self.text.len() {
+            self.classify_next_block();
+        }
+        match self.blocks {
+            Blocks::Keeping(blocks) => LowerCaseWords {
+                text: self.text,
+                blocks,
+            },
+            _ => words_opening(self.text, Opening::LowerCase)
+                .keeping_lower_case()
+                .into_lower_case(),
+        }
+    }
+
     /// The word `start..end` without the hyphens at its end.
     #[inline]
     fn trimmed(&self, start: usize, mut end: usize) -> (usize, usize) {
@@ -137,9 +201,31 @@ impl<'t> Words<'t> {
     fn classify_next_block(&mut self) {
         let bytes = self.text.as_bytes();
         let base = self.next_block;
-        let block = &bytes[base..bytes.len().min(base + BLOCK)];
+        let len = bytes.len().min(base + BLOCK) - base;
         self.base = base;
-        self.next_block = base + block.len();
+        self.next_block = base + len;
+        let starts = match &self.blocks {
+            Blocks::Kept(kept) => {
+                // Kept blocks cover the text (`into_lower_case` reads it to the end).
+                let block = kept.get(base / BLOCK).copied().unwrap_or(KeptBlock {
+                    lower_case_starts: 0,
+                    outside: valid_bits(len),
+                });
+                self.outside = block.outside;
+                block.lower_case_starts
+            }
+            _ => self.classify(base, len),
+        };
+        self.starts = match self.pairs {
+            Some(pairs) => pairs.sift(bytes, base, starts),
+            None => starts,
+        };
+    }
+
+    /// Classifies the block of `len` bytes at `base`: sets the bytes outside its words and
+    /// gives the starts of the words opening as the scan's opening says.
+    fn classify(&mut self, base: usize, len: usize) -> u64 {
+        let block = &self.text.as_bytes()[base..base + len];
         let classes = Classes::of(block);
         let mut letters = classes.alphanumeric() | self.spilled_letter;
         self.spilled_letter = 0;
@@ -155,13 +241,16 @@ impl<'t> Words<'t> {
         let joining =
             (classes.hyphens.wrapping_add(after_letter) ^ classes.hyphens) & classes.hyphens;
         let in_word = letters | joining;
-        let starts = letters & !((in_word << 1) | carry) & self.opening.bytes(&classes);
-        self.starts = match self.pairs {
-            Some(pairs) => pairs.sift(bytes, base, starts),
-            None => starts,
-        };
-        self.outside = !in_word & valid_bits(block.len());
-        self.in_word_before = block.len() == BLOCK && in_word >> 63 != 0;
+        let starts = letters & !((in_word << 1) | carry);
+        self.outside = !in_word & valid_bits(len);
+        self.in_word_before = len == BLOCK && in_word >> 63 != 0;
+        if let Blocks::Keeping(kept) = &mut self.blocks {
+            kept.push(KeptBlock {
+                lower_case_starts: starts & Opening::LowerCase.bytes(&classes),
+                outside: self.outside,
+            });
+        }
+        starts & self.opening.bytes(&classes)
     }
 }
 
@@ -355,6 +444,31 @@ mod tests {
                 let want: Vec<(usize, usize)> = every.iter().filter(opens_like).copied().collect();
                 proptest::prop_assert_eq!(found, want);
             }
+        }
+
+        #[test]
+        fn a_second_scan_of_kept_blocks_finds_the_lower_case_words(
+            text in "([A-Za-z0-9ÉéÜ“]{0,12}[ .,#'\n\t–-]{0,3}){0,40}|([a-zA-Zé]{50,70}[ -]{1,2}){0,5}|\\PC{0,150}",
+            read in 0usize..30,
+            keeping in proptest::bool::ANY,
+            set in proptest::collection::vec("[a-dé]{1,3}", 0..4),
+        ) {
+            // The first scan may stop short, or keep nothing.
+            let first = words_opening(&text, Opening::Capital);
+            let mut first = if keeping { first.keeping_lower_case() } else { first };
+            first.by_ref().take(read).for_each(drop);
+            let kept = first.into_lower_case();
+            let found: Vec<(usize, usize)> = kept.words().collect();
+            let want: Vec<(usize, usize)> = words_opening(&text, Opening::LowerCase).collect();
+            proptest::prop_assert_eq!(found, want);
+            let mut pairs = OpeningPairs::default();
+            for word in &set {
+                pairs.add(word.as_bytes());
+            }
+            let found: Vec<(usize, usize)> = kept.words().opening_like(&pairs).collect();
+            let want: Vec<(usize, usize)> =
+                words_opening(&text, Opening::LowerCase).opening_like(&pairs).collect();
+            proptest::prop_assert_eq!(found, want);
         }
 
         #[test]

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::Span;
-use crate::words::{words_opening, Opening, OpeningPairs};
+use crate::words::{words_opening, LowerCaseWords, Opening, OpeningPairs};
 
 /// Longest n-gram of a name run that is compared.
 const MAX_WORDS: usize = 4;
@@ -480,7 +480,8 @@ pub fn name_spellings(text: &str) -> ArticleNames {
     // Only words that open like a name are read. Any other word between two name words
     // leaves more than a space between them, which ends the run (in `add_name_word`) before
     // the second, as that word would have.
-    for (start, end) in words_opening(text, Opening::Capital) {
+    let mut words = words_opening(text, Opening::Capital).keeping_lower_case();
+    for (start, end) in words.by_ref() {
         if is_name_word(text, start, end) {
             let initial = opens_sentence(&text[..start]);
             let span = Span::new(start, end);
@@ -489,7 +490,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
     }
     tallies.end_run();
     let tallies = tallies.tallies;
-    let common = common_words(text, &tallies);
+    let common = common_words(&words.into_lower_case(), &tallies);
     // A key is seldom longer than its surface (only where lower-casing lengthens a letter
     // outside ASCII); the string grows if one is.
     let bytes = tallies.iter().map(|tally| 2 * tally.surface.len()).sum();
@@ -516,7 +517,7 @@ pub fn name_spellings(text: &str) -> ArticleNames {
 
 /// Which tallies (by index) are of single capitalised words the article also writes in lower
 /// case (as a word that is no name word): common words, not names.
-fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
+fn common_words(lower_case: &LowerCaseWords, tallies: &[Tally]) -> Vec<bool> {
     // The single words lower-cased into one buffer.
     let singles = || {
         tallies
@@ -556,10 +557,11 @@ fn common_words(text: &str, tallies: &[Tally]) -> Vec<bool> {
         openings.add(word);
         next_of[place] = first_of.insert(word, place);
     }
+    let text = lower_case.text();
     let bytes = text.as_bytes();
     // A name lower-cased opens with a lower-case letter, or outside ASCII (where a word can
     // still be a name word, and is then no common word).
-    for (start, end) in words_opening(text, Opening::LowerCase).opening_like(&openings) {
+    for (start, end) in lower_case.words().opening_like(&openings) {
         let surface = &bytes[start..end];
         if !shapes.may_hold(surface) || (!surface[0].is_ascii() && is_name_word(text, start, end)) {
             continue;
