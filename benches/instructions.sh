@@ -20,7 +20,8 @@ if ! command -v valgrind >/dev/null || ! command -v callgrind_annotate >/dev/nul
   exit 2
 fi
 cargo build --release --quiet --bin claimlint --example generate
-corpus="$WORK/corpus-$SIZE"
+# A corpus is generated once per size, seed and version of the generator (as benches/run.sh).
+corpus="$WORK/corpus-$SIZE-seed$SEED-$(sha256sum examples/generate.rs | cut -c1-12)"
 if [ ! -d "$corpus" ]; then
   target/release/examples/generate --seed "$SEED" --megabytes "$SIZE" --out "$corpus" >/dev/null
 fi

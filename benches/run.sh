@@ -5,7 +5,7 @@
 #   SIZES="10 100 1000" RUNS=3 bash benches/run.sh
 #   FORMAT=human bash benches/run.sh    # the default report, rendered with its excerpts
 #
-# Prints, per corpus size: MB/s on one thread and on all cores (medians), the speed-up (the
+# Prints, per corpus size: the findings, MB/s on one thread and on all cores (medians), the speed-up (the
 # median of the ratios of back-to-back pairs of runs), peak memory (max RSS), the split between
 # the per-article (map) and cross-article (reduce) phases, and, where ripgrep is installed,
 # the ratio to `rg -c` counting the pack's trigger words over the same files in the same run.
@@ -23,6 +23,11 @@ cargo build --release --quiet --bin claimlint --example generate
 BIN=target/release/claimlint
 mkdir -p "$WORK"
 
+# A corpus is generated once per size, seed and version of the generator.
+corpus_dir() {
+  echo "$WORK/corpus-$1-seed$SEED-$(sha256sum examples/generate.rs | cut -c1-12)"
+}
+
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Seconds and max RSS (KB) of one run: "SECONDS KB".
@@ -32,10 +37,10 @@ measure() {
 }
 
 echo "claimlint check --format $FORMAT, $CORES cores"
-printf '%-7s %-9s %-10s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
-  size articles claims "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
+printf '%-7s %-9s %-10s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
+  size articles claims findings "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
 for size in $SIZES; do
-  corpus="$WORK/corpus-$size"
+  corpus=$(corpus_dir "$size")
   if [ ! -d "$corpus" ]; then
     target/release/examples/generate --seed "$SEED" --megabytes "$size" --out "$corpus" >/dev/null
   fi
@@ -52,7 +57,10 @@ for size in $SIZES; do
   tn=$(printf '%s\n' "${all[@]}" | median)
   speedup=$(printf '%s\n' "${ratios[@]}" | median)
   kb=$(printf '%s\n' "${rss[@]}" | median)
-  timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format "$FORMAT" -q 2>&1 >/dev/null | grep '^timings: articles' || true)
+  all_timings=$(CLAIMLINT_TIMINGS=1 "$BIN" check "$corpus" -j 1 --format "$FORMAT" -q 2>&1 >/dev/null || true)
+  timings=$(grep '^timings: articles' <<<"$all_timings" || true)
+  # Each check's findings: the size of the report the runs wrote.
+  findings=$(awk '/^timings: check / {for (i = 1; i < NF; i++) if ($i == "findings") n += $(i + 1)} END {print n + 0}' <<<"$all_timings")
   articles=$(sed -E 's/.*articles ([0-9]+).*/\1/' <<<"$timings")
   claims=$(sed -E 's/.* claims ([0-9]+).*/\1/' <<<"$timings")
   map=$(sed -E 's/.* map ([0-9.]+)s.*/\1/' <<<"$timings")
@@ -69,9 +77,9 @@ for size in $SIZES; do
     rg_ratio=$(awk -v a="$t1" -v b="$trg" 'BEGIN {
       if (b > 0) printf "%.1fx slower", a / b; else printf "(rg under 10 ms)" }')
   fi
-  awk -v size="$size" -v n="$articles" -v claims="$claims" -v t1="$t1" -v tn="$tn" -v kb="$kb" -v map="$map" \
+  awk -v size="$size" -v n="$articles" -v claims="$claims" -v findings="$findings" -v t1="$t1" -v tn="$tn" -v kb="$kb" -v map="$map" \
       -v reduce="$reduce" -v rg="$rg_ratio" -v cores="$CORES" -v speedup="$speedup" 'BEGIN {
-    printf "%-7s %-9s %-10s %-10s %-10s %-8s %-10s %-10s %-10s %s\n", size "MB", n, claims,
+    printf "%-7s %-9s %-10s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n", size "MB", n, claims, findings,
       sprintf("%.1f MB/s", size / t1), sprintf("%.1f MB/s", size / tn),
       sprintf("%.2fx", speedup), sprintf("%.0f", kb / 1024), map, reduce, rg }'
 done

@@ -183,9 +183,12 @@ fn article(rng: &mut Rng, world: &World, index: usize) -> String {
     let a_short = a.rsplit(' ').next().unwrap_or(a);
     let b_short = b.rsplit(' ').next().unwrap_or(b);
     let mut text = String::with_capacity(4096);
+    // The article's number is marked as one: "(report 2010)" reads as a year, which dated the
+    // headline's meeting to it and put every later ordinal of the pair out of step (the
+    // summit-count findings of the 10 MB corpus were 665 instead of 24).
     let _ = writeln!(
         text,
-        "{dateline_weekday}, {}\n\n{a} and {b} hold talks in {city} (report {index})\n",
+        "{dateline_weekday}, {}\n\n{a} and {b} hold talks in {city} (report #{index})\n",
         published.format("%B %-d, %Y")
     );
     let _ = write!(
