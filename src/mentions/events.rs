@@ -545,9 +545,23 @@ fn is_venue(text: &str, place: Span) -> bool {
         .trim_end_matches([' ', '\u{a0}'])
         .trim_end_matches("the")
         .trim_end();
-    // The last 16 characters, lower-cased.
+    // The last 16 characters, lower-cased: on the stack when they are ASCII, as most are.
     let from = before.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
-    let lower = before[from..].to_lowercase();
+    let last = &before[from..];
+    let mut buffer = [0u8; 16];
+    let lowered;
+    let lower = match buffer.get_mut(..last.len()) {
+        Some(ascii) if last.is_ascii() => {
+            ascii.copy_from_slice(last.as_bytes());
+            ascii.make_ascii_lowercase();
+            // ASCII bytes lower-cased are ASCII.
+            std::str::from_utf8(ascii).unwrap_or_default()
+        }
+        _ => {
+            lowered = last.to_lowercase();
+            lowered.as_str()
+        }
+    };
     VENUE_LEAD_INS.iter().any(|lead_in| {
         lower.ends_with(lead_in)
             && lower[..lower.len() - lead_in.len()]
@@ -613,7 +627,7 @@ impl Reach {
 /// Where a trigger says the event happens: the most specific venue after it (a city before a
 /// country), else the nearest before it in its clause.
 fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId, Span)> {
-    let venues = |span: Span| -> Vec<&EntityMention> {
+    let venues = |span: Span| {
         entities_in(view, span)
             .filter(|mention| mention.naming == Naming::Full)
             .filter(|mention| {
@@ -623,15 +637,18 @@ fn place_in(pack: &Pack, view: &ArticleView, reach: &Reach) -> Option<(EntityId,
                 )
             })
             .filter(|mention| is_venue(view.text, mention.span))
-            .collect()
     };
-    let after = venues(reach.after);
-    let before = venues(reach.before);
-    let chosen = after
-        .iter()
-        .find(|mention| pack.entity(mention.entity).kind == EntityKind::Place)
-        .or(after.first())
-        .or(before.last());
+    // After the trigger, the first place, else the first country; else the last venue
+    // before it. Each venue is tried only until that is settled.
+    let mut first_after = None;
+    for mention in venues(reach.after) {
+        if pack.entity(mention.entity).kind == EntityKind::Place {
+            first_after = Some(mention);
+            break;
+        }
+        first_after = first_after.or(Some(mention));
+    }
+    let chosen = first_after.or_else(|| venues(reach.before).last());
     chosen.map(|mention| (mention.entity, mention.span))
 }
 
@@ -812,5 +829,45 @@ mod tests {
                 haystack.contains(needle.as_str())
             );
         }
+
+        #[test]
+        fn a_venue_is_told_by_the_lower_cased_words_before_it(
+            before in "([A-Za-zÀÉàéİ’]{0,8}[ ,.\u{a0}]{1,2}){0,4}(In|in|IN|to|the|city of|Visited)?[ \u{a0}]{0,2}(the )?",
+        ) {
+            let text = format!("{before}Hanoi");
+            let place = super::Span::new(before.len(), text.len());
+            prop_assert_eq!(super::is_venue(&text, place), venue_by_strings(&text, place));
+        }
+    }
+
+    /// [`super::is_venue`] with every lead-in lower-cased into a string of its own.
+    fn venue_by_strings(text: &str, place: super::Span) -> bool {
+        let before = text[..place.start]
+            .trim_end_matches([' ', '\u{a0}'])
+            .trim_end_matches("the")
+            .trim_end();
+        let from = before.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
+        let lower = before[from..].to_lowercase();
+        super::VENUE_LEAD_INS.iter().any(|lead_in| {
+            lower.ends_with(lead_in)
+                && lower[..lower.len() - lead_in.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    #[test]
+    fn venues_follow_a_locative_lead_in() {
+        let venue = |text: &str| {
+            let start = text.find("Hanoi").unwrap_or(text.len());
+            super::is_venue(text, super::Span::new(start, start + "Hanoi".len()))
+        };
+        assert!(venue("They met in Hanoi"));
+        assert!(venue("They met IN the Hanoi"));
+        assert!(venue("the eastern city of Hanoi"));
+        assert!(venue("Le sommet s’est tenu in Hanoi"));
+        assert!(!venue("the leader of Hanoi"));
+        assert!(!venue("ties within Hanoi"));
     }
 }
