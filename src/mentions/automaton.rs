@@ -308,7 +308,7 @@ pub(crate) struct WholeWords {
 /// (`byte & 31` puts a letter's two cases together); zero for a byte no word starts with.
 /// Most places of a text that start like one of the words are let go on their second or third
 /// byte, without walking an automaton.
-pub(crate) struct StartFilter {
+struct StartFilter {
     seconds: Box<[u32; 256]>,
     /// The first three bytes of the words, each folded to five bits, as one bit of 2^15:
     /// "Tra" lets "Trade" go where "Trevik" is a word. A word shorter than three bytes sets
@@ -327,7 +327,7 @@ fn opening_bit(first: u8, second: u8, third: u8) -> usize {
 
 impl StartFilter {
     /// An empty word is no word: it starts with nothing and is never found.
-    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
+    fn new<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Self {
         let mut seconds = Box::new([0u32; 256]);
         let mut openings = Box::new([0u64; OPENING_WORDS]);
         for pattern in patterns {
@@ -360,7 +360,7 @@ impl StartFilter {
 
     /// False when no word can start at `start`, by its first three bytes.
     #[inline]
-    pub(crate) fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
+    fn may_start_at(&self, bytes: &[u8], start: usize) -> bool {
         let Some(&first) = bytes.get(start) else {
             return false;
         };
@@ -385,7 +385,7 @@ impl StartFilter {
     /// predictor, so a block's places are tested without a branch each where the block's
     /// bytes and two more are there to read; the text's last block, place by place.
     #[inline]
-    pub(crate) fn sift(&self, bytes: &[u8], base: usize, mut places: u64) -> u64 {
+    fn sift(&self, bytes: &[u8], base: usize, mut places: u64) -> u64 {
         let Some(window) = bytes
             .get(base..)
             .and_then(|rest| rest.first_chunk::<{ BLOCK + 2 }>())
