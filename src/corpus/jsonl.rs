@@ -3,12 +3,15 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::decode::Decoded;
+use super::json_string;
 use super::{dateline, ArticleErrorKind, Metadata, Parsed, Problem, SourceMap};
 
+/// A line's fields; its `text` first read as the raw JSON token (see [`read_line`]).
 #[derive(Debug, Deserialize)]
-struct Line {
+struct Line<Text> {
     #[serde(default)]
     id: Option<serde_json::Value>,
     #[serde(default)]
@@ -17,7 +20,28 @@ struct Line {
     title: Option<String>,
     #[serde(default)]
     url: Option<String>,
-    text: Option<String>,
+    text: Option<Text>,
+}
+
+/// A line's fields. The text is decoded from its token by [`json_string::decoded`], in one
+/// pass; a line it does not take is parsed again by serde_json alone, which gives the same
+/// fields or the error it would have given.
+fn read_line(line: &str) -> Result<Line<String>, serde_json::Error> {
+    let raw: Line<&RawValue> = serde_json::from_str(line)?;
+    let text = match raw.text {
+        Some(token) => match json_string::decoded(token) {
+            Some(text) => Some(text),
+            None => return serde_json::from_str(line),
+        },
+        None => None,
+    };
+    Ok(Line {
+        id: raw.id,
+        date: raw.date,
+        title: raw.title,
+        url: raw.url,
+        text,
+    })
 }
 
 /// One line's article: its 1-based line number, what it holds, and the source offset of a
@@ -75,8 +99,7 @@ fn json_message(error: &serde_json::Error) -> String {
 
 /// One line's article, or why not.
 fn parse_line(line: &str) -> Result<Parsed, LineError> {
-    let parsed: Line =
-        serde_json::from_str(line).map_err(|error| LineError::Json(json_message(&error)))?;
+    let parsed = read_line(line).map_err(|error| LineError::Json(json_message(&error)))?;
     let text = parsed.text.ok_or(LineError::MissingText)?;
     if text.trim().is_empty() {
         return Err(LineError::Json("`text` is empty".to_string()));
@@ -151,8 +174,7 @@ pub fn line_text(line: &[u8]) -> Option<String> {
         Ok(valid) => std::borrow::Cow::Borrowed(valid),
         Err(_) => String::from_utf8_lossy(line),
     };
-    let parsed: Line = serde_json::from_str(line.trim_end_matches(['\n', '\r'])).ok()?;
-    parsed.text
+    read_line(line.trim_end_matches(['\n', '\r'])).ok()?.text
 }
 
 /// The `text` of line `number` (1-based) of a JSONL file.

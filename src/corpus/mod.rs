@@ -4,6 +4,7 @@
 mod dateline;
 mod decode;
 mod html;
+mod json_string;
 mod jsonl;
 mod markdown;
 mod pieces;
