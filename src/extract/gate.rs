@@ -1,12 +1,17 @@
-//! Which stretches of text are worth tokenizing: a claim holds a digit or a word that opens
-//! like one of [`OPENINGS`] ("Jan", "third", "years"), so a stretch with neither holds none.
-//! Most sentences of news are let go here, 64 bytes at a time, without being tokenized.
+//! Which stretches of text are worth tokenizing: a claim holds a digit or one of the
+//! tokenizer's keywords that opens like one of [`OPENINGS`] ("Jan", "third", "years"), so a
+//! stretch with neither holds none. Most sentences of news are let go here, 64 bytes at a
+//! time, without being tokenized.
 
 use crate::classes::{first_found, Classes};
 use crate::mentions::AnchoredWords;
 
+use super::token::KEYWORDS;
+
 /// How the words a claim can hold open, lower case: every word the recognizers know that
-/// makes a stretch a claim starts with one of these (a test holds each of them to it).
+/// makes a stretch a claim starts with one of these (a test holds each of them to it). The
+/// gate looks for the keywords that open so, as whole words: "Markets" or "decided" open like
+/// "mar" and "dec" but are no keyword, and the tokenizer makes nothing of them.
 const OPENINGS: &[&str] = &[
     "jan",
     "feb",
@@ -93,25 +98,36 @@ const OPENINGS: &[&str] = &[
     "night",
 ];
 
-/// The openings compiled: a quick "no" on a word's first three bytes, then an anchored
-/// automaton walked from the word's start.
+/// The keywords opening like an opening, compiled: a quick "no" on a word's first three
+/// bytes, then an anchored automaton walked from the word's start.
 pub(crate) struct Gate {
     /// `None` only if no automaton could be built, when every stretch is let through.
-    openings: Option<AnchoredWords>,
+    keywords: Option<AnchoredWords>,
 }
 
 impl Gate {
     pub(crate) fn new() -> Self {
+        let keywords: Vec<&[u8]> = KEYWORDS
+            .iter()
+            .map(|&(word, _)| word)
+            .filter(|word| {
+                OPENINGS
+                    .iter()
+                    .any(|opening| word.starts_with(opening.as_bytes()))
+            })
+            .collect();
         Gate {
-            openings: AnchoredWords::new(OPENINGS, true),
+            keywords: AnchoredWords::new(&keywords, true),
         }
     }
 
-    /// Whether `stretch` may hold a claim: it holds a digit, or a run of ASCII letters that
-    /// opens like one of the openings (a run starts a word or follows a hyphen, as in
-    /// "mid-January").
+    /// Whether `stretch` may hold a claim: it holds a digit, or a run of ASCII letters that is
+    /// one of the keywords (a run starts a word or follows a hyphen, as in "mid-January"). The
+    /// tokenizer's words run on over letters outside ASCII too, which the gate takes for no
+    /// letters: it may let through a stretch the tokenizer makes nothing of, never the other
+    /// way round.
     pub(crate) fn may_hold_claim(&self, stretch: &str) -> bool {
-        let Some(openings) = &self.openings else {
+        let Some(keywords) = &self.keywords else {
             return true;
         };
         let bytes = stretch.as_bytes();
@@ -124,8 +140,10 @@ impl Gate {
             let carry = start > 0 && bytes[start - 1].is_ascii_alphabetic();
             letters & !((letters << 1) | u64::from(carry))
         };
+        let ends_run = |end: usize| !bytes.get(end).is_some_and(u8::is_ascii_alphabetic);
         let holds = |at: usize| {
-            (bytes[at].is_ascii_digit() || openings.longest_at(bytes, at).is_some()).then_some(())
+            let keyword = || keywords.longest_at_ending(bytes, at, ends_run).is_some();
+            (bytes[at].is_ascii_digit() || keyword()).then_some(())
         };
         first_found(bytes, 0, places, holds).is_some()
     }
@@ -157,6 +175,22 @@ mod tests {
         let gate = Gate::new();
         for stretch in ["Remarkably often", "someone tightened it", "Nothing here."] {
             assert!(!gate.may_hold_claim(stretch), "{stretch:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_open_like_a_keyword_do_not_pass() {
+        let gate = Gate::new();
+        for stretch in [
+            "Markets reacted calmly",
+            "the mayor decided",
+            "tensions eased",
+            "a novel, seconds later",
+        ] {
+            assert!(!gate.may_hold_claim(stretch), "{stretch:?}");
+        }
+        for stretch in ["in Mar. and Dec", "the Year's end", "decades", "ten-point"] {
+            assert!(gate.may_hold_claim(stretch), "{stretch:?}");
         }
     }
 

@@ -173,10 +173,21 @@ impl AnchoredWords {
     /// The longest of the words starting at `place`.
     #[inline]
     pub(crate) fn longest_at(&self, bytes: &[u8], place: usize) -> Option<Match> {
+        self.longest_at_ending(bytes, place, |_| true)
+    }
+
+    /// The longest of the words starting at `place` whose end `ends` accepts.
+    #[inline]
+    pub(crate) fn longest_at_ending(
+        &self,
+        bytes: &[u8],
+        place: usize,
+        ends: impl Fn(usize) -> bool,
+    ) -> Option<Match> {
         if !self.starts.may_start_at(bytes, place) {
             return None;
         }
-        longest_anchored(&self.dfa, self.start, bytes, place, |_| true)
+        longest_anchored(&self.dfa, self.start, bytes, place, ends)
     }
 }
 
