@@ -177,7 +177,8 @@ impl AnchoredWords {
     }
 
     /// The longest of the words starting at `place` whose end `ends` accepts.
-    #[inline]
+    // Always inlined, as `longest_anchored` is: it is tried at most places its callers stop.
+    #[inline(always)]
     pub(crate) fn longest_at_ending(
         &self,
         bytes: &[u8],
