@@ -186,13 +186,13 @@ fn is_abbreviation(text: &str, from: usize, dot: usize) -> bool {
     // Most words before a period are ASCII: read back byte by byte, with no decoding.
     let bytes = text.as_bytes();
     let mut word_start = dot;
+    let mut dotted = false;
     while word_start > from {
-        let before = bytes[word_start - 1];
-        if !before.is_ascii() {
-            return is_abbreviation_by_chars(text, from, dot);
-        }
-        if !(before.is_ascii_alphanumeric() || before == b'.') {
-            break;
+        match WORD_BYTES[usize::from(bytes[word_start - 1])] {
+            WordByte::LetterOrDigit => {}
+            WordByte::Period => dotted = true,
+            WordByte::Other => break,
+            WordByte::NonAscii => return is_abbreviation_by_chars(text, from, dot),
         }
         word_start -= 1;
     }
@@ -201,10 +201,40 @@ fn is_abbreviation(text: &str, from: usize, dot: usize) -> bool {
         [] => false,
         // Initials and dotted acronyms: "F.", "U.S.", "U.N.".
         [initial] if initial.is_ascii_uppercase() => true,
-        _ if word.contains(&b'.') => true,
+        _ if dotted => true,
         _ => ABBREVIATIONS.get_at(bytes, word_start, dot),
     }
 }
+
+/// What a byte is to the word before a period, read back from it: one table lookup a byte.
+#[derive(Clone, Copy)]
+enum WordByte {
+    LetterOrDigit,
+    Period,
+    /// Ends the word.
+    Other,
+    /// A byte of a character outside ASCII: the word is read by chars instead.
+    NonAscii,
+}
+
+const WORD_BYTES: [WordByte; 256] = {
+    let mut table = [WordByte::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            WordByte::LetterOrDigit
+        } else if b == b'.' {
+            WordByte::Period
+        } else if !b.is_ascii() {
+            WordByte::NonAscii
+        } else {
+            WordByte::Other
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// [`is_abbreviation`] by chars, for a word that may hold letters outside ASCII.
 fn is_abbreviation_by_chars(text: &str, from: usize, dot: usize) -> bool {
@@ -281,15 +311,36 @@ static ABBREVIATIONS: WordTable<bool> = WordTable::build(
     false,
 );
 
+/// `text[start..end]` without the white space at its ends (as `str::trim` has it), if anything
+/// is left. Most ends are ASCII: they are read byte by byte, and `str::trim`'s own rule
+/// (Unicode white space) takes over only at a byte outside ASCII.
 fn trim(text: &str, start: usize, end: usize) -> Option<Span> {
     let slice = text.get(start..end)?;
-    let trimmed_start = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    if trimmed.is_empty() {
-        return None;
+    let bytes = slice.as_bytes();
+    let mut from = bytes
+        .iter()
+        .take_while(|&&byte| is_ascii_white(byte))
+        .count();
+    if bytes.get(from).is_some_and(|byte| !byte.is_ascii()) {
+        from = slice.len() - slice.trim_start().len();
     }
-    let s = start + trimmed_start;
-    Some(Span::new(s, s + trimmed.len()))
+    let rest = &slice[from..];
+    let tail = rest
+        .bytes()
+        .rev()
+        .take_while(|&byte| is_ascii_white(byte))
+        .count();
+    let mut kept = rest.len() - tail;
+    if kept > 0 && !rest.as_bytes()[kept - 1].is_ascii() {
+        kept = rest.trim_end().len();
+    }
+    (kept > 0).then(|| Span::new(start + from, start + from + kept))
+}
+
+/// White space within ASCII as `char::is_whitespace` has it: with the vertical tab, which
+/// `u8::is_ascii_whitespace` leaves out.
+fn is_ascii_white(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
 }
 
 #[cfg(test)]
@@ -297,6 +348,24 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn trimming_by_bytes_is_str_trim(
+            text in "[ \t\n\x0b\x0c\ra\u{a0}\u{2028}\u{3000}é.]{0,12}",
+        ) {
+            let boundaries = || (0..=text.len()).filter(|&at| text.is_char_boundary(at));
+            for end in boundaries() {
+                for start in boundaries().take_while(|&start| start <= end) {
+                    let slice = &text[start..end];
+                    let trimmed = slice.trim();
+                    let want = (!trimmed.is_empty()).then(|| {
+                        let from = start + slice.len() - slice.trim_start().len();
+                        Span::new(from, from + trimmed.len())
+                    });
+                    proptest::prop_assert_eq!(trim(&text, start, end), want, "{:?} {}..{}", text, start, end);
+                }
+            }
+        }
+
         #[test]
         fn abbreviations_read_by_bytes_are_those_read_by_chars(
             before in "[A-Za-z0-9 .,\"“É-]{0,12}|([a-zA-Z]{0,3}\\.?){0,4}|\\PC{0,8}",
