@@ -646,11 +646,7 @@ impl<T: Copy + 'static> WordTable<T> {
         if len == 0 || len > MAX_KEYWORD {
             return self.missing;
         }
-        let mask = if len == 16 {
-            u128::MAX
-        } else {
-            (1u128 << (8 * len)) - 1
-        };
+        let mask = LOW_BYTES[len];
         let raw = match bytes.get(start..start + 16) {
             Some(chunk) => {
                 let mut buf = [0u8; 16];
@@ -703,6 +699,18 @@ impl<T: Copy + 'static> WordTable<T> {
     }
 }
 
+/// `LOW_BYTES[n]` keeps the low `n` bytes of a `u128`: a load, where a shift by a variable
+/// amount takes a dozen instructions on a 64-bit machine.
+const LOW_BYTES: [u128; MAX_KEYWORD + 1] = {
+    let mut masks = [0u128; MAX_KEYWORD + 1];
+    let mut len = 1;
+    while len <= MAX_KEYWORD {
+        masks[len] = (masks[len - 1] << 8) | 0xFF;
+        len += 1;
+    }
+    masks
+};
+
 #[inline]
 const fn slot_of(key: u128) -> usize {
     let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -722,6 +730,14 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, 0, text.len(), &mut out);
         out
+    }
+
+    #[test]
+    fn low_bytes_keep_that_many_bytes() {
+        assert_eq!(LOW_BYTES[0], 0);
+        assert_eq!(LOW_BYTES[1], 0xFF);
+        assert_eq!(LOW_BYTES[3], 0xFF_FFFF);
+        assert_eq!(LOW_BYTES[MAX_KEYWORD], u128::MAX);
     }
 
     #[test]
