@@ -9,6 +9,7 @@ mod jsonl;
 pub(crate) mod pretty;
 mod quotes;
 mod sarif;
+mod spelled;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -84,28 +85,11 @@ pub struct ResolvedFinding {
 /// corpus lists hundreds of thousands.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleEntry {
-    #[serde(rename = "path", serialize_with = "spelled_out")]
+    #[serde(rename = "path", serialize_with = "spelled::origin")]
     pub origin: Origin,
-    #[serde(serialize_with = "day_spelled_out")]
+    #[serde(serialize_with = "spelled::day")]
     pub published: Option<chrono::NaiveDate>,
     pub published_from: PublishedFrom,
-}
-
-fn spelled_out<S: serde::Serializer>(
-    value: &impl std::fmt::Display,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
-}
-
-fn day_spelled_out<S: serde::Serializer>(
-    day: &Option<chrono::NaiveDate>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match day {
-        Some(day) => serializer.collect_str(day),
-        None => serializer.serialize_none(),
-    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
