@@ -155,7 +155,7 @@ mod tests {
     use crate::classes::BLOCK;
 
     #[test]
-    fn digits_and_words_opening_like_an_opening_pass() {
+    fn digits_and_keywords_pass() {
         let gate = Gate::new();
         for stretch in [
             "In 2019.",
@@ -165,32 +165,29 @@ mod tests {
             "two years ago",
             "Fifteenth",
             "the twentieth anniversary",
+            "in Mar. and Dec",
+            "the Year's end",
+            "decades",
+            "ten-point",
         ] {
             assert!(gate.may_hold_claim(stretch), "{stretch:?}");
         }
     }
 
+    /// Openings inside words, and words that only open like a keyword ("Markets" like "mar").
     #[test]
-    fn openings_inside_words_do_not_pass() {
-        let gate = Gate::new();
-        for stretch in ["Remarkably often", "someone tightened it", "Nothing here."] {
-            assert!(!gate.may_hold_claim(stretch), "{stretch:?}");
-        }
-    }
-
-    #[test]
-    fn words_that_only_open_like_a_keyword_do_not_pass() {
+    fn words_that_are_no_keyword_do_not_pass() {
         let gate = Gate::new();
         for stretch in [
+            "Remarkably often",
+            "someone tightened it",
+            "Nothing here.",
             "Markets reacted calmly",
             "the mayor decided",
             "tensions eased",
             "a novel, seconds later",
         ] {
             assert!(!gate.may_hold_claim(stretch), "{stretch:?}");
-        }
-        for stretch in ["in Mar. and Dec", "the Year's end", "decades", "ten-point"] {
-            assert!(gate.may_hold_claim(stretch), "{stretch:?}");
         }
     }
 
