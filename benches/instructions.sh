@@ -10,6 +10,10 @@
 # invisible in timings; the instruction count of the same run is the same on every run. It is
 # no time (cache misses and mispredicted branches cost no instructions), so a change is
 # judged by both. Needs valgrind.
+#
+# The build counted is the release build without LTO (in target/no-lto): fat LTO inlines the
+# stages into the analysis, and their counts could no longer be told apart. Give a BASE built
+# the same way (`CARGO_PROFILE_RELEASE_LTO=false cargo build --release`) to compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${SIZE:-2}
@@ -19,12 +23,12 @@ if ! command -v valgrind >/dev/null || ! command -v callgrind_annotate >/dev/nul
   echo "valgrind (callgrind) is not installed" >&2
   exit 2
 fi
-cargo build --release --quiet --bin claimlint --example generate
-# A corpus is generated once per size, seed and version of the generator (as benches/run.sh).
-corpus="$WORK/corpus-$SIZE-seed$SEED-$(sha256sum examples/generate.rs | cut -c1-12)"
-if [ ! -d "$corpus" ]; then
-  target/release/examples/generate --seed "$SEED" --megabytes "$SIZE" --out "$corpus" >/dev/null
-fi
+CARGO_PROFILE_RELEASE_LTO=false cargo build --release --quiet --bin claimlint --example generate \
+  --target-dir target/no-lto
+BIN=target/no-lto/release/claimlint
+GENERATE=target/no-lto/release/examples/generate
+source benches/corpus.sh
+corpus=$(generated_corpus "$SIZE")
 bytes=$(cat "$corpus"/* | wc -c)
 # The stages: a function of each, its inclusive count summed over its calls from the analysis.
 STAGES=(
@@ -58,7 +62,7 @@ report() {
   rm -f "$out"
 }
 echo "claimlint check -j1 on $corpus ($bytes bytes)"
-report target/release/claimlint
+report "$BIN"
 if [ -n "${BASE:-}" ]; then
   report "$BASE"
 fi

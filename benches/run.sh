@@ -24,10 +24,7 @@ cargo build --release --quiet --bin claimlint --example generate
 BIN=target/release/claimlint
 mkdir -p "$WORK"
 
-# A corpus is generated once per size, seed and version of the generator.
-corpus_dir() {
-  echo "$WORK/corpus-$1-seed$SEED-$(sha256sum examples/generate.rs | cut -c1-12)"
-}
+source benches/corpus.sh
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -41,10 +38,7 @@ echo "claimlint check --format $FORMAT, $CORES cores"
 printf '%-7s %-9s %-10s %-9s %-10s %-10s %-8s %-10s %-10s %-10s %s\n' \
   size articles claims findings "1 thread" "$CORES threads" speedup "peak MB" "map s" "reduce s" "vs rg -c"
 for size in $SIZES; do
-  corpus=$(corpus_dir "$size")
-  if [ ! -d "$corpus" ]; then
-    target/release/examples/generate --seed "$SEED" --megabytes "$size" --out "$corpus" >/dev/null
-  fi
+  corpus=$(generated_corpus "$size")
   bytes=$(cat "$corpus"/* | wc -c)
   one=(); all=(); rss=(); ratios=()
   for _ in $(seq "$RUNS"); do
